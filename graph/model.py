@@ -1,0 +1,271 @@
+"""The pure domain model of orgraph: jurisdictions, agencies, functions, edges, snapshots.
+
+It knows nothing of storage, files or UI. Loaded data is trusted here (the loaders validate it), so the
+model is plain frozen dataclasses; the enums carry the schema's vocabulary (docs/schema.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Iterable
+
+__all__ = [
+    "Agency",
+    "Basis",
+    "Category",
+    "Change",
+    "Dataset",
+    "Edge",
+    "Function",
+    "HostMode",
+    "Jurisdiction",
+    "Level",
+    "Poverty",
+    "ReformEvent",
+    "RelType",
+    "ReportMode",
+    "SizeClass",
+    "Snapshot",
+    "SnapshotRole",
+    "Source",
+]
+
+
+class Level(StrEnum):
+    REGION = "region"
+    LEAGUE = "league"
+    COUNTY = "county"
+
+
+class SizeClass(StrEnum):
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+class Poverty(StrEnum):
+    NATIONAL = "national"
+    REGIONAL = "regional"
+    NONE = "none"
+
+
+class Category(StrEnum):
+    LEADERSHIP = "leadership"
+    PARTY = "party"
+    GOVERNMENT = "government"
+    DISCIPLINE = "discipline"
+    COORDINATION = "coordination"
+    INSTITUTION = "institution"
+    ENFORCEMENT = "enforcement"
+    OTHER = "other"
+
+
+class Basis(StrEnum):
+    """Where a fact comes from: the seed article, another public source, or our own reasoned assumption."""
+
+    SEED = "seed"
+    PUBLIC = "public"
+    MODELED = "modeled"
+
+
+class RelType(StrEnum):
+    IN = "IN"
+    REPORTS_TO = "REPORTS_TO"
+    HOSTED_BY = "HOSTED_BY"
+    HAS_FUNCTION = "HAS_FUNCTION"
+    BECAME = "BECAME"
+
+
+class ReportMode(StrEnum):
+    LEADS = "leads"  # 领导
+    MANAGES = "manages"  # 管理
+    UNIFIED = "unified"  # 归口管理
+    DISPATCHED = "dispatched"  # 派出机构: the start is a dispatched office of the end
+    ENTRUSTED = "entrusted"  # 代管
+    GUIDES = "guides"  # 业务指导
+
+
+class HostMode(StrEnum):
+    OFFICE_IN = "office_in"  # 办公室设在
+    PLATE = "plate"  # 加挂牌子
+    CO_LOCATED = "co_located"  # 合署办公
+
+
+class Change(StrEnum):
+    CONTINUED = "continued"
+    RENAMED = "renamed"
+    MERGED = "merged"
+    SPLIT = "split"
+    TRANSFERRED = "transferred"
+
+
+class SnapshotRole(StrEnum):
+    BEFORE = "before"
+    AFTER = "after"
+    OTHER = "other"
+
+
+#: Which mode vocabulary each relationship type takes (None: the type has no mode).
+MODES_BY_REL: dict[RelType, type[StrEnum] | None] = {
+    RelType.IN: None,
+    RelType.REPORTS_TO: ReportMode,
+    RelType.HOSTED_BY: HostMode,
+    RelType.HAS_FUNCTION: None,
+    RelType.BECAME: None,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A cited source; `basis` says whether it is the seed article, another public source, or our modeling note."""
+
+    id: str
+    title: str
+    basis: Basis
+    date: str = ""
+    url: str = ""
+    publisher: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The structure at one date; `role` marks the before/after sides of a reform."""
+
+    id: str
+    date: str
+    role: SnapshotRole
+    label_zh: str = ""
+    label_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReformEvent:
+    """A dated step of the reform itself (approval, meeting, deadline), kept as dataset metadata."""
+
+    date: str
+    label_zh: str
+    label_en: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    id: str
+    name_zh: str
+    name_en: str
+    level: Level
+    parent: str | None
+    basis: Basis
+    source: str
+    size_class: SizeClass | None = None
+    agency_quota: int | None = None
+    border: bool | None = None
+    poverty: Poverty | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """One agency in one snapshot; the same body in another snapshot is another Agency joined by BECAME."""
+
+    id: str
+    snapshot: str
+    jurisdiction: str
+    name_zh: str
+    name_en: str
+    type: str
+    category: Category
+    counts_toward_quota: bool
+    basis: Basis
+    source: str
+    note: str = ""
+
+    def name(self, lang: str = "zh") -> str:
+        """The display name in `lang` ("zh" or "en"), falling back to the other language when empty."""
+        if lang == "en":
+            return self.name_en or self.name_zh
+        return self.name_zh or self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    """A duty (e.g. religious affairs) that agencies hold and that can move between them."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    basis: Basis = Basis.MODELED
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A relationship `start -[type]-> end`; `source` is the citation (a Source id), not an endpoint."""
+
+    type: RelType
+    start: str
+    end: str
+    basis: Basis
+    source: str
+    mode: str | None = None  # ReportMode / HostMode value for REPORTS_TO / HOSTED_BY
+    change: Change | None = None  # for BECAME
+    function: str | None = None  # a Function id, for BECAME {change: transferred}
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        """Identity of an edge: two edges with the same key are the same fact."""
+        return (self.type.value, self.start, self.end, self.mode or self.change or "", self.function or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """One loaded dataset: every node and edge, with its metadata. Built only from validated input."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    snapshots: tuple[Snapshot, ...]
+    sources: tuple[Source, ...]
+    jurisdictions: tuple[Jurisdiction, ...]
+    agencies: tuple[Agency, ...]
+    functions: tuple[Function, ...]
+    edges: tuple[Edge, ...]  # includes the IN edges derived from agency and jurisdiction rows
+    events: tuple[ReformEvent, ...] = ()
+    description: str = ""
+    _agency_index: dict[str, Agency] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._agency_index.update({a.id: a for a in self.agencies})
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return self._agency_index.get(agency_id)
+
+    def snapshot(self, snapshot_id: str) -> Snapshot | None:
+        return next((s for s in self.snapshots if s.id == snapshot_id), None)
+
+    def jurisdiction(self, jurisdiction_id: str) -> Jurisdiction | None:
+        return next((j for j in self.jurisdictions if j.id == jurisdiction_id), None)
+
+    def source_by_id(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def agencies_in(self, snapshot: str, jurisdiction: str | None = None) -> list[Agency]:
+        return [
+            a
+            for a in self.agencies
+            if a.snapshot == snapshot and (jurisdiction is None or a.jurisdiction == jurisdiction)
+        ]
+
+    def edges_of(self, rel: RelType | Iterable[RelType]) -> list[Edge]:
+        types = {rel} if isinstance(rel, RelType) else set(rel)
+        return [e for e in self.edges if e.type in types]
+
+    def snapshot_ids(self) -> list[str]:
+        """Snapshot ids in time order (by date, then id)."""
+        return [s.id for s in sorted(self.snapshots, key=lambda s: (s.date, s.id))]
+
+    def counties(self) -> list[Jurisdiction]:
+        return [j for j in self.jurisdictions if j.level is Level.COUNTY]

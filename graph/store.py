@@ -1,0 +1,142 @@
+"""The storage protocol both backends implement (networkx in graph/memory.py, Neo4j in graph/neo4j_store.py).
+
+Every method returns domain objects or the plain result types below, never backend objects, so callers
+cannot tell which backend answered. The contract suite in tests/contract runs against both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Protocol, runtime_checkable
+
+from graph.model import Agency, Dataset, Edge
+
+__all__ = [
+    "ChainStep",
+    "GraphNode",
+    "GraphRel",
+    "GraphStore",
+    "LoadReport",
+    "QueryResult",
+    "DEFAULT_ROW_CAP",
+    "DEFAULT_TIMEOUT_S",
+]
+
+DEFAULT_TIMEOUT_S = 10.0
+DEFAULT_ROW_CAP = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ChainStep:
+    """One step of a reporting chain: `agency` reached at `depth` via a REPORTS_TO edge of `mode`.
+
+    In a chain upwards, `via` is the id of the agency below that reports to `agency`; in subordinates,
+    `via` is the id of the agency above that `agency` reports to.
+    """
+
+    agency: Agency
+    depth: int
+    mode: str
+    via: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    dataset: str
+    backend: str
+    nodes: int
+    relationships: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class GraphNode:
+    """A node in a query result: `key` is its orgraph id (or a backend id when it has none)."""
+
+    key: str
+    labels: tuple[str, ...]
+    properties: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class GraphRel:
+    key: str
+    type: str
+    start: str  # GraphNode.key of the start node
+    end: str
+    properties: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Rows of plain values keyed by the RETURN column names, plus the graph elements they contain.
+
+    A node in a row is given as the dict of its properties; `nodes`/`relationships` let the app draw them.
+    """
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    backend: str
+    truncated: bool = False
+    seconds: float = 0.0
+    nodes: list[GraphNode] = field(default_factory=list)
+    relationships: list[GraphRel] = field(default_factory=list)
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """Where a loaded dataset lives. Every implementation must give the same answers.
+
+    A store answers for the dataset it loaded last (its active dataset). Every node also carries a
+    `dataset` property (the dataset id) so that several datasets can share one Neo4j database; named
+    queries filter on `$dataset`, which the service layer always passes.
+    """
+
+    backend: str
+
+    def load(self, dataset: Dataset) -> LoadReport:
+        """Load (or replace) `dataset`; on failure the previously loaded graph stays as it was."""
+        ...
+
+    def datasets(self) -> list[str]:
+        """Ids of the datasets loaded in this store."""
+        ...
+
+    def agencies(self, snapshot: str, *, jurisdiction: str | None = None) -> list[Agency]:
+        """Agencies of a snapshot (optionally of one jurisdiction), sorted by id."""
+        ...
+
+    def agency(self, agency_id: str) -> Agency:
+        """One agency; raises NotFound."""
+        ...
+
+    def edges(self, snapshot: str, *, jurisdiction: str | None = None) -> list[Edge]:
+        """Structural edges (REPORTS_TO, HOSTED_BY, HAS_FUNCTION) whose start agency is in the snapshot
+        (and jurisdiction), plus the BECAME edges that leave it; sorted by Edge.key."""
+        ...
+
+    def reporting_chain(self, agency_id: str) -> list[ChainStep]:
+        """Every agency above `agency_id`, nearest first, following the first REPORTS_TO edge of each
+        agency (edges ordered by mode priority leads, manages, unified, dispatched, entrusted, guides, then target id)."""
+        ...
+
+    def subordinates(self, agency_id: str, *, depth: int = 1) -> list[ChainStep]:
+        """Agencies that report to `agency_id` by any mode, up to `depth` steps down, sorted by (depth, id)."""
+        ...
+
+    def lineage(self, agency_id: str) -> list[Edge]:
+        """BECAME edges reachable from the agency backwards and forwards in time, sorted by Edge.key."""
+        ...
+
+    def run_cypher(
+        self,
+        text: str,
+        params: Mapping[str, object] | None = None,
+        *,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        row_cap: int = DEFAULT_ROW_CAP,
+    ) -> QueryResult:
+        """Run a read-only query; writes raise WriteRefused on every backend."""
+        ...
+
+    def close(self) -> None: ...
