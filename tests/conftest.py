@@ -1,0 +1,87 @@
+"""Shared fixtures: the mini dataset, and a `store` fixture parametrised over both real backends.
+
+Neo4j comes from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD (default bolt://127.0.0.1:7687, neo4j/orgraph-test,
+which `make neo4j-start` serves). Locally a missing server skips Neo4j tests; in CI (CI=true) it fails them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from graph.model import Dataset
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+MINI = TESTS / "data" / "mini"
+XILINGOL = ROOT / "data" / "xilingol"
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def neo4j_settings() -> tuple[str, str, str]:
+    return (
+        os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", "orgraph-test"),
+    )
+
+
+def require(condition: bool, why: str) -> None:
+    """Skip locally, fail in CI: tests of real parts never skip silently where it matters."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required in CI but unavailable: {why}")
+    pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def mini_path() -> Path:
+    return MINI
+
+
+@pytest.fixture(scope="session")
+def mini_dataset() -> Dataset:
+    from loaders import load_dataset
+
+    return load_dataset(MINI)
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver() -> Iterator[object]:
+    """One driver for the whole session (the driver is meant to be shared)."""
+    from graph.errors import BackendUnavailable
+    from graph.neo4j_store import connect_driver
+
+    uri, user, password = neo4j_settings()
+    try:
+        driver = connect_driver(uri, user, password)
+    except BackendUnavailable as exc:
+        require(False, str(exc))
+        raise  # unreachable: require() skips or fails
+    yield driver
+    driver.close()
+
+
+def _make_store(kind: str, request: pytest.FixtureRequest) -> object:
+    if kind == "networkx":
+        from graph.memory import NetworkxStore
+
+        return NetworkxStore()
+    from graph.neo4j_store import Neo4jStore
+
+    driver = request.getfixturevalue("neo4j_driver")
+    return Neo4jStore(driver)
+
+
+@pytest.fixture(params=["networkx", "neo4j"])
+def store(request: pytest.FixtureRequest, mini_dataset: Dataset) -> Iterator[object]:
+    """A store of each backend with the mini dataset loaded."""
+    s = _make_store(request.param, request)
+    s.load(mini_dataset)  # type: ignore[attr-defined]
+    yield s
+    s.close()  # type: ignore[attr-defined]
