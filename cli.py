@@ -1,0 +1,229 @@
+"""orgraph's command line: a thin layer over service.py (the app uses the same service).
+
+Exit codes: 0 ok, 2 bad input (dataset problems, unknown ids, bad Cypher), 1 any other failure;
+`check` exits 3 when a rule fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from typing import Any, Callable, Sequence
+
+from graph.errors import CypherError, DatasetError, NotFound, OrgraphError
+from service import OrgService
+from settings import SETTINGS, Settings
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_RULE_FAILED = 0, 1, 2, 3
+
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Command] = {}
+
+
+# ---- output helpers --------------------------------------------------------------------------------------
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns in a terminal."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def format_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(columns), line(["-" * w for w in widths])]
+    out += [line(r) for r in cells]
+    return "\n".join(out)
+
+
+def format_rows(columns: Sequence[str], rows: Sequence[dict[str, Any]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2, default=str)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+        return buf.getvalue().rstrip("\n")
+    return format_table(columns, rows)
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    """Progress on stderr, so stdout stays clean for --format json/csv."""
+    if sys.stderr.isatty() or total >= 10000:
+        end = "\n" if done >= total else "\r"
+        print(f"  {stage}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+def open_service(args: argparse.Namespace) -> OrgService:
+    """Open the dataset; a Neo4j server that is configured but unreachable falls back to the embedded
+    backend with a warning, unless --backend neo4j asked for it explicitly."""
+    settings = Settings.from_env()
+    path = args.dataset or settings.dataset
+    if getattr(args, "backend", None):
+        from dataclasses import replace
+
+        settings = replace(settings, backend=args.backend)
+        return OrgService.open(path, settings=settings, progress=_progress)
+    service, warning = OrgService.open_with_fallback(path, settings=settings, progress=_progress)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return service
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    def register(fn: Command) -> Command:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+# ---- commands ----------------------------------------------------------------------------------------------
+@command("query")
+def cmd_query(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    try:
+        params = dict(_parse_param(p) for p in args.param or [])
+        kwargs: dict[str, Any] = {}
+        if args.timeout is not None:
+            kwargs["timeout_s"] = args.timeout
+        if args.row_cap is not None:
+            kwargs["row_cap"] = args.row_cap
+        if args.named:
+            result = service.run_named(args.named, params, **kwargs)
+        else:
+            if not args.cypher:
+                raise CypherError("give a Cypher query, or --named NAME (see `python cli.py queries`)")
+            result = service.query(args.cypher, params, **kwargs)
+        print(format_rows(result.columns, result.rows, args.format))
+        if result.truncated:
+            print(f"(truncated at {len(result.rows)} rows; raise --row-cap to see more)", file=sys.stderr)
+        return EXIT_OK
+    finally:
+        service.close()
+
+
+def _parse_param(raw: str) -> tuple[str, Any]:
+    if "=" not in raw:
+        raise CypherError(f"parameter {raw!r} must look like name=value")
+    name, value = raw.split("=", 1)
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
+
+
+@command("queries")
+def cmd_queries(args: argparse.Namespace) -> int:
+    from queries import all_queries
+
+    rows = [{"name": q.name, "title": q.title, "params": ", ".join(q.params)} for q in all_queries()]
+    print(format_rows(["name", "title", "params"], rows, args.format))
+    return EXIT_OK
+
+
+@command("info")
+def cmd_info(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    try:
+        infos = service.info()
+        rows = [
+            {"snapshot": i.snapshot, "role": i.role, "date": i.date, "jurisdictions": i.jurisdictions,
+             "agencies": i.agencies, "edges": i.edges,
+             **{t: n for t, n in i.edges_by_type.items()}}
+            for i in infos
+        ]
+        columns = ["snapshot", "role", "date", "jurisdictions", "agencies", "edges"]
+        columns += sorted({t for i in infos for t in i.edges_by_type})
+        if args.format == "table":
+            ds = service.dataset
+            print(f"dataset {ds.id}: {ds.title_zh} / {ds.title_en} (backend: {service.backend})")
+            print(f"jurisdictions: {len(ds.jurisdictions)}, functions: {len(ds.functions)}, sources: {len(ds.sources)}")
+        print(format_rows(columns, [{c: r.get(c, 0) for c in columns} for r in rows], args.format))
+        return EXIT_OK
+    finally:
+        service.close()
+
+
+@command("chain")
+def cmd_chain(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    try:
+        start = service.agency(args.agency_id)
+        steps = service.chain(args.agency_id)
+        rows = [{"depth": 0, "id": start.id, "name_zh": start.name_zh, "name_en": start.name_en, "mode": "",
+                 "basis": start.basis.value}]
+        rows += [{"depth": s.depth, "id": s.agency.id, "name_zh": s.agency.name_zh, "name_en": s.agency.name_en,
+                  "mode": s.mode, "basis": s.agency.basis.value} for s in steps]
+        if args.format == "table":
+            for row in rows:
+                arrow = f"  └─{row['mode']}→ " if row["depth"] else ""
+                print(f"{'  ' * max(row['depth'] - 1, 0)}{arrow}{row['name_zh']} ({row['name_en']}) [{row['id']}]")
+        else:
+            print(format_rows(list(rows[0]), rows, args.format))
+        return EXIT_OK
+    finally:
+        service.close()
+
+
+# ---- parser ------------------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python cli.py", description="orgraph: government agencies as a graph.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--dataset", help="dataset folder (default: $ORGRAPH_DATASET or data/xilingol)")
+        p.add_argument("--backend", choices=["networkx", "neo4j"], help="storage backend (default: networkx, "
+                       "or neo4j when NEO4J_URI is set)")
+        p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
+        return p
+
+    p = add("query", "Run a read-only Cypher query (or a named one) and print the rows.")
+    p.add_argument("cypher", nargs="?", help="the Cypher text")
+    p.add_argument("--named", metavar="NAME", help="run a named query from queries/ instead")
+    p.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", help="a $parameter (JSON or text)")
+    p.add_argument("--timeout", type=float, help="time limit in seconds (default: setting cypher_timeout_s)")
+    p.add_argument("--row-cap", type=int, help="most rows returned (default: setting cypher_row_cap)")
+
+    add("queries", "List the named queries in queries/.")
+    add("info", "Counts of jurisdictions, agencies and edges per snapshot.")
+    p = add("chain", "Print the reporting chain of an agency, one line per step with the mode.")
+    p.add_argument("agency_id", help="an agency id, e.g. 152528-2019-emergency_management")
+
+    parser.epilog = "settings (environment): " + "; ".join(f"{s.env}: {s.help}" for s in SETTINGS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (DatasetError, NotFound, CypherError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OrgraphError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

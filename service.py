@@ -1,0 +1,216 @@
+"""The use cases the Streamlit app and the CLI share. Returns domain objects and plain results; imports no UI.
+
+    service = OrgService.open("data/xilingol")          # embedded networkx backend
+    service.chain("152528-2019-emergency_management")   # -> [ChainStep, ...]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from graph.errors import BackendUnavailable, NotFound, OrgraphError
+from graph.model import Agency, Basis, Dataset, Edge, Jurisdiction, RelType
+from graph.store import ChainStep, GraphStore, LoadReport, QueryResult
+from queries import NamedQuery, all_queries, get_query
+from settings import Settings
+
+__all__ = ["OrgService", "Progress", "SnapshotInfo"]
+
+#: progress(stage, done, total): called during long loads so the CLI/app can show it.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotInfo:
+    snapshot: str
+    role: str
+    date: str
+    jurisdictions: int
+    agencies: int
+    edges: int
+    edges_by_type: dict[str, int]
+
+
+def make_store(settings: Settings) -> GraphStore:
+    """The store for the configured backend; Neo4j raises BackendUnavailable (naming the URI) when unreachable."""
+    if settings.effective_backend == "neo4j":
+        from graph.neo4j_store import Neo4jStore, connect_driver
+
+        uri = settings.neo4j_uri or "bolt://127.0.0.1:7687"
+        driver = connect_driver(uri, settings.neo4j_user, settings.neo4j_password)
+        return Neo4jStore(driver, database=settings.neo4j_database or None)
+    if settings.effective_backend != "networkx":
+        raise OrgraphError(f"unknown backend {settings.effective_backend!r}; use networkx or neo4j")
+    from graph.memory import NetworkxStore
+
+    return NetworkxStore()
+
+
+class OrgService:
+    """One dataset in one store, and everything analysts ask of it."""
+
+    def __init__(self, store: GraphStore, dataset: Dataset, *, settings: Settings | None = None,
+                 load_report: LoadReport | None = None) -> None:
+        self.store = store
+        self.dataset = dataset
+        self.settings = settings or Settings()
+        self.load_report = load_report
+
+    # ---- construction -------------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        dataset_path: str | Path | None = None,
+        *,
+        backend: str | None = None,
+        settings: Settings | None = None,
+        progress: Progress | None = None,
+        store: GraphStore | None = None,
+    ) -> "OrgService":
+        """Validate the dataset, then load it into the configured backend (a failed load changes nothing)."""
+        from loaders import load_dataset
+
+        settings = settings or Settings.from_env()
+        if backend:
+            settings = _replace(settings, backend=backend)
+        path = Path(dataset_path or settings.dataset)
+        dataset = load_dataset(path, progress=progress)
+        store = store or make_store(settings)
+        if progress:
+            progress("store", 0, 1)
+        report = store.load(dataset)
+        if progress:
+            progress("store", 1, 1)
+        return cls(store, dataset, settings=settings, load_report=report)
+
+    @classmethod
+    def open_with_fallback(cls, dataset_path: str | Path | None = None, *, settings: Settings | None = None,
+                           progress: Progress | None = None) -> tuple["OrgService", str | None]:
+        """Open on the configured backend; if Neo4j is unreachable, open the embedded default and say why."""
+        settings = settings or Settings.from_env()
+        try:
+            return cls.open(dataset_path, settings=settings, progress=progress), None
+        except BackendUnavailable as exc:
+            fallback = cls.open(dataset_path, settings=_replace(settings, backend="networkx"), progress=progress)
+            return fallback, f"{exc} Using the embedded networkx backend instead."
+
+    @property
+    def backend(self) -> str:
+        return self.store.backend
+
+    def close(self) -> None:
+        self.store.close()
+
+    # ---- reads ----------------------------------------------------------------------------------------
+    def info(self) -> list[SnapshotInfo]:
+        """Counts of jurisdictions, agencies and edges per snapshot, as the store holds them."""
+        rows = []
+        for snap_id in self.dataset.snapshot_ids():
+            snap = self.dataset.snapshot(snap_id)
+            assert snap is not None
+            agencies = self.store.agencies(snap_id)
+            edges = self.store.edges(snap_id)
+            by_type: dict[str, int] = {}
+            for edge in edges:
+                by_type[edge.type.value] = by_type.get(edge.type.value, 0) + 1
+            used = {a.jurisdiction for a in agencies}
+            rows.append(SnapshotInfo(snap_id, snap.role.value, snap.date, len(used), len(agencies),
+                                     len(edges), dict(sorted(by_type.items()))))
+        return rows
+
+    def agencies(self, snapshot: str, jurisdiction: str | None = None) -> list[Agency]:
+        self._check_snapshot(snapshot)
+        jid = self.resolve_jurisdiction(jurisdiction).id if jurisdiction else None
+        return self.store.agencies(snapshot, jurisdiction=jid)
+
+    def edges(self, snapshot: str, jurisdiction: str | None = None) -> list[Edge]:
+        self._check_snapshot(snapshot)
+        jid = self.resolve_jurisdiction(jurisdiction).id if jurisdiction else None
+        return self.store.edges(snapshot, jurisdiction=jid)
+
+    def agency(self, agency_id: str) -> Agency:
+        return self.store.agency(agency_id)
+
+    def chain(self, agency_id: str) -> list[ChainStep]:
+        return self.store.reporting_chain(agency_id)
+
+    def subordinates(self, agency_id: str, depth: int = 1) -> list[ChainStep]:
+        return self.store.subordinates(agency_id, depth=depth)
+
+    def lineage(self, agency_id: str) -> list[Edge]:
+        return self.store.lineage(agency_id)
+
+    def functions_of(self, agency_id: str) -> list[str]:
+        """Function ids the agency holds (HAS_FUNCTION)."""
+        agency = self.store.agency(agency_id)
+        return sorted(e.end for e in self.store.edges(agency.snapshot, jurisdiction=agency.jurisdiction)
+                      if e.type is RelType.HAS_FUNCTION and e.start == agency_id)
+
+    def search(self, text: str, snapshot: str | None = None, *, limit: int = 50) -> list[Agency]:
+        """Agencies whose Chinese or English name (or id) contains `text`, case-insensitive."""
+        needle = text.strip().lower()
+        if not needle:
+            return []
+        snapshots = [snapshot] if snapshot else self.dataset.snapshot_ids()
+        hits = [
+            a
+            for snap in snapshots
+            for a in self.store.agencies(snap)
+            if needle in a.name_zh.lower() or needle in a.name_en.lower() or needle == a.id.lower()
+        ]
+        return hits[:limit]
+
+    def resolve_jurisdiction(self, name_or_id: str) -> Jurisdiction:
+        """A jurisdiction by id, Chinese name or English name (case-insensitive)."""
+        key = name_or_id.strip()
+        for j in self.dataset.jurisdictions:
+            if key in (j.id, j.name_zh) or key.lower() == j.name_en.lower():
+                return j
+        known = ", ".join(f"{j.id} {j.name_zh}" for j in self.dataset.jurisdictions[:20])
+        raise NotFound(f"no jurisdiction {name_or_id!r} in dataset {self.dataset.id!r}; try one of: {known}")
+
+    def basis_counts(self) -> dict[str, int]:
+        """How many agencies and edges rest on each basis (published versus modeled)."""
+        counts = {b.value: 0 for b in Basis}
+        for agency in self.dataset.agencies:
+            counts[agency.basis.value] += 1
+        for edge in self.dataset.edges:
+            counts[edge.basis.value] += 1
+        return counts
+
+    # ---- Cypher ---------------------------------------------------------------------------------------
+    def query(self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None,
+              row_cap: int | None = None) -> QueryResult:
+        """Run read-only Cypher on the active backend; `$dataset` is filled with the active dataset id."""
+        merged: dict[str, Any] = {"dataset": self.dataset.id}
+        merged.update(params or {})
+        return self.store.run_cypher(
+            text,
+            merged,
+            timeout_s=self.settings.cypher_timeout_s if timeout_s is None else timeout_s,
+            row_cap=self.settings.cypher_row_cap if row_cap is None else row_cap,
+        )
+
+    def named_queries(self) -> list[NamedQuery]:
+        return all_queries()
+
+    def run_named(self, name: str, params: Mapping[str, Any] | None = None, **limits: Any) -> QueryResult:
+        query = get_query(name)
+        merged: dict[str, Any] = dict(query.defaults)
+        merged.update(params or {})
+        return self.query(query.text, merged, **limits)
+
+    # ---- helpers ----------------------------------------------------------------------------------------
+    def _check_snapshot(self, snapshot: str) -> None:
+        if self.dataset.snapshot(snapshot) is None:
+            known = ", ".join(self.dataset.snapshot_ids())
+            raise NotFound(f"no snapshot {snapshot!r} in dataset {self.dataset.id!r}; known snapshots: {known}")
+
+
+def _replace(settings: Settings, **changes: Any) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)
+
