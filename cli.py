@@ -119,13 +119,17 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def _parse_param(raw: str) -> tuple[str, Any]:
+    """`name=value` gives a string; `name:=json` a typed value (number, list, bool), as in httpie."""
+    if ":=" in raw and raw.index(":=") < raw.index("=") + 1:
+        name, value = raw.split(":=", 1)
+        try:
+            return name, json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise CypherError(f"parameter {name!r}: {value!r} is not valid JSON ({exc.msg})") from exc
     if "=" not in raw:
-        raise CypherError(f"parameter {raw!r} must look like name=value")
+        raise CypherError(f"parameter {raw!r} must look like name=text or name:=json")
     name, value = raw.split("=", 1)
-    try:
-        return name, json.loads(value)
-    except json.JSONDecodeError:
-        return name, value
+    return name, value
 
 
 @command("queries")
@@ -197,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("query", "Run a read-only Cypher query (or a named one) and print the rows.")
     p.add_argument("cypher", nargs="?", help="the Cypher text")
     p.add_argument("--named", metavar="NAME", help="run a named query from queries/ instead")
-    p.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", help="a $parameter (JSON or text)")
+    p.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", help="a $parameter: name=text, or name:=json for numbers and lists")
     p.add_argument("--timeout", type=float, help="time limit in seconds (default: setting cypher_timeout_s)")
     p.add_argument("--row-cap", type=int, help="most rows returned (default: setting cypher_row_cap)")
 

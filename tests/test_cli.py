@@ -111,3 +111,9 @@ def test_cli_runs_as_a_script_with_utf8_output():
     assert proc.returncode == 0, proc.stderr
     names = {r["name"] for r in json.loads(proc.stdout)}
     assert any("\u4e00" <= ch <= "\u9fff" for name in names for ch in name)
+
+
+def test_params_are_text_unless_given_as_json():
+    assert cli._parse_param("snapshot=2019") == ("snapshot", "2019")
+    assert cli._parse_param("depth:=3") == ("depth", 3)
+    assert cli._parse_param("ids:=[\"a\",\"b\"]") == ("ids", ["a", "b"])
