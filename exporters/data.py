@@ -1,0 +1,204 @@
+"""Data exports of a selection: GraphML, GEXF, node-link JSON (via networkx) and a CSV dataset folder.
+
+Every node and relationship carries its basis and source. Attribute names follow the graph schema
+(docs/schema.md); `kind` says Agency/Jurisdiction/Function, `label` is what yEd and Gephi show. None is never
+written (GraphML has no null): an unknown value is simply absent. The CSV folder is in the
+docs/data-format.md format with a manifest, so it loads back as a dataset.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+
+from graph.errors import OrgraphError
+from graph.model import Agency, Edge, Function, Jurisdiction
+
+from exporters.selection import ExportGraph
+
+__all__ = ["CSV_FILES", "to_csv_folder", "to_csv_zip", "to_gexf", "to_graphml", "to_json", "to_networkx"]
+
+CSV_FILES = ("jurisdictions.csv", "agencies.csv", "functions.csv", "edges.csv")
+JURISDICTION_COLUMNS = ["id", "name_zh", "name_en", "level", "parent", "size_class", "agency_quota", "border",
+                        "poverty", "basis", "source", "note"]
+AGENCY_COLUMNS = ["id", "snapshot", "jurisdiction", "name_zh", "name_en", "type", "category",
+                  "counts_toward_quota", "basis", "source", "note"]
+FUNCTION_COLUMNS = ["id", "name_zh", "name_en", "basis", "source"]
+EDGE_COLUMNS = ["type", "from", "to", "mode", "change", "function", "basis", "source", "note"]
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
+def _props(obj: Any, names: Iterable[str]) -> dict[str, Any]:
+    """Schema properties of a node or edge, enums as their values; None and empty notes left out."""
+    out: dict[str, Any] = {}
+    for name in names:
+        value = _plain(getattr(obj, name))
+        if value is None or (name == "note" and value == ""):
+            continue
+        out[name] = value
+    return out
+
+
+def jurisdiction_props(j: Jurisdiction, dataset_id: str) -> dict[str, Any]:
+    return {**_props(j, ["id", "name_zh", "name_en", "level", "size_class", "agency_quota", "border", "poverty",
+                         "basis", "source", "note"]), "dataset": dataset_id}
+
+
+def agency_props(a: Agency, dataset_id: str) -> dict[str, Any]:
+    return {**_props(a, AGENCY_COLUMNS), "dataset": dataset_id}
+
+
+def function_props(f: Function, dataset_id: str) -> dict[str, Any]:
+    props = _props(f, FUNCTION_COLUMNS)
+    if not props.get("source"):
+        props.pop("source", None)
+    return {**props, "dataset": dataset_id}
+
+
+def edge_props(e: Edge) -> dict[str, Any]:
+    return _props(e, ["mode", "change", "function", "basis", "source", "note"])
+
+
+def to_networkx(graph: ExportGraph, *, dataset_id: str | None = None) -> nx.MultiDiGraph:
+    """The selection as a MultiDiGraph keyed by orgraph ids; edge keys are `TYPE:mode-or-change:function`."""
+    ds_id = dataset_id or graph.dataset.id
+    g = nx.MultiDiGraph(dataset=ds_id, title=graph.title("zh"), title_en=graph.title("en"),
+                        snapshots=",".join(s.id for s in graph.snapshots),
+                        sources="; ".join(f"{s.id}: {s.title}" for s in graph.sources()))
+    kinds: dict[str, str] = {}
+
+    def add(node_id: str, kind: str, props: dict[str, Any], label: str) -> None:
+        if node_id in kinds:
+            raise OrgraphError(f"id {node_id!r} is both a {kinds[node_id]} and a {kind}; cannot export one graph")
+        kinds[node_id] = kind
+        g.add_node(node_id, kind=kind, label=label, **props)
+
+    for j in graph.jurisdictions:
+        add(j.id, "Jurisdiction", jurisdiction_props(j, ds_id), j.name_zh or j.name_en)
+    for a in graph.agencies:
+        add(a.id, "Agency", agency_props(a, ds_id), a.name_zh or a.name_en)
+    for f in graph.functions:
+        add(f.id, "Function", function_props(f, ds_id), f.name_zh or f.name_en)
+    for e in graph.all_edges:
+        key = f"{e.type.value}:{e.mode or _plain(e.change) or ''}:{e.function or ''}"
+        g.add_edge(e.start, e.end, key=key, type=e.type.value, label=e.mode or _plain(e.change) or e.type.value,
+                   **edge_props(e))
+    return g
+
+
+def to_graphml(graph: ExportGraph, **options: Any) -> bytes:
+    buf = io.BytesIO()
+    nx.write_graphml(to_networkx(graph, **options), buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue()
+
+
+def to_gexf(graph: ExportGraph, **options: Any) -> bytes:
+    buf = io.BytesIO()
+    nx.write_gexf(to_networkx(graph, **options), buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue()
+
+
+def to_json(graph: ExportGraph, **options: Any) -> str:
+    """Node-link JSON (networkx's node_link_data with edges under "edges"), UTF-8 text, Chinese unescaped."""
+    data = nx.node_link_data(to_networkx(graph, **options), edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+
+
+# ---- CSV dataset folder -----------------------------------------------------------------------------------
+def _cell(value: Any) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return buf.getvalue()
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string: JSON's escapes are valid TOML escapes; DEL must be escaped too."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _manifest(graph: ExportGraph, dataset_id: str) -> str:
+    ds = graph.dataset
+    sources = graph.sources()
+    cited = {s.id for s in sources}
+    events = list(ds.events)
+    for ev in events:  # events cite sources too; keep them so the manifest stays valid
+        if ev.source not in cited:
+            cited.add(ev.source)
+    lines = [f"id = {_toml_string(dataset_id)}", f"title_zh = {_toml_string(ds.title_zh)}",
+             f"title_en = {_toml_string(ds.title_en)}",
+             f"description = {_toml_string(ds.description or 'Exported by orgraph: ' + graph.title('en'))}", ""]
+    for snap in graph.snapshots:
+        lines += ["[[snapshots]]"] + [f"{k} = {_toml_string(str(_plain(getattr(snap, k))))}"
+                                      for k in ("id", "date", "role", "label_zh", "label_en")] + [""]
+    for src in ds.sources:
+        if src.id in cited:
+            lines += ["[[sources]]"] + [f"{k} = {_toml_string(str(_plain(getattr(src, k))))}"
+                                        for k in ("id", "basis", "title", "date", "publisher", "url", "note")] + [""]
+    for ev in events:
+        lines += ["[[events]]"] + [f"{k} = {_toml_string(getattr(ev, k))}"
+                                   for k in ("date", "label_zh", "label_en", "source")] + [""]
+    return "\n".join(lines)
+
+
+def csv_files(graph: ExportGraph, *, dataset_id: str | None = None) -> dict[str, str]:
+    """File name -> text of the dataset folder (manifest.toml and the four CSV files)."""
+    ds_id = dataset_id or graph.dataset.id
+    jurisdictions = [{**{k: getattr(j, k) for k in JURISDICTION_COLUMNS}} for j in graph.jurisdictions]
+    agencies = [{k: getattr(a, k) for k in AGENCY_COLUMNS} for a in graph.agencies]
+    functions = [{k: getattr(f, k) for k in FUNCTION_COLUMNS} for f in graph.functions]
+    edges = [{"type": e.type, "from": e.start, "to": e.end, "mode": e.mode, "change": e.change,
+              "function": e.function, "basis": e.basis, "source": e.source, "note": e.note} for e in graph.edges]
+    return {
+        "manifest.toml": _manifest(graph, ds_id),
+        "jurisdictions.csv": _csv(JURISDICTION_COLUMNS, jurisdictions),
+        "agencies.csv": _csv(AGENCY_COLUMNS, agencies),
+        "functions.csv": _csv(FUNCTION_COLUMNS, functions),
+        "edges.csv": _csv(EDGE_COLUMNS, edges),
+    }
+
+
+def to_csv_folder(graph: ExportGraph, folder: str | Path, **options: Any) -> Path:
+    """Write a loadable dataset folder; refuses to overwrite a folder that already holds other files."""
+    target = Path(folder)
+    files = csv_files(graph, **options)
+    if target.exists() and not target.is_dir():
+        raise OrgraphError(f"{target} exists and is not a folder; CSV export writes a dataset folder")
+    target.mkdir(parents=True, exist_ok=True)
+    foreign = sorted(p.name for p in target.iterdir() if p.name not in files and p.name != "README.md")
+    if foreign:
+        raise OrgraphError(f"{target} already holds other files ({', '.join(foreign[:5])}); choose an empty folder")
+    for name, text in files.items():
+        (target / name).write_text(text, encoding="utf-8")
+    return target
+
+
+def to_csv_zip(graph: ExportGraph, **options: Any) -> bytes:
+    """The dataset folder as a zip (what the app offers for download)."""
+    buf = io.BytesIO()
+    folder = options.pop("folder_name", graph.dataset.id)
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in csv_files(graph, **options).items():
+            zf.writestr(f"{folder}/{name}", text.encode("utf-8"))
+    return buf.getvalue()

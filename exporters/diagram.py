@@ -1,0 +1,195 @@
+"""Static structure diagrams (SVG, PNG, PDF) drawn by Graphviz `dot`.
+
+An org chart of a jurisdiction and snapshot (or of every jurisdiction, clustered), an agency's
+neighbourhood, or a before/after comparison coloured by change class. Superiors are ranked above (or left
+of) the agencies that report to them; the arrow still points from subordinate to superior. Every label
+uses a CJK font named in the output, so Chinese names render as Chinese glyphs.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+
+import graphviz
+
+from graph.errors import OrgraphError
+from graph.model import Agency, Basis, Change, Edge, RelType
+
+from exporters.changes import ChangeClass, change_classes
+from exporters.selection import ExportGraph
+from exporters.style import (
+    CATEGORY_STYLE,
+    CHANGE_COLOUR,
+    CONTEXT_FILL,
+    CONTEXT_FONT_COLOUR,
+    MODE_STYLE,
+    cjk_font,
+)
+
+__all__ = ["DIAGRAM_FORMATS", "diagram_source", "render_diagram"]
+
+DIAGRAM_FORMATS = ("svg", "png", "pdf")
+CHANGE_ZH = {"continued": "延续", "renamed": "更名", "merged": "合并", "split": "拆分", "transferred": "职责划转"}
+MAX_SOURCES_IN_TITLE = 3
+
+
+def _text(value: str) -> str:
+    """A DOT string that is never taken as an HTML label nor as an escape sequence (\\N, \\G, \\l ...)."""
+    return value.replace("\\", "\\\\")
+
+
+def _label(*lines: str) -> graphviz.quoting.NoHtml:
+    return graphviz.nohtml("\n".join(_text(line) for line in lines if line))
+
+
+def agency_lines(agency: Agency, lang: str) -> list[str]:
+    if lang == "both":
+        return [agency.name_zh, agency.name_en] if agency.name_en != agency.name_zh else [agency.name_zh]
+    return [agency.name(lang)]
+
+
+def diagram_source(graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both",
+                   show_functions: bool = False, legend: bool = True) -> graphviz.Digraph:
+    """The DOT graph of a selection; `rankdir` TB (top-down) or LR (left-right), `lang` zh, en or both."""
+    if rankdir not in ("TB", "LR"):
+        raise OrgraphError(f"layout must be TB (top-down) or LR (left-right), not {rankdir!r}")
+    if lang not in ("zh", "en", "both"):
+        raise OrgraphError(f"lang must be zh, en or both, not {lang!r}")
+    font = cjk_font()
+    dot = graphviz.Digraph(name=graph.dataset.id, engine="dot")
+    dot.attr("graph", rankdir=rankdir, fontname=font, labelloc="t", labeljust="c", fontsize="18",
+             newrank="true", nodesep="0.25", ranksep="0.6", charset="UTF-8", label=_title(graph))
+    dot.attr("node", fontname=font, fontsize="11", style="filled", penwidth="1.2")
+    dot.attr("edge", fontname=font, fontsize="9")
+    compare = graph.selection.compare
+    changes = change_classes(graph, *compare) if compare else {}
+    ids = {a.id: f"a{i}" for i, a in enumerate(graph.agencies)}
+    _add_agencies(dot, graph, ids, lang, changes)
+    fids = {f.id: f"f{i}" for i, f in enumerate(graph.functions)}
+    for e in graph.edges:
+        _add_edge(dot, e, ids, fids, show_functions)
+    if show_functions:
+        for f in graph.functions:
+            dot.node(fids[f.id], _label(f.name_zh if lang != "en" else f.name_en or f.name_zh),
+                     shape="plaintext", style="", fontsize="9", fontcolor="#555555")
+    if legend:
+        _add_legend(dot, graph, changes)
+    return dot
+
+
+def render_diagram(graph: ExportGraph, fmt: str = "svg", **options: object) -> bytes:
+    """The diagram as SVG, PNG or PDF bytes (runs `dot`)."""
+    if fmt not in DIAGRAM_FORMATS:
+        raise OrgraphError(f"diagram format must be one of {', '.join(DIAGRAM_FORMATS)}, not {fmt!r}")
+    dot = diagram_source(graph, **options)  # type: ignore[arg-type]
+    try:
+        return dot.pipe(format=fmt)
+    except graphviz.ExecutableNotFound as exc:
+        raise OrgraphError("Graphviz `dot` is not installed; install the Debian package graphviz "
+                           "(make system-deps) to draw diagrams") from exc
+    except graphviz.CalledProcessError as exc:
+        raise OrgraphError(f"Graphviz failed to draw the diagram: {exc.stderr!r}") from exc
+
+
+def _title(graph: ExportGraph) -> graphviz.quoting.NoHtml:
+    sources = graph.sources()
+    shown = "; ".join(
+        f"{s.title}" + (f" ({s.publisher}{', ' if s.publisher and s.date else ''}{s.date})" if s.publisher or s.date else "")
+        + (" [建模 modeled]" if s.basis is Basis.MODELED else "")
+        for s in sources[:MAX_SOURCES_IN_TITLE]
+    )
+    if len(sources) > MAX_SOURCES_IN_TITLE:
+        shown += f"; 等 {len(sources)} 项来源 ({len(sources)} sources)"
+    return _label(graph.title("zh"), graph.title("en"), f"来源 Source: {shown}" if shown else "")
+
+
+def _add_agencies(dot: graphviz.Digraph, graph: ExportGraph, ids: dict[str, str], lang: str,
+                  changes: dict[str, ChangeClass]) -> None:
+    """Nodes grouped into clusters by snapshot and jurisdiction whenever the selection spans several."""
+    groups: dict[tuple[str, str, bool], list[Agency]] = defaultdict(list)
+    for a in graph.agencies:
+        groups[(a.snapshot, a.jurisdiction, a.id in graph.context)].append(a)
+    clustered = len(groups) > 1
+    for n, ((snap, jid, is_context), members) in enumerate(sorted(groups.items())):
+        target = graphviz.Digraph(name=f"cluster_{n}") if clustered else dot
+        if clustered:
+            j = graph.dataset.jurisdiction(jid)
+            jname = (j.name_zh if lang != "en" else j.name_en) if j else jid
+            caption = f"{snap} · {jname}" + (" (上级/关联 context)" if is_context else "")
+            target.attr(label=_label(caption), style="rounded,dashed" if is_context else "rounded",
+                        color="#bbbbbb" if is_context else "#666666", fontsize="13")
+        for a in members:
+            target.node(ids[a.id], _label(*agency_lines(a, lang)), **_node_attrs(a, a.id in graph.context,
+                                                                                 changes.get(a.id)))
+        if clustered:
+            dot.subgraph(target)
+
+
+def _node_attrs(agency: Agency, is_context: bool, change: ChangeClass | None) -> dict[str, str]:
+    look = CATEGORY_STYLE[agency.category]
+    styles = ["filled"]
+    if look.shape == "box":
+        styles.append("rounded")
+    if agency.basis is Basis.MODELED:
+        styles.append("dashed")
+    fill = CHANGE_COLOUR[change][0] if change else look.fill
+    attrs = {"shape": look.shape, "fillcolor": fill, "style": ",".join(styles), "tooltip": _label(agency.id)}
+    if is_context:
+        attrs.update(fillcolor=CONTEXT_FILL, fontcolor=CONTEXT_FONT_COLOUR, color="#aaaaaa")
+    if change is ChangeClass.REMOVED:
+        attrs["fontcolor"] = "#7a1f1f"
+    return attrs
+
+
+def _add_edge(dot: graphviz.Digraph, e: Edge, ids: dict[str, str], fids: dict[str, str],
+              show_functions: bool) -> None:
+    modeled = e.basis is Basis.MODELED
+    if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY):
+        look = MODE_STYLE.get(e.mode or "", MODE_STYLE["leads"])
+        style = look.style
+        if modeled and style in ("solid", "bold"):
+            style = "dashed" if style == "solid" else "bold,dashed"
+        head = "normal" if e.type is RelType.REPORTS_TO else "diamond"
+        # Drawn superior -> subordinate so dot ranks the superior first; dir=back keeps the arrow's meaning.
+        dot.edge(ids[e.end], ids[e.start], dir="back", style=style, color=look.colour,
+                 arrowtail=("o" + head) if modeled else head, penwidth="2.2" if "bold" in style else "1.1",
+                 tooltip=_label(f"{e.type.value} {e.mode} · {e.basis.value} · {e.source}"))
+    elif e.type is RelType.BECAME:
+        dot.edge(ids[e.start], ids[e.end], style="dotted", color="#888888", constraint="false",
+                 label=_label("" if e.change is Change.CONTINUED else CHANGE_ZH.get(e.change.value if e.change else "", "")),
+                 fontcolor="#666666", arrowhead="onormal" if modeled else "normal")
+    elif e.type is RelType.HAS_FUNCTION and show_functions:
+        dot.edge(ids[e.start], fids[e.end], style="dotted" if modeled else "solid", color="#bbbbbb",
+                 arrowhead="none")
+
+
+LINE_SAMPLE = {"solid": "────", "dashed": "╌╌╌╌", "dotted": "┈┈┈┈", "bold": "━━━━"}
+
+
+def _add_legend(dot: graphviz.Digraph, graph: ExportGraph, changes: dict[str, ChangeClass]) -> None:
+    """One compact HTML-table node listing only what the diagram uses: categories (or change classes), edge
+    modes, and how modeled facts look. Its text is ours (escaped), never data."""
+    rows: list[str] = []
+
+    def row(cell_attrs: str, sample: str, text: str) -> None:
+        rows.append(f'<TR><TD {cell_attrs}>{html.escape(sample)}</TD><TD ALIGN="LEFT">{html.escape(text)}</TD></TR>')
+
+    if changes:
+        for cls in ChangeClass:
+            if cls in changes.values():
+                fill, zh = CHANGE_COLOUR[cls]
+                row(f'BGCOLOR="{fill}" BORDER="1"', "  ", f"{zh} {cls.value}")
+    else:
+        for category in sorted({a.category for a in graph.agencies}, key=list(CATEGORY_STYLE).index):
+            look = CATEGORY_STYLE[category]
+            row(f'BGCOLOR="{look.fill}" BORDER="1"', look.shape, f"{look.label_zh} {look.label_en}")
+    row('BORDER="1" STYLE="dashed"', "  ", "虚线边框 = 建模推断 modeled; 空心箭头 = 建模关系 modeled edge")
+    modes = sorted({e.mode for e in graph.edges if e.mode and e.mode in MODE_STYLE}, key=list(MODE_STYLE).index)
+    for mode in modes:
+        look = MODE_STYLE[mode]
+        rows.append(f'<TR><TD><FONT COLOR="{look.colour}">{LINE_SAMPLE[look.style]}</FONT></TD>'
+                    f'<TD ALIGN="LEFT">{html.escape(f"{look.label_zh} {mode} ({look.style})")}</TD></TR>')
+    table = ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
+             '<TR><TD COLSPAN="2"><B>图例 Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>")
+    dot.node("legend", table, shape="box", style="rounded", color="#999999", fontsize="9")

@@ -1,0 +1,146 @@
+"""A standalone interactive HTML page (pyvis / vis-network) that works offline.
+
+pyvis's template fetches Bootstrap and vis-network from CDNs and its popup writes a node's title with
+innerHTML. So: vis-network is inlined (cdn_resources="in_line"), every remaining CDN <link>/<script> tag is
+removed, every label and title is html.escape'd, and nodes sit at fixed positions computed by Graphviz
+(physics off), so the page looks like the static diagram and never moves.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import graphviz
+from pyvis.network import Network
+
+from graph.errors import OrgraphError
+from graph.model import Agency, Basis, RelType
+
+from exporters.changes import change_classes
+from exporters.diagram import agency_lines, diagram_source
+from exporters.selection import ExportGraph
+from exporters.style import CATEGORY_STYLE, CHANGE_COLOUR, CONTEXT_FILL, MODE_STYLE, cjk_font
+
+__all__ = ["external_urls", "render_html", "write_html"]
+
+#: Tags that make a browser fetch something: <link href=...>, <script src=...>, <img src=...>, CSS url(...).
+_FETCHING_TAG = re.compile(r"<(link|script)\b[^>]*\b(?:href|src)\s*=\s*[\"']?https?://[^>]*>(?:\s*</script>)?",
+                           re.IGNORECASE | re.DOTALL)
+_FETCHING_URL = re.compile(r"(?:\b(?:src|href|action|poster|data)\s*=\s*[\"']?|url\(\s*[\"']?|@import\s+[\"'])"
+                           r"(?:https?:)?//", re.IGNORECASE)
+VIS_SHAPES = {"box": "box", "hexagon": "hexagon", "ellipse": "ellipse"}
+SCALE = 90.0  # Graphviz inches -> vis pixels
+
+
+def external_urls(page: str) -> list[str]:
+    """Every place in `page` where a browser would fetch from another host (should be empty)."""
+    return [m.group(0) for m in _FETCHING_URL.finditer(page)]
+
+
+def render_html(graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both", height: str = "800px") -> str:
+    """The page as a UTF-8 string; the selection's title is shown above the graph."""
+    positions = _positions(graph, rankdir, lang)
+    changes = change_classes(graph, *graph.selection.compare) if graph.selection.compare else {}
+    net = Network(height=height, width="100%", directed=True, cdn_resources="in_line", heading="")
+    for i, a in enumerate(graph.agencies):
+        x, y = positions.get(f"a{i}", (0.0, 0.0))
+        net.add_node(a.id, **_node_options(a, graph, lang, changes.get(a.id)), x=x, y=y, physics=False)
+    present = {a.id for a in graph.agencies}
+    for e in graph.edges:
+        if e.type not in (RelType.REPORTS_TO, RelType.HOSTED_BY, RelType.BECAME):
+            continue
+        if e.start not in present or e.end not in present:
+            continue
+        look = MODE_STYLE.get(e.mode or "")
+        what = e.mode or (e.change.value if e.change else "")
+        title = html.escape(f"{e.type.value} {what} · basis {e.basis.value} · source {e.source}")
+        net.add_edge(
+            e.start,
+            e.end,
+            title=title,
+            label=html.escape(what) if e.type is RelType.BECAME else "",
+            color=look.colour if look else "#999999",
+            dashes=bool(look.dashes) if look else True,
+            width=3 if look and look.style == "bold" else 1,
+        )
+    net.set_options(_OPTIONS % {"font": cjk_font()})
+    page = net.generate_html(notebook=False)
+    return _make_offline(page, graph)
+
+
+def write_html(graph: ExportGraph, path: str | Path, **options: str) -> Path:
+    """Write the page to `path` (UTF-8), e.g. for the Playwright check that it opens with no network."""
+    target = Path(path)
+    target.write_text(render_html(graph, **options), encoding="utf-8")
+    return target
+
+
+def _node_options(agency: Agency, graph: ExportGraph, lang: str, change: object) -> dict[str, object]:
+    look = CATEGORY_STYLE[agency.category]
+    fill = CHANGE_COLOUR[change][0] if change else look.fill  # type: ignore[index]
+    if agency.id in graph.context:
+        fill = CONTEXT_FILL
+    source = graph.dataset.source_by_id(agency.source)
+    popup = [
+        agency.name_zh,
+        agency.name_en,
+        f"id: {agency.id}",
+        f"{agency.snapshot} · {agency.jurisdiction} · {look.label_zh} {agency.category.value} · type {agency.type}",
+        f"basis: {agency.basis.value} · source: {source.title if source else agency.source}",
+    ]
+    if change:
+        popup.append(f"change: {change}")
+    return {
+        "label": html.escape("\n".join(agency_lines(agency, lang))),
+        # The popup puts the title into innerHTML: escape each line, join with <br> that we write ourselves.
+        "title": "<br>".join(html.escape(line) for line in popup if line),
+        "shape": VIS_SHAPES.get(look.shape, "box"),
+        "color": {"background": fill, "border": "#555555"},
+        "shapeProperties": {"borderDashes": [5, 4] if agency.basis is Basis.MODELED else False},
+        "borderWidth": 1.5,
+    }
+
+
+def _positions(graph: ExportGraph, rankdir: str, lang: str) -> dict[str, tuple[float, float]]:
+    """Node positions from Graphviz's own layout (the `plain` format), so HTML and diagram agree."""
+    dot = diagram_source(graph, rankdir=rankdir, lang=lang, legend=False)
+    try:
+        plain = dot.pipe(format="plain").decode("utf-8")
+    except graphviz.ExecutableNotFound as exc:
+        raise OrgraphError("Graphviz `dot` is not installed; install the Debian package graphviz") from exc
+    positions: dict[str, tuple[float, float]] = {}
+    for line in plain.splitlines():
+        parts = line.split(" ", 4)
+        if parts[0] == "node" and len(parts) >= 4:
+            positions[parts[1].strip('"')] = (float(parts[2]) * SCALE, -float(parts[3]) * SCALE)
+    return positions
+
+
+def _make_offline(page: str, graph: ExportGraph) -> str:
+    """Drop pyvis's CDN tags and empty headings, add our escaped title; fail loudly if a fetch remains."""
+    page = _FETCHING_TAG.sub("", page)
+    page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
+    title = html.escape(graph.title("zh"))
+    subtitle = html.escape(graph.title("en"))
+    sources = html.escape("; ".join(s.title for s in graph.sources()))
+    header = (f'<div style="font-family:\'{cjk_font()}\',sans-serif;text-align:center">'
+              f"<h2>{title}</h2><div>{subtitle}</div><div><small>来源 Source: {sources}</small></div></div>")
+    page = page.replace("<head>", f"<head>\n<title>{title}</title>", 1)
+    page = re.sub(r"<body>", lambda _: "<body>\n" + header, page, count=1)
+    if '<meta charset="utf-8">' not in page:
+        page = page.replace("<head>", '<head>\n<meta charset="utf-8">', 1)
+    leftover = external_urls(page)
+    if leftover:
+        raise OrgraphError(f"the HTML export would fetch from the network: {leftover[:3]}")
+    return page
+
+
+_OPTIONS = """{
+  "physics": {"enabled": false},
+  "interaction": {"hover": true, "navigationButtons": false, "dragNodes": true},
+  "nodes": {"font": {"face": "%(font)s", "size": 14, "multi": false}, "margin": 8},
+  "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.6}}, "smooth": false,
+            "font": {"face": "%(font)s", "size": 10}}
+}"""

@@ -1,0 +1,209 @@
+"""What to export: a selection (snapshot(s), jurisdiction, compare pair or agency neighbourhood) turned into
+a plain, backend-neutral `ExportGraph`.
+
+Every exporter draws or writes an ExportGraph, and an ExportGraph is built only from what the GraphStore
+protocol answers (agencies/edges per snapshot) plus the Dataset's jurisdictions, functions and sources, so
+exports give the same bytes on the networkx and the Neo4j backend.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from graph.errors import NotFound, OrgraphError
+from graph.model import Agency, Dataset, Edge, Function, Jurisdiction, RelType, Snapshot, Source
+from graph.store import GraphStore
+
+__all__ = ["ExportGraph", "Selection", "collect"]
+
+#: Relationship types followed when growing an agency's neighbourhood.
+NEIGHBOUR_RELS = frozenset({RelType.REPORTS_TO, RelType.HOSTED_BY})
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What the user picked. Empty `snapshots` means every snapshot of the dataset.
+
+    `compare` (before, after) overrides `snapshots`; `agency` selects that agency's neighbourhood
+    (REPORTS_TO/HOSTED_BY, either direction, up to `depth` steps) in the agency's own snapshot.
+    """
+
+    snapshots: tuple[str, ...] = ()
+    jurisdiction: str | None = None
+    compare: tuple[str, str] | None = None
+    agency: str | None = None
+    depth: int = 1
+
+    @property
+    def kind(self) -> str:
+        if self.compare:
+            return "compare"
+        if self.agency:
+            return "neighbourhood"
+        return "snapshot"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportGraph:
+    """The selected part of a dataset, ready to draw or write. Lists are sorted, so output is stable.
+
+    `context` holds ids of agencies outside the selected jurisdiction that a selected agency reports to or
+    is hosted by; they are real agencies (exported like the others) but drawn greyed out.
+    """
+
+    dataset: Dataset
+    selection: Selection
+    snapshots: tuple[Snapshot, ...]
+    jurisdictions: tuple[Jurisdiction, ...]
+    agencies: tuple[Agency, ...]
+    functions: tuple[Function, ...]
+    edges: tuple[Edge, ...]  # REPORTS_TO, HOSTED_BY, HAS_FUNCTION, BECAME; IN edges are in `in_edges`
+    in_edges: tuple[Edge, ...]
+    context: frozenset[str] = frozenset()
+    _by_id: dict[str, Agency] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({a.id: a for a in self.agencies})
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return self._by_id.get(agency_id)
+
+    @property
+    def all_edges(self) -> tuple[Edge, ...]:
+        return self.in_edges + self.edges
+
+    def sources(self) -> list[Source]:
+        """The sources cited by any selected fact, in the dataset's order."""
+        cited = {a.source for a in self.agencies} | {e.source for e in self.all_edges}
+        cited |= {j.source for j in self.jurisdictions} | {f.source for f in self.functions if f.source}
+        return [s for s in self.dataset.sources if s.id in cited]
+
+    def title(self, lang: str = "zh") -> str:
+        """A one-line caption: dataset, jurisdiction and snapshot(s)."""
+        ds = self.dataset
+        parts = [ds.title_zh if lang == "zh" else (ds.title_en or ds.title_zh)]
+        sel = self.selection
+        if sel.jurisdiction:
+            j = ds.jurisdiction(sel.jurisdiction)
+            if j is not None:
+                parts.append(j.name_zh if lang == "zh" else (j.name_en or j.name_zh))
+        if sel.agency:
+            a = self.agency(sel.agency)
+            if a is not None:
+                parts.append(f"{a.name(lang)} ±{sel.depth}")
+        labels = [(s.label_zh if lang == "zh" else s.label_en) or s.id for s in self.snapshots]
+        snap_text = " → ".join(f"{s.id} {lab}" if lab != s.id else s.id for s, lab in zip(self.snapshots, labels))
+        parts.append(snap_text)
+        return " · ".join(p for p in parts if p)
+
+
+def collect(store: GraphStore, dataset: Dataset, selection: Selection) -> ExportGraph:
+    """Fetch the selection from the store; raises NotFound for an unknown snapshot, jurisdiction or agency."""
+    if selection.depth < 0:
+        raise OrgraphError(f"depth must be 0 or more, not {selection.depth}")
+    if selection.jurisdiction is not None and dataset.jurisdiction(selection.jurisdiction) is None:
+        known = ", ".join(j.id for j in dataset.jurisdictions)
+        raise NotFound(f"no jurisdiction {selection.jurisdiction!r} in dataset {dataset.id!r}; known: {known}")
+    if selection.agency:
+        return _neighbourhood(store, dataset, selection)
+    snap_ids = list(selection.compare) if selection.compare else list(selection.snapshots or dataset.snapshot_ids())
+    snapshots = [_snapshot(dataset, s) for s in snap_ids]
+    if selection.compare and selection.compare[0] == selection.compare[1]:
+        raise OrgraphError(f"compare needs two different snapshots, got {selection.compare[0]!r} twice")
+    agencies: dict[str, Agency] = {}
+    edges: list[Edge] = []
+    for snap in snapshots:
+        for a in store.agencies(snap.id, jurisdiction=selection.jurisdiction):
+            agencies[a.id] = a
+        edges += store.edges(snap.id, jurisdiction=selection.jurisdiction)
+    return _assemble(store, dataset, selection, tuple(snapshots), agencies, edges)
+
+
+def _snapshot(dataset: Dataset, snapshot_id: str) -> Snapshot:
+    snap = dataset.snapshot(snapshot_id)
+    if snap is None:
+        known = ", ".join(dataset.snapshot_ids())
+        raise NotFound(f"no snapshot {snapshot_id!r} in dataset {dataset.id!r}; known snapshots: {known}")
+    return snap
+
+
+def _neighbourhood(store: GraphStore, dataset: Dataset, selection: Selection) -> ExportGraph:
+    """The agency plus everything within `depth` REPORTS_TO/HOSTED_BY steps of it, in its snapshot."""
+    assert selection.agency is not None
+    centre = store.agency(selection.agency)
+    snapshot = _snapshot(dataset, centre.snapshot)
+    all_edges = [e for e in store.edges(snapshot.id) if e.type in NEIGHBOUR_RELS]
+    neighbours: dict[str, set[str]] = {}
+    for e in all_edges:
+        neighbours.setdefault(e.start, set()).add(e.end)
+        neighbours.setdefault(e.end, set()).add(e.start)
+    seen = {centre.id: 0}
+    queue = deque([centre.id])
+    while queue:
+        current = queue.popleft()
+        if seen[current] >= selection.depth:
+            continue
+        for nxt in sorted(neighbours.get(current, ())):
+            if nxt not in seen:
+                seen[nxt] = seen[current] + 1
+                queue.append(nxt)
+    agencies = {a.id: a for a in store.agencies(snapshot.id) if a.id in seen}
+    edges = [e for e in all_edges if e.start in seen and e.end in seen]
+    return _assemble(store, dataset, selection, (snapshot,), agencies, edges)
+
+
+def _assemble(
+    store: GraphStore,
+    dataset: Dataset,
+    selection: Selection,
+    snapshots: tuple[Snapshot, ...],
+    agencies: dict[str, Agency],
+    edges: list[Edge],
+) -> ExportGraph:
+    """Add context agencies, drop dangling BECAME edges, derive IN edges and the jurisdictions they need."""
+    context: set[str] = set()
+    kept: list[Edge] = []
+    function_ids = {f.id for f in dataset.functions}
+    for e in edges:
+        if e.type is RelType.HAS_FUNCTION:
+            if e.end in function_ids:
+                kept.append(e)
+            continue
+        if e.type is RelType.BECAME:
+            if e.start in agencies and e.end in agencies:  # lineage outside the selection is not drawn
+                kept.append(e)
+            continue
+        if e.end not in agencies:  # a county bureau reporting to a league bureau: show the league one greyed
+            agencies[e.end] = store.agency(e.end)
+            context.add(e.end)
+        kept.append(e)
+    agency_list = tuple(sorted(agencies.values(), key=lambda a: a.id))
+    used_functions = {e.end for e in kept if e.type is RelType.HAS_FUNCTION}
+    used_functions |= {e.function for e in kept if e.function}
+    functions = tuple(f for f in dataset.functions if f.id in used_functions)
+    jurisdictions = _jurisdictions_with_ancestors(dataset, {a.jurisdiction for a in agency_list})
+    in_edges = [Edge(RelType.IN, a.id, a.jurisdiction, a.basis, a.source) for a in agency_list]
+    in_edges += [Edge(RelType.IN, j.id, j.parent, j.basis, j.source) for j in jurisdictions if j.parent]
+    return ExportGraph(
+        dataset=dataset,
+        selection=selection,
+        snapshots=snapshots,
+        jurisdictions=jurisdictions,
+        agencies=agency_list,
+        functions=functions,
+        edges=tuple(sorted(set(kept), key=lambda e: e.key)),
+        in_edges=tuple(sorted(in_edges, key=lambda e: e.key)),
+        context=frozenset(context),
+    )
+
+
+def _jurisdictions_with_ancestors(dataset: Dataset, ids: set[str]) -> tuple[Jurisdiction, ...]:
+    """The jurisdictions used, plus their parents up to the top, so an exported dataset stays valid."""
+    wanted: set[str] = set()
+    for jid in ids:
+        current = dataset.jurisdiction(jid)
+        while current is not None and current.id not in wanted:
+            wanted.add(current.id)
+            current = dataset.jurisdiction(current.parent) if current.parent else None
+    return tuple(j for j in dataset.jurisdictions if j.id in wanted)
