@@ -35,6 +35,8 @@ public class Launcher {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutS))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // tests try wrong passwords on purpose; a locked-out neo4j user would fail everyone else's tests
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
                 .setConfig(GraphDatabaseSettings.allow_file_urls, true)
                 .setConfig(BoltConnector.enabled, true)
