@@ -109,8 +109,10 @@ def to_gexf(graph: ExportGraph, **options: Any) -> bytes:
 
 
 def to_json(graph: ExportGraph, **options: Any) -> str:
-    """Node-link JSON (networkx's node_link_data with edges under "edges"), UTF-8 text, Chinese unescaped."""
-    data = nx.node_link_data(to_networkx(graph, **options), edges="edges")
+    """Node-link JSON, UTF-8 text with Chinese unescaped. Edge ends are "from"/"to" (as in edges.csv), since
+    "source" is every fact's citation; read it back with
+    `nx.node_link_graph(data, edges="edges", source="from", target="to")`."""
+    data = nx.node_link_data(to_networkx(graph, **options), edges="edges", source="from", target="to")
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
 
 

@@ -36,11 +36,11 @@ MAX_SOURCES_IN_TITLE = 3
 
 def _text(value: str) -> str:
     """A DOT string that is never taken as an HTML label nor as an escape sequence (\\N, \\G, \\l ...)."""
-    return value.replace("\\", "\\\\")
+    return " ".join(value.replace("\\", "\\\\").splitlines())
 
 
 def _label(*lines: str) -> graphviz.quoting.NoHtml:
-    return graphviz.nohtml("\n".join(_text(line) for line in lines if line))
+    return graphviz.nohtml("\\n".join(_text(line) for line in lines if line))
 
 
 def agency_lines(agency: Agency, lang: str) -> list[str]:

@@ -1,0 +1,66 @@
+"""Fixtures for export tests: stores loaded with the mini dataset, the change-classes dataset and (when it
+exists) data/xilingol, all on the embedded backend unless a test asks for the `store` fixture of both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from graph.model import Dataset
+
+from tests.conftest import XILINGOL
+from tests.export.builders import changes_dataset
+
+
+def _networkx_store(dataset: Dataset) -> object:
+    from graph.memory import NetworkxStore
+
+    store = NetworkxStore()
+    store.load(dataset)
+    return store
+
+
+@pytest.fixture(scope="module")
+def mini_store(mini_dataset: Dataset) -> Iterator[object]:
+    store = _networkx_store(mini_dataset)
+    yield store
+    store.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def changes() -> Dataset:
+    return changes_dataset()
+
+
+@pytest.fixture(scope="module")
+def changes_store(changes: Dataset) -> Iterator[object]:
+    store = _networkx_store(changes)
+    yield store
+    store.close()  # type: ignore[attr-defined]
+
+
+def xilingol_available() -> bool:
+    return (XILINGOL / "manifest.toml").exists()
+
+
+@pytest.fixture(scope="session")
+def xilingol_dataset() -> Dataset:
+    if not xilingol_available():
+        pytest.skip("data/xilingol has not landed yet")
+    from loaders import load_dataset
+
+    return load_dataset(XILINGOL)
+
+
+@pytest.fixture(scope="module")
+def xilingol_store(xilingol_dataset: Dataset) -> Iterator[object]:
+    store = _networkx_store(xilingol_dataset)
+    yield store
+    store.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    return tmp_path

@@ -1,0 +1,145 @@
+"""Graphviz diagrams: every county and snapshot draws as SVG, PNG and PDF with Chinese names in a named,
+installed CJK font; modeled facts look modeled; the before/after diagram colours agencies by change."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from graph.model import Basis, Dataset
+
+from exporters import Selection, collect, render, render_to_path
+from exporters.changes import change_classes
+from exporters.diagram import diagram_source
+from exporters.style import CHANGE_COLOUR, cjk_font
+from tests.export.builders import EXPECTED_CHANGES, HOSTILE_NAME
+
+MAGIC = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
+
+
+def _svg_texts(svg: bytes) -> tuple[str, set[str]]:
+    """All text drawn in the SVG (joined) and the font families it names."""
+    root = ET.fromstring(svg)
+    texts = root.findall(".//svg:text", SVG_NS)
+    return "\n".join(t.text or "" for t in texts), {t.get("font-family", "") for t in texts}
+
+
+def test_cjk_font_is_installed_and_is_what_fontconfig_uses() -> None:
+    """The font named in diagrams exists here, so Chinese renders as glyphs and not as empty boxes."""
+    assert shutil.which("dot"), "Graphviz dot is missing: install the Debian package graphviz"
+    font = cjk_font()
+    matched = subprocess.run(["fc-match", "-f", "%{family}", f"{font}:lang=zh"], capture_output=True, text=True,
+                             check=True).stdout
+    assert font in matched.split(","), f"fontconfig resolves {font!r} to {matched!r}: the CJK font is not installed"
+
+
+def _check_every_county(dataset: Dataset, store: object, out: Path) -> list[str]:
+    problems = []
+    font = cjk_font()
+    for county in dataset.counties():
+        for snap in dataset.snapshot_ids():
+            graph = collect(store, dataset, Selection(snapshots=(snap,), jurisdiction=county.id))  # type: ignore[arg-type]
+            if not graph.agencies:
+                continue
+            for fmt in ("svg", "png", "pdf"):
+                path = render_to_path(graph, fmt, out / f"{county.id}-{snap}.{fmt}")
+                data = path.read_bytes()
+                if not data.startswith(MAGIC[fmt]) or len(data) < 1000:
+                    problems.append(f"{path.name}: not a {fmt} file ({len(data)} bytes)")
+            text, fonts = _svg_texts((out / f"{county.id}-{snap}.svg").read_bytes())
+            missing = [a.name_zh for a in graph.agencies if a.name_zh not in text]
+            if missing:
+                problems.append(f"{county.id}/{snap}: Chinese names missing from the SVG: {missing[:5]}")
+            if fonts != {font}:
+                problems.append(f"{county.id}/{snap}: SVG text fonts {fonts}, expected only {font!r}")
+            if county.name_zh not in text:
+                problems.append(f"{county.id}/{snap}: the title does not name {county.name_zh}")
+    return problems
+
+
+def test_every_mini_county_and_snapshot_draws_in_three_formats(mini_dataset: Dataset, mini_store: object,
+                                                              out_dir: Path) -> None:
+    assert mini_dataset.counties(), "the mini dataset has no county"
+    assert _check_every_county(mini_dataset, mini_store, out_dir) == []
+
+
+@pytest.mark.slow
+def test_every_xilingol_county_and_snapshot_draws_in_three_formats(xilingol_dataset: Dataset,
+                                                                  xilingol_store: object, out_dir: Path) -> None:
+    assert _check_every_county(xilingol_dataset, xilingol_store, out_dir) == []
+
+
+def test_whole_snapshot_is_clustered_by_jurisdiction(mini_dataset: Dataset, mini_store: object) -> None:
+    snap = mini_dataset.snapshot_ids()[-1]
+    graph = collect(mini_store, mini_dataset, Selection(snapshots=(snap,)))  # type: ignore[arg-type]
+    source = diagram_source(graph).source
+    used = {a.jurisdiction for a in graph.agencies}
+    assert len(re.findall(r"subgraph cluster_\d+", source)) == len(used)
+    svg_text, _ = _svg_texts(render(graph, "svg"))
+    for jid in used:
+        j = mini_dataset.jurisdiction(jid)
+        assert j is not None and j.name_zh in svg_text
+
+
+def test_modeled_agency_is_drawn_with_a_dashed_outline(changes: Dataset, changes_store: object) -> None:
+    graph = collect(changes_store, changes, Selection(snapshots=("2019",), jurisdiction="xh"))  # type: ignore[arg-type]
+    svg = render(graph, "svg").decode("utf-8")
+    root = ET.fromstring(svg)
+    by_name = {}
+    for g in root.iter("{http://www.w3.org/2000/svg}g"):
+        if g.get("class") != "node":
+            continue
+        texts = "".join(t.text or "" for t in g.iter("{http://www.w3.org/2000/svg}text"))
+        shapes = [el for el in g.iter() if el.tag.endswith(("polygon", "path", "ellipse"))]
+        by_name[texts] = any(el.get("stroke-dasharray") for el in shapes)
+    modeled = [a for a in graph.agencies if a.basis is Basis.MODELED]
+    published = [a for a in graph.agencies if a.basis is not Basis.MODELED and a.id not in graph.context]
+    assert modeled and published
+    for a in modeled:
+        assert any(dashed for text, dashed in by_name.items() if text.startswith(a.name_zh)), a.id
+    for a in published:
+        assert not any(dashed for text, dashed in by_name.items() if text.startswith(a.name_zh + a.name_en)), a.id
+
+
+def test_change_classes_follow_became_lineage(changes: Dataset, changes_store: object) -> None:
+    graph = collect(changes_store, changes, Selection(compare=("2018", "2019"), jurisdiction="xh"))  # type: ignore[arg-type]
+    got = {k: v.value for k, v in change_classes(graph, "2018", "2019").items()}
+    assert got == EXPECTED_CHANGES
+
+
+def test_compare_diagram_colours_each_agency_by_its_change(changes: Dataset, changes_store: object) -> None:
+    graph = collect(changes_store, changes, Selection(compare=("2018", "2019"), jurisdiction="xh"))  # type: ignore[arg-type]
+    source = diagram_source(graph, rankdir="LR").source
+    ids = {a.id: f"a{i}" for i, a in enumerate(graph.agencies)}
+    for agency_id, cls in change_classes(graph, "2018", "2019").items():
+        fill = CHANGE_COLOUR[cls][0]
+        line = next(l for l in source.splitlines() if l.strip().startswith(ids[agency_id] + " "))
+        assert f'fillcolor="{fill}"' in line, (agency_id, cls, line)
+    svg_text, _ = _svg_texts(render(graph, "svg", rankdir="LR"))
+    for zh in ("合并 merged", "撤销 removed", "新设 added", "更名 renamed", "隶属关系变化 reporting"):
+        assert zh in svg_text  # the legend explains every colour used
+
+
+def test_hostile_name_is_drawn_as_text(changes: Dataset, changes_store: object) -> None:
+    graph = collect(changes_store, changes, Selection(snapshots=("2019",), jurisdiction="xh"))  # type: ignore[arg-type]
+    svg = render(graph, "svg").decode("utf-8")
+    assert escape(HOSTILE_NAME, quote=False) in svg
+    assert "<img" not in svg
+    text, _ = _svg_texts(svg.encode("utf-8"))
+    assert HOSTILE_NAME in text and "\\N back\\slash" in text
+
+
+def test_neighbourhood_holds_the_agency_and_its_direct_links(changes: Dataset, changes_store: object) -> None:
+    graph = collect(changes_store, changes, Selection(agency="2019-xh-gov", depth=1))  # type: ignore[arg-type]
+    assert {a.id for a in graph.agencies} == {"2019-xh-gov", "2019-xh-audit", "2019-xh-nr", "2019-xh-em",
+                                             "2019-xh-hostile"}
+    deeper = collect(changes_store, changes, Selection(agency="2019-xh-env", depth=2))  # type: ignore[arg-type]
+    assert {a.id for a in deeper.agencies} == {"2019-xh-env", "2019-xlgl-env", "2019-xlgl-gov"}
+    assert render(deeper, "svg", rankdir="LR").startswith(b"<?xml")
