@@ -202,6 +202,37 @@ class OrgService:
         merged.update(params or {})
         return self.query(query.text, merged, **limits)
 
+    # ---- exports (exporters/) ------------------------------------------------------------------------------
+    def export_selection(self, fmt: str, *, snapshot: str | None = None, jurisdiction: str | None = None,
+                         compare: tuple[str, str] | str | None = None, agency: str | None = None,
+                         depth: int = 1) -> Any:
+        """The exporters.Selection for these choices; jurisdiction may be an id or a name."""
+        from exporters import make_selection
+
+        jid = self.resolve_jurisdiction(jurisdiction).id if jurisdiction else None
+        return make_selection(self.dataset, fmt, snapshot=snapshot, jurisdiction=jid, compare=compare,
+                              agency=agency, depth=depth)
+
+    def export(self, fmt: str, *, snapshot: str | None = None, jurisdiction: str | None = None,
+               compare: tuple[str, str] | str | None = None, agency: str | None = None, depth: int = 1,
+               **options: Any) -> bytes:
+        """A diagram (svg/png/pdf), page (html) or data file (graphml/gexf/json/csv zip/cypher) as bytes."""
+        from exporters import export
+
+        selection = self.export_selection(fmt, snapshot=snapshot, jurisdiction=jurisdiction, compare=compare,
+                                          agency=agency, depth=depth)
+        return export(self.store, self.dataset, selection, fmt, **options)
+
+    def export_to(self, path: str | Path, fmt: str, *, snapshot: str | None = None, jurisdiction: str | None = None,
+                  compare: tuple[str, str] | str | None = None, agency: str | None = None, depth: int = 1,
+                  **options: Any) -> Path:
+        """Write the export to `path` (csv: a dataset folder, or a zip when the path ends in .zip)."""
+        from exporters import export_to_path
+
+        selection = self.export_selection(fmt, snapshot=snapshot, jurisdiction=jurisdiction, compare=compare,
+                                          agency=agency, depth=depth)
+        return export_to_path(self.store, self.dataset, selection, fmt, path, **options)
+
     # ---- helpers ----------------------------------------------------------------------------------------
     def _check_snapshot(self, snapshot: str) -> None:
         if self.dataset.snapshot(snapshot) is None:
