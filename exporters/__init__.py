@@ -27,6 +27,7 @@ __all__ = [
     "collect",
     "export",
     "export_to_path",
+    "make_selection",
     "render",
     "render_to_path",
 ]
@@ -98,6 +99,29 @@ def render_to_path(graph: ExportGraph, fmt: str, path: str | Path, **options: An
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(payload)
     return target
+
+
+def make_selection(dataset: Dataset, fmt: str, *, snapshot: str | None = None, jurisdiction: str | None = None,
+                   compare: tuple[str, str] | str | None = None, agency: str | None = None,
+                   depth: int = 1) -> Selection:
+    """The Selection the CLI and the app mean: `compare` may be "2018:2019"; with no snapshot, a diagram or page
+    shows the latest snapshot and a data export holds every snapshot."""
+    if isinstance(compare, str):
+        before, sep, after = compare.partition(":")
+        if not sep or not before or not after:
+            raise OrgraphError(f"compare must look like BEFORE:AFTER (e.g. 2018:2019), not {compare!r}")
+        compare = (before, after)
+    if compare and (snapshot or agency):
+        raise OrgraphError("choose either a compare pair, a snapshot or an agency neighbourhood, not several")
+    if agency:
+        return Selection(agency=agency, depth=depth, jurisdiction=None)
+    if compare:
+        return Selection(compare=compare, jurisdiction=jurisdiction)
+    if snapshot:
+        return Selection(snapshots=(snapshot,), jurisdiction=jurisdiction)
+    if fmt.lower() in DIAGRAM_FORMATS + ("html",):
+        return Selection(snapshots=(dataset.snapshot_ids()[-1],), jurisdiction=jurisdiction)
+    return Selection(jurisdiction=jurisdiction)
 
 
 def export(store: GraphStore, dataset: Dataset, selection: Selection, fmt: str, **options: Any) -> bytes:
