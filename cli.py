@@ -185,6 +185,24 @@ def cmd_chain(args: argparse.Namespace) -> int:
         service.close()
 
 
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a diagram, page or data export of the selection to -o PATH (exporters/ does the work)."""
+    service = open_service(args)
+    try:
+        options: dict[str, Any] = {}
+        if args.format in ("svg", "png", "pdf", "html"):
+            options.update(rankdir=args.layout, lang=args.lang)
+        elif args.dataset_id:
+            options["dataset_id"] = args.dataset_id
+        path = service.export_to(args.output, args.format, snapshot=args.snapshot, jurisdiction=args.jurisdiction,
+                                 compare=args.compare, agency=args.agency, depth=args.depth, **options)
+        print(f"wrote {path}", file=sys.stderr)
+        return EXIT_OK
+    finally:
+        service.close()
+
+
 # ---- parser ------------------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python cli.py", description="orgraph: government agencies as a graph.")
@@ -209,6 +227,25 @@ def build_parser() -> argparse.ArgumentParser:
     add("info", "Counts of jurisdictions, agencies and edges per snapshot.")
     p = add("chain", "Print the reporting chain of an agency, one line per step with the mode.")
     p.add_argument("agency_id", help="an agency id, e.g. 152528-2019-emergency_management")
+
+    from exporters import FORMATS
+
+    help_text = ("Export a diagram (svg, png, pdf), an offline interactive page (html) or data (graphml, gexf, "
+                 "json, csv dataset folder, cypher script) of a jurisdiction/snapshot, a compare pair or an "
+                 "agency neighbourhood.")
+    p = sub.add_parser("export", help=help_text, description=help_text)
+    p.add_argument("--dataset", help="dataset folder (default: $ORGRAPH_DATASET or data/xilingol)")
+    p.add_argument("--backend", choices=["networkx", "neo4j"], help="storage backend")
+    p.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    p.add_argument("--jurisdiction", help="jurisdiction id or name (default: all)")
+    p.add_argument("--snapshot", help="snapshot id (default: latest for diagrams/html, all for data)")
+    p.add_argument("--compare", metavar="BEFORE:AFTER", help="before/after pair coloured by change, e.g. 2018:2019")
+    p.add_argument("--agency", metavar="ID", help="draw this agency's neighbourhood instead")
+    p.add_argument("--depth", type=int, default=1, help="neighbourhood depth for --agency (default 1)")
+    p.add_argument("--layout", choices=["TB", "LR"], default="TB", help="top-down (TB) or left-right (LR)")
+    p.add_argument("--lang", choices=["zh", "en", "both"], default="both", help="label language")
+    p.add_argument("--dataset-id", help="dataset id written into data exports (default: the dataset's)")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write (csv: a folder, or .zip)")
 
     parser.epilog = "settings (environment): " + "; ".join(f"{s.env}: {s.help}" for s in SETTINGS)
     return parser
