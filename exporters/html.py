@@ -2,13 +2,18 @@
 
 pyvis's template fetches Bootstrap and vis-network from CDNs and its popup writes a node's title with
 innerHTML. So: vis-network is inlined (cdn_resources="in_line"), every remaining CDN <link>/<script> tag is
-removed, every label and title is html.escape'd, and nodes sit at fixed positions computed by Graphviz
-(physics off), so the page looks like the static diagram and never moves.
+removed, and every title is html.escape'd (the popup sets it as innerHTML). Labels are drawn by vis-network
+on a canvas as plain text (font.multi off), so they are passed as the exact name: html.escape would show
+"&amp;" in "Ecology & Environment" (vis 9.1.2's "html" label mode cannot decode entities: its
+LabelSplitter.replace is called with the wrong arguments). In the page source every label and title sits in
+JSON written by Jinja's tojson, which writes < > & ' as unicode escapes, so no name can close the <script> or add
+markup. Nodes sit at fixed positions computed by Graphviz (physics off), so the page matches the diagram.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -60,13 +65,15 @@ def render_html(graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both", 
             e.start,
             e.end,
             title=title,
-            label=html.escape(what) if e.type is RelType.BECAME else "",
+            label=what if e.type is RelType.BECAME else "",
             color=look.colour if look else "#999999",
             dashes=bool(look.dashes) if look else True,
             width=3 if look and look.style == "bold" else 1,
         )
-    net.set_options(_OPTIONS % {"font": cjk_font()})
     page = net.generate_html(notebook=False)
+    # Our options replace pyvis's wholesale: its set_options() parser strips spaces from font names.
+    page = re.sub(r"var options = .*?;\n", lambda _: f"var options = {json.dumps(_options())};\n", page, count=1,
+                  flags=re.DOTALL)
     return _make_offline(page, graph)
 
 
@@ -93,7 +100,7 @@ def _node_options(agency: Agency, graph: ExportGraph, lang: str, change: object)
     if change:
         popup.append(f"change: {change}")
     return {
-        "label": html.escape("\n".join(agency_lines(agency, lang))),
+        "label": "\n".join(agency_lines(agency, lang)),  # canvas text, never HTML (see the module docstring)
         # The popup puts the title into innerHTML: escape each line, join with <br> that we write ourselves.
         "title": "<br>".join(html.escape(line) for line in popup if line),
         "shape": VIS_SHAPES.get(look.shape, "box"),
@@ -137,10 +144,12 @@ def _make_offline(page: str, graph: ExportGraph) -> str:
     return page
 
 
-_OPTIONS = """{
-  "physics": {"enabled": false},
-  "interaction": {"hover": true, "navigationButtons": false, "dragNodes": true},
-  "nodes": {"font": {"face": "%(font)s", "size": 14, "multi": false}, "margin": 8},
-  "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.6}}, "smooth": false,
-            "font": {"face": "%(font)s", "size": 10}}
-}"""
+def _options() -> dict[str, object]:
+    face = f"{cjk_font()}, sans-serif"
+    return {
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "navigationButtons": False, "dragNodes": True},
+        "nodes": {"font": {"face": face, "size": 14, "multi": False}, "margin": 8},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False,
+                  "font": {"face": face, "size": 10, "multi": False}},
+    }
