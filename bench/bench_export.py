@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from exporters import Selection, collect, render
 from graph.model import (
     Agency,
     Basis,
@@ -30,8 +31,6 @@ from graph.model import (
     SnapshotRole,
     Source,
 )
-
-from exporters import Selection, collect, render
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,26 +54,52 @@ def synthetic_dataset(counties: int, agencies_per_county: int = 40) -> Dataset:
     categories = list(Category)
     for c in range(counties):
         jid = f"c{c:03d}"
-        jurs.append(Jurisdiction(jid, f"合成县{c}", f"County {c}", Level.COUNTY, "league", Basis.MODELED, "synthetic",
-                                 SizeClass.MEDIUM, agencies_per_county, False))
+        jurs.append(
+            Jurisdiction(
+                jid,
+                f"合成县{c}",
+                f"County {c}",
+                Level.COUNTY,
+                "league",
+                Basis.MODELED,
+                "synthetic",
+                SizeClass.MEDIUM,
+                agencies_per_county,
+                False,
+            )
+        )
         edges.append(Edge(RelType.IN, jid, "league", Basis.MODELED, "synthetic"))
         for snap in ("before", "after"):
             for k in range(agencies_per_county):
                 aid = f"{snap}-{jid}-{k}"
                 basis = Basis.MODELED if k % 5 == 0 else Basis.SEED
-                agencies.append(Agency(aid, snap, jid, f"合成机构{c}-{k}", f"Agency {c}-{k}", f"type{k}",
-                                       categories[k % len(categories)], True, basis, "synthetic"))
+                agencies.append(
+                    Agency(
+                        aid,
+                        snap,
+                        jid,
+                        f"合成机构{c}-{k}",
+                        f"Agency {c}-{k}",
+                        f"type{k}",
+                        categories[k % len(categories)],
+                        True,
+                        basis,
+                        "synthetic",
+                    )
+                )
                 if k:
                     parent = f"{snap}-{jid}-{(k - 1) // 4}"
                     mode = ("leads", "manages", "unified", "guides")[k % 4]
                     edges.append(Edge(RelType.REPORTS_TO, aid, parent, basis, "synthetic", mode=mode))
         for k in range(agencies_per_county):
             change = Change.CONTINUED if k % 7 else Change.MERGED
-            edges.append(Edge(RelType.BECAME, f"before-{jid}-{k}", f"after-{jid}-{k}", Basis.MODELED, "synthetic",
-                              change=change))
+            edges.append(
+                Edge(RelType.BECAME, f"before-{jid}-{k}", f"after-{jid}-{k}", Basis.MODELED, "synthetic", change=change)
+            )
     edges += [Edge(RelType.IN, a.id, a.jurisdiction, a.basis, a.source) for a in agencies]
-    return Dataset("synthetic", "合成数据集", "Synthetic dataset", snaps, (src,), tuple(jurs), tuple(agencies), (),
-                   tuple(edges))
+    return Dataset(
+        "synthetic", "合成数据集", "Synthetic dataset", snaps, (src,), tuple(jurs), tuple(agencies), (), tuple(edges)
+    )
 
 
 def bench_dataset(dataset: Dataset, repeats: int, *, county_limit: int | None = None) -> None:
@@ -89,7 +114,9 @@ def bench_dataset(dataset: Dataset, repeats: int, *, county_limit: int | None = 
     graph = collect(store, dataset, whole)
     league = median_seconds(lambda: render(graph, "svg"), repeats)
     print(f"[{dataset.id}] snapshot {snap}: {agencies} agencies, {len(graph.edges)} edges")
-    print(f"  league-wide  fetch {fetch:8.3f} s   svg {league:8.3f} s   (render/fetch {league / max(fetch, 1e-9):6.1f}x)")
+    print(
+        f"  league-wide  fetch {fetch:8.3f} s   svg {league:8.3f} s   (render/fetch {league / max(fetch, 1e-9):6.1f}x)"
+    )
     for fmt in ("png", "pdf", "html", "graphml", "json", "cypher", "csv"):
         seconds = median_seconds(lambda: render(graph, fmt), max(1, repeats // 2))
         print(f"  league-wide  {fmt:<8} {seconds:8.3f} s   ({seconds / max(league, 1e-9):5.2f}x svg)")
@@ -101,11 +128,15 @@ def bench_dataset(dataset: Dataset, repeats: int, *, county_limit: int | None = 
             continue
         seconds = median_seconds(lambda: render(collect(store, dataset, selection), "svg"), repeats)
         county_times.append(seconds)
-        print(f"  county {county.id:<12} {county.name_zh:<8} {len(sub.agencies):4d} agencies  fetch+svg {seconds:7.3f} s")
+        print(
+            f"  county {county.id:<12} {county.name_zh:<8} {len(sub.agencies):4d} agencies  fetch+svg {seconds:7.3f} s"
+        )
     if county_times:
         med = statistics.median(county_times)
-        print(f"  county median fetch+svg {med:.3f} s over {len(county_times)} counties; max {max(county_times):.3f} s; "
-              f"league-wide svg / county median = {league / med:.1f}x")
+        print(
+            f"  county median fetch+svg {med:.3f} s over {len(county_times)} counties; max {max(county_times):.3f} s; "
+            f"league-wide svg / county median = {league / med:.1f}x"
+        )
         county = dataset.counties()[0].id
         compare = Selection(compare=tuple(dataset.snapshot_ids()[:2]), jurisdiction=county)  # type: ignore[arg-type]
         if len(dataset.snapshot_ids()) >= 2:

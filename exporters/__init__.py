@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from exporters.selection import ExportGraph, Selection, collect
 from graph.errors import OrgraphError
 from graph.model import Dataset
 from graph.store import GraphStore
-
-from exporters.selection import ExportGraph, Selection, collect
 
 __all__ = [
     "DIAGRAM_FORMATS",
@@ -55,7 +54,9 @@ DATA_OPTIONS = {"dataset_id"}
 def _check(fmt: str, options: dict[str, Any], allowed: set[str]) -> None:
     unknown = sorted(set(options) - allowed)
     if unknown:
-        raise OrgraphError(f"option(s) {', '.join(unknown)} do not apply to {fmt}; allowed: {', '.join(sorted(allowed))}")
+        raise OrgraphError(
+            f"option(s) {', '.join(unknown)} do not apply to {fmt}; allowed: {', '.join(sorted(allowed))}"
+        )
 
 
 def render(graph: ExportGraph, fmt: str, **options: Any) -> bytes:
@@ -101,9 +102,16 @@ def render_to_path(graph: ExportGraph, fmt: str, path: str | Path, **options: An
     return target
 
 
-def make_selection(dataset: Dataset, fmt: str, *, snapshot: str | None = None, jurisdiction: str | None = None,
-                   compare: tuple[str, str] | str | None = None, agency: str | None = None,
-                   depth: int = 1) -> Selection:
+def make_selection(
+    dataset: Dataset,
+    fmt: str,
+    *,
+    snapshot: str | None = None,
+    jurisdiction: str | None = None,
+    compare: tuple[str, str] | str | None = None,
+    agency: str | None = None,
+    depth: int = 1,
+) -> Selection:
     """The Selection the CLI and the app mean: `compare` may be "2018:2019"; with no snapshot, a diagram or page
     shows the latest snapshot and a data export holds every snapshot."""
     if isinstance(compare, str):
@@ -129,6 +137,7 @@ def export(store: GraphStore, dataset: Dataset, selection: Selection, fmt: str, 
     return render(collect(store, dataset, selection), fmt, **options)
 
 
-def export_to_path(store: GraphStore, dataset: Dataset, selection: Selection, fmt: str, path: str | Path,
-                   **options: Any) -> Path:
+def export_to_path(
+    store: GraphStore, dataset: Dataset, selection: Selection, fmt: str, path: str | Path, **options: Any
+) -> Path:
     return render_to_path(collect(store, dataset, selection), fmt, path, **options)

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from graph.model import Agency, Change, Edge, RelType
-
 from exporters.selection import ExportGraph
+from graph.model import Agency, Change, Edge, RelType
 
 __all__ = ["ChangeClass", "change_classes"]
 
@@ -35,8 +34,11 @@ class ChangeClass(StrEnum):
 def change_classes(graph: ExportGraph, before: str, after: str) -> dict[str, ChangeClass]:
     """Agency id -> ChangeClass for every agency of the `before` and `after` snapshots in `graph`."""
     sides = {a.id: a.snapshot for a in graph.agencies if a.snapshot in (before, after) and a.id not in graph.context}
-    became = [e for e in graph.edges if e.type is RelType.BECAME and sides.get(e.start) == before
-              and sides.get(e.end) == after]
+    became = [
+        e
+        for e in graph.edges
+        if e.type is RelType.BECAME and sides.get(e.start) == before and sides.get(e.end) == after
+    ]
     outgoing: dict[str, list[Edge]] = {}
     incoming: dict[str, list[Edge]] = {}
     for e in became:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.errors import OrgraphError
-from graph.model import RelType
-
 from exporters.data import agency_props, edge_props, function_props, jurisdiction_props
 from exporters.selection import ExportGraph
+from graph.errors import OrgraphError
+from graph.model import RelType
 
 __all__ = ["cypher_literal", "cypher_statements", "to_cypher"]
 
@@ -64,7 +63,7 @@ def cypher_statements(graph: ExportGraph, *, dataset_id: str | None = None) -> l
     label_of = {props["id"]: label for label, props in labelled}
     statements = []
     for i in range(0, len(labelled), NODE_BATCH):
-        batch = labelled[i:i + NODE_BATCH]
+        batch = labelled[i : i + NODE_BATCH]
         statements.append("CREATE " + ", ".join(f"(:{label} {_map(props)})" for label, props in batch) + ";")
     ds = cypher_literal(ds_id)
     for e in graph.all_edges:

@@ -18,18 +18,40 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from exporters.selection import ExportGraph
 from graph.errors import OrgraphError
 from graph.model import Agency, Edge, Function, Jurisdiction
-
-from exporters.selection import ExportGraph
 
 __all__ = ["CSV_FILES", "to_csv_folder", "to_csv_zip", "to_gexf", "to_graphml", "to_json", "to_networkx"]
 
 CSV_FILES = ("jurisdictions.csv", "agencies.csv", "functions.csv", "edges.csv")
-JURISDICTION_COLUMNS = ["id", "name_zh", "name_en", "level", "parent", "size_class", "agency_quota", "border",
-                        "poverty", "basis", "source", "note"]
-AGENCY_COLUMNS = ["id", "snapshot", "jurisdiction", "name_zh", "name_en", "type", "category",
-                  "counts_toward_quota", "basis", "source", "note"]
+JURISDICTION_COLUMNS = [
+    "id",
+    "name_zh",
+    "name_en",
+    "level",
+    "parent",
+    "size_class",
+    "agency_quota",
+    "border",
+    "poverty",
+    "basis",
+    "source",
+    "note",
+]
+AGENCY_COLUMNS = [
+    "id",
+    "snapshot",
+    "jurisdiction",
+    "name_zh",
+    "name_en",
+    "type",
+    "category",
+    "counts_toward_quota",
+    "basis",
+    "source",
+    "note",
+]
 FUNCTION_COLUMNS = ["id", "name_zh", "name_en", "basis", "source"]
 EDGE_COLUMNS = ["type", "from", "to", "mode", "change", "function", "basis", "source", "note"]
 
@@ -50,8 +72,25 @@ def _props(obj: Any, names: Iterable[str]) -> dict[str, Any]:
 
 
 def jurisdiction_props(j: Jurisdiction, dataset_id: str) -> dict[str, Any]:
-    return {**_props(j, ["id", "name_zh", "name_en", "level", "size_class", "agency_quota", "border", "poverty",
-                         "basis", "source", "note"]), "dataset": dataset_id}
+    return {
+        **_props(
+            j,
+            [
+                "id",
+                "name_zh",
+                "name_en",
+                "level",
+                "size_class",
+                "agency_quota",
+                "border",
+                "poverty",
+                "basis",
+                "source",
+                "note",
+            ],
+        ),
+        "dataset": dataset_id,
+    }
 
 
 def agency_props(a: Agency, dataset_id: str) -> dict[str, Any]:
@@ -72,9 +111,13 @@ def edge_props(e: Edge) -> dict[str, Any]:
 def to_networkx(graph: ExportGraph, *, dataset_id: str | None = None) -> nx.MultiDiGraph:
     """The selection as a MultiDiGraph keyed by orgraph ids; edge keys are `TYPE:mode-or-change:function`."""
     ds_id = dataset_id or graph.dataset.id
-    g = nx.MultiDiGraph(dataset=ds_id, title=graph.title("zh"), title_en=graph.title("en"),
-                        snapshots=",".join(s.id for s in graph.snapshots),
-                        sources="; ".join(f"{s.id}: {s.title}" for s in graph.sources()))
+    g = nx.MultiDiGraph(
+        dataset=ds_id,
+        title=graph.title("zh"),
+        title_en=graph.title("en"),
+        snapshots=",".join(s.id for s in graph.snapshots),
+        sources="; ".join(f"{s.id}: {s.title}" for s in graph.sources()),
+    )
     kinds: dict[str, str] = {}
 
     def add(node_id: str, kind: str, props: dict[str, Any], label: str) -> None:
@@ -91,8 +134,14 @@ def to_networkx(graph: ExportGraph, *, dataset_id: str | None = None) -> nx.Mult
         add(f.id, "Function", function_props(f, ds_id), f.name_zh or f.name_en)
     for e in graph.all_edges:
         key = f"{e.type.value}:{e.mode or _plain(e.change) or ''}:{e.function or ''}"
-        g.add_edge(e.start, e.end, key=key, type=e.type.value, label=e.mode or _plain(e.change) or e.type.value,
-                   **edge_props(e))
+        g.add_edge(
+            e.start,
+            e.end,
+            key=key,
+            type=e.type.value,
+            label=e.mode or _plain(e.change) or e.type.value,
+            **edge_props(e),
+        )
     return g
 
 
@@ -148,19 +197,38 @@ def _manifest(graph: ExportGraph, dataset_id: str) -> str:
     for ev in events:  # events cite sources too; keep them so the manifest stays valid
         if ev.source not in cited:
             cited.add(ev.source)
-    lines = [f"id = {_toml_string(dataset_id)}", f"title_zh = {_toml_string(ds.title_zh)}",
-             f"title_en = {_toml_string(ds.title_en)}",
-             f"description = {_toml_string(ds.description or 'Exported by orgraph: ' + graph.title('en'))}", ""]
+    lines = [
+        f"id = {_toml_string(dataset_id)}",
+        f"title_zh = {_toml_string(ds.title_zh)}",
+        f"title_en = {_toml_string(ds.title_en)}",
+        f"description = {_toml_string(ds.description or 'Exported by orgraph: ' + graph.title('en'))}",
+        "",
+    ]
     for snap in graph.snapshots:
-        lines += ["[[snapshots]]"] + [f"{k} = {_toml_string(str(_plain(getattr(snap, k))))}"
-                                      for k in ("id", "date", "role", "label_zh", "label_en")] + [""]
+        lines += (
+            ["[[snapshots]]"]
+            + [
+                f"{k} = {_toml_string(str(_plain(getattr(snap, k))))}"
+                for k in ("id", "date", "role", "label_zh", "label_en")
+            ]
+            + [""]
+        )
     for src in ds.sources:
         if src.id in cited:
-            lines += ["[[sources]]"] + [f"{k} = {_toml_string(str(_plain(getattr(src, k))))}"
-                                        for k in ("id", "basis", "title", "date", "publisher", "url", "note")] + [""]
+            lines += (
+                ["[[sources]]"]
+                + [
+                    f"{k} = {_toml_string(str(_plain(getattr(src, k))))}"
+                    for k in ("id", "basis", "title", "date", "publisher", "url", "note")
+                ]
+                + [""]
+            )
     for ev in events:
-        lines += ["[[events]]"] + [f"{k} = {_toml_string(getattr(ev, k))}"
-                                   for k in ("date", "label_zh", "label_en", "source")] + [""]
+        lines += (
+            ["[[events]]"]
+            + [f"{k} = {_toml_string(getattr(ev, k))}" for k in ("date", "label_zh", "label_en", "source")]
+            + [""]
+        )
     return "\n".join(lines)
 
 
@@ -170,8 +238,20 @@ def csv_files(graph: ExportGraph, *, dataset_id: str | None = None) -> dict[str,
     jurisdictions = [{**{k: getattr(j, k) for k in JURISDICTION_COLUMNS}} for j in graph.jurisdictions]
     agencies = [{k: getattr(a, k) for k in AGENCY_COLUMNS} for a in graph.agencies]
     functions = [{k: getattr(f, k) for k in FUNCTION_COLUMNS} for f in graph.functions]
-    edges = [{"type": e.type, "from": e.start, "to": e.end, "mode": e.mode, "change": e.change,
-              "function": e.function, "basis": e.basis, "source": e.source, "note": e.note} for e in graph.edges]
+    edges = [
+        {
+            "type": e.type,
+            "from": e.start,
+            "to": e.end,
+            "mode": e.mode,
+            "change": e.change,
+            "function": e.function,
+            "basis": e.basis,
+            "source": e.source,
+            "note": e.note,
+        }
+        for e in graph.edges
+    ]
     return {
         "manifest.toml": _manifest(graph, ds_id),
         "jurisdictions.csv": _csv(JURISDICTION_COLUMNS, jurisdictions),

@@ -13,9 +13,6 @@ from collections import defaultdict
 
 import graphviz
 
-from graph.errors import OrgraphError
-from graph.model import Agency, Basis, Change, Edge, RelType
-
 from exporters.changes import ChangeClass, change_classes
 from exporters.selection import ExportGraph
 from exporters.style import (
@@ -26,6 +23,8 @@ from exporters.style import (
     MODE_STYLE,
     cjk_font,
 )
+from graph.errors import OrgraphError
+from graph.model import Agency, Basis, Change, Edge, RelType
 
 __all__ = ["DIAGRAM_FORMATS", "diagram_source", "render_diagram"]
 
@@ -49,8 +48,9 @@ def agency_lines(agency: Agency, lang: str) -> list[str]:
     return [agency.name(lang)]
 
 
-def diagram_source(graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both",
-                   show_functions: bool = False, legend: bool = True) -> graphviz.Digraph:
+def diagram_source(
+    graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both", show_functions: bool = False, legend: bool = True
+) -> graphviz.Digraph:
     """The DOT graph of a selection; `rankdir` TB (top-down) or LR (left-right), `lang` zh, en or both."""
     if rankdir not in ("TB", "LR"):
         raise OrgraphError(f"layout must be TB (top-down) or LR (left-right), not {rankdir!r}")
@@ -58,8 +58,19 @@ def diagram_source(graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both
         raise OrgraphError(f"lang must be zh, en or both, not {lang!r}")
     font = cjk_font()
     dot = graphviz.Digraph(name=graph.dataset.id, engine="dot")
-    dot.attr("graph", rankdir=rankdir, fontname=font, labelloc="t", labeljust="c", fontsize="18",
-             newrank="true", nodesep="0.25", ranksep="0.6", charset="UTF-8", label=_title(graph))
+    dot.attr(
+        "graph",
+        rankdir=rankdir,
+        fontname=font,
+        labelloc="t",
+        labeljust="c",
+        fontsize="18",
+        newrank="true",
+        nodesep="0.25",
+        ranksep="0.6",
+        charset="UTF-8",
+        label=_title(graph),
+    )
     dot.attr("node", fontname=font, fontsize="11", style="filled", penwidth="1.2")
     dot.attr("edge", fontname=font, fontsize="9")
     compare = graph.selection.compare
@@ -71,8 +82,14 @@ def diagram_source(graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both
         _add_edge(dot, e, ids, fids, show_functions)
     if show_functions:
         for f in graph.functions:
-            dot.node(fids[f.id], _label(f.name_zh if lang != "en" else f.name_en or f.name_zh),
-                     shape="plaintext", style="", fontsize="9", fontcolor="#555555")
+            dot.node(
+                fids[f.id],
+                _label(f.name_zh if lang != "en" else f.name_en or f.name_zh),
+                shape="plaintext",
+                style="",
+                fontsize="9",
+                fontcolor="#555555",
+            )
     if legend:
         _add_legend(dot, graph, changes)
     return dot
@@ -86,8 +103,9 @@ def render_diagram(graph: ExportGraph, fmt: str = "svg", **options: object) -> b
     try:
         return dot.pipe(format=fmt)
     except graphviz.ExecutableNotFound as exc:
-        raise OrgraphError("Graphviz `dot` is not installed; install the Debian package graphviz "
-                           "(make system-deps) to draw diagrams") from exc
+        raise OrgraphError(
+            "Graphviz `dot` is not installed; install the Debian package graphviz (make system-deps) to draw diagrams"
+        ) from exc
     except graphviz.CalledProcessError as exc:
         raise OrgraphError(f"Graphviz failed to draw the diagram: {exc.stderr!r}") from exc
 
@@ -95,7 +113,8 @@ def render_diagram(graph: ExportGraph, fmt: str = "svg", **options: object) -> b
 def _title(graph: ExportGraph) -> graphviz.quoting.NoHtml:
     sources = graph.sources()
     shown = "; ".join(
-        f"{s.title}" + (f" ({s.publisher}{', ' if s.publisher and s.date else ''}{s.date})" if s.publisher or s.date else "")
+        f"{s.title}"
+        + (f" ({s.publisher}{', ' if s.publisher and s.date else ''}{s.date})" if s.publisher or s.date else "")
         + (" [建模 modeled]" if s.basis is Basis.MODELED else "")
         for s in sources[:MAX_SOURCES_IN_TITLE]
     )
@@ -104,8 +123,9 @@ def _title(graph: ExportGraph) -> graphviz.quoting.NoHtml:
     return _label(graph.title("zh"), graph.title("en"), f"来源 Source: {shown}" if shown else "")
 
 
-def _add_agencies(dot: graphviz.Digraph, graph: ExportGraph, ids: dict[str, str], lang: str,
-                  changes: dict[str, ChangeClass]) -> None:
+def _add_agencies(
+    dot: graphviz.Digraph, graph: ExportGraph, ids: dict[str, str], lang: str, changes: dict[str, ChangeClass]
+) -> None:
     """Nodes grouped into clusters by snapshot and jurisdiction whenever the selection spans several."""
     groups: dict[tuple[str, str, bool], list[Agency]] = defaultdict(list)
     for a in graph.agencies:
@@ -117,11 +137,16 @@ def _add_agencies(dot: graphviz.Digraph, graph: ExportGraph, ids: dict[str, str]
             j = graph.dataset.jurisdiction(jid)
             jname = (j.name_zh if lang != "en" else j.name_en) if j else jid
             caption = f"{snap} · {jname}" + (" (上级/关联 context)" if is_context else "")
-            target.attr(label=_label(caption), style="rounded,dashed" if is_context else "rounded",
-                        color="#bbbbbb" if is_context else "#666666", fontsize="13")
+            target.attr(
+                label=_label(caption),
+                style="rounded,dashed" if is_context else "rounded",
+                color="#bbbbbb" if is_context else "#666666",
+                fontsize="13",
+            )
         for a in members:
-            target.node(ids[a.id], _label(*agency_lines(a, lang)), **_node_attrs(a, a.id in graph.context,
-                                                                                 changes.get(a.id)))
+            target.node(
+                ids[a.id], _label(*agency_lines(a, lang)), **_node_attrs(a, a.id in graph.context, changes.get(a.id))
+            )
         if clustered:
             dot.subgraph(target)
 
@@ -142,8 +167,7 @@ def _node_attrs(agency: Agency, is_context: bool, change: ChangeClass | None) ->
     return attrs
 
 
-def _add_edge(dot: graphviz.Digraph, e: Edge, ids: dict[str, str], fids: dict[str, str],
-              show_functions: bool) -> None:
+def _add_edge(dot: graphviz.Digraph, e: Edge, ids: dict[str, str], fids: dict[str, str], show_functions: bool) -> None:
     modeled = e.basis is Basis.MODELED
     if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY):
         look = MODE_STYLE.get(e.mode or "", MODE_STYLE["leads"])
@@ -152,16 +176,29 @@ def _add_edge(dot: graphviz.Digraph, e: Edge, ids: dict[str, str], fids: dict[st
             style = "dashed" if style == "solid" else "bold,dashed"
         head = "normal" if e.type is RelType.REPORTS_TO else "diamond"
         # Drawn superior -> subordinate so dot ranks the superior first; dir=back keeps the arrow's meaning.
-        dot.edge(ids[e.end], ids[e.start], dir="back", style=style, color=look.colour,
-                 arrowtail=("o" + head) if modeled else head, penwidth="2.2" if "bold" in style else "1.1",
-                 tooltip=_label(f"{e.type.value} {e.mode} · {e.basis.value} · {e.source}"))
+        dot.edge(
+            ids[e.end],
+            ids[e.start],
+            dir="back",
+            style=style,
+            color=look.colour,
+            arrowtail=("o" + head) if modeled else head,
+            penwidth="2.2" if "bold" in style else "1.1",
+            tooltip=_label(f"{e.type.value} {e.mode} · {e.basis.value} · {e.source}"),
+        )
     elif e.type is RelType.BECAME:
-        dot.edge(ids[e.start], ids[e.end], style="dotted", color="#888888", constraint="false",
-                 label=_label("" if e.change is Change.CONTINUED else CHANGE_ZH.get(e.change.value if e.change else "", "")),
-                 fontcolor="#666666", arrowhead="onormal" if modeled else "normal")
+        dot.edge(
+            ids[e.start],
+            ids[e.end],
+            style="dotted",
+            color="#888888",
+            constraint="false",
+            label=_label("" if e.change is Change.CONTINUED else CHANGE_ZH.get(e.change.value if e.change else "", "")),
+            fontcolor="#666666",
+            arrowhead="onormal" if modeled else "normal",
+        )
     elif e.type is RelType.HAS_FUNCTION and show_functions:
-        dot.edge(ids[e.start], fids[e.end], style="dotted" if modeled else "solid", color="#bbbbbb",
-                 arrowhead="none")
+        dot.edge(ids[e.start], fids[e.end], style="dotted" if modeled else "solid", color="#bbbbbb", arrowhead="none")
 
 
 LINE_SAMPLE = {"solid": "────", "dashed": "╌╌╌╌", "dotted": "┈┈┈┈", "bold": "━━━━"}
@@ -188,8 +225,12 @@ def _add_legend(dot: graphviz.Digraph, graph: ExportGraph, changes: dict[str, Ch
     modes = sorted({e.mode for e in graph.edges if e.mode and e.mode in MODE_STYLE}, key=list(MODE_STYLE).index)
     for mode in modes:
         look = MODE_STYLE[mode]
-        rows.append(f'<TR><TD><FONT COLOR="{look.colour}">{LINE_SAMPLE[look.style]}</FONT></TD>'
-                    f'<TD ALIGN="LEFT">{html.escape(f"{look.label_zh} {mode} ({look.style})")}</TD></TR>')
-    table = ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
-             '<TR><TD COLSPAN="2"><B>图例 Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>")
+        rows.append(
+            f'<TR><TD><FONT COLOR="{look.colour}">{LINE_SAMPLE[look.style]}</FONT></TD>'
+            f'<TD ALIGN="LEFT">{html.escape(f"{look.label_zh} {mode} ({look.style})")}</TD></TR>'
+        )
+    table = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
+        '<TR><TD COLSPAN="2"><B>图例 Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>"
+    )
     dot.node("legend", table, shape="box", style="rounded", color="#999999", fontsize="9")

@@ -20,21 +20,24 @@ from pathlib import Path
 import graphviz
 from pyvis.network import Network
 
-from graph.errors import OrgraphError
-from graph.model import Agency, Basis, RelType
-
 from exporters.changes import change_classes
 from exporters.diagram import agency_lines, diagram_source
 from exporters.selection import ExportGraph
 from exporters.style import CATEGORY_STYLE, CHANGE_COLOUR, CONTEXT_FILL, MODE_STYLE, cjk_font
+from graph.errors import OrgraphError
+from graph.model import Agency, Basis, RelType
 
 __all__ = ["external_urls", "render_html", "write_html"]
 
 #: Tags that make a browser fetch something: <link href=...>, <script src=...>, <img src=...>, CSS url(...).
-_FETCHING_TAG = re.compile(r"<(link|script)\b[^>]*\b(?:href|src)\s*=\s*[\"']?https?://[^>]*>(?:\s*</script>)?",
-                           re.IGNORECASE | re.DOTALL)
-_FETCHING_URL = re.compile(r"(?:\b(?:src|href|action|poster|data)\s*=\s*[\"']?|url\(\s*[\"']?|@import\s+[\"'])"
-                           r"(?:https?:)?//", re.IGNORECASE)
+_FETCHING_TAG = re.compile(
+    r"<(link|script)\b[^>]*\b(?:href|src)\s*=\s*[\"']?https?://[^>]*>(?:\s*</script>)?", re.IGNORECASE | re.DOTALL
+)
+_FETCHING_URL = re.compile(
+    r"(?:\b(?:src|href|action|poster|data)\s*=\s*[\"']?|url\(\s*[\"']?|@import\s+[\"'])"
+    r"(?:https?:)?//",
+    re.IGNORECASE,
+)
 VIS_SHAPES = {"box": "box", "hexagon": "hexagon", "ellipse": "ellipse"}
 SCALE = 90.0  # Graphviz inches -> vis pixels
 
@@ -72,8 +75,9 @@ def render_html(graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both", 
         )
     page = net.generate_html(notebook=False)
     # Our options replace pyvis's wholesale: its set_options() parser strips spaces from font names.
-    page = re.sub(r"var options = .*?;\n", lambda _: f"var options = {json.dumps(_options())};\n", page, count=1,
-                  flags=re.DOTALL)
+    page = re.sub(
+        r"var options = .*?;\n", lambda _: f"var options = {json.dumps(_options())};\n", page, count=1, flags=re.DOTALL
+    )
     return _make_offline(page, graph)
 
 
@@ -132,8 +136,10 @@ def _make_offline(page: str, graph: ExportGraph) -> str:
     title = html.escape(graph.title("zh"))
     subtitle = html.escape(graph.title("en"))
     sources = html.escape("; ".join(s.title for s in graph.sources()))
-    header = (f'<div style="font-family:\'{cjk_font()}\',sans-serif;text-align:center">'
-              f"<h2>{title}</h2><div>{subtitle}</div><div><small>来源 Source: {sources}</small></div></div>")
+    header = (
+        f"<div style=\"font-family:'{cjk_font()}',sans-serif;text-align:center\">"
+        f"<h2>{title}</h2><div>{subtitle}</div><div><small>来源 Source: {sources}</small></div></div>"
+    )
     page = page.replace("<head>", f"<head>\n<title>{title}</title>", 1)
     page = re.sub(r"<body>", lambda _: "<body>\n" + header, page, count=1)
     if '<meta charset="utf-8">' not in page:
@@ -150,6 +156,9 @@ def _options() -> dict[str, object]:
         "physics": {"enabled": False},
         "interaction": {"hover": True, "navigationButtons": False, "dragNodes": True},
         "nodes": {"font": {"face": face, "size": 14, "multi": False}, "margin": 8},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False,
-                  "font": {"face": face, "size": 10, "multi": False}},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "smooth": False,
+            "font": {"face": face, "size": 10, "multi": False},
+        },
     }

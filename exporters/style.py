@@ -9,9 +9,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-from graph.model import Category, HostMode, ReportMode
-
 from exporters.changes import ChangeClass
+from graph.model import Category, HostMode, ReportMode
 
 __all__ = [
     "CATEGORY_STYLE",

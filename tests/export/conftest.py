@@ -9,7 +9,6 @@ from typing import Iterator
 import pytest
 
 from graph.model import Dataset
-
 from tests.conftest import XILINGOL
 from tests.export.builders import changes_dataset
 

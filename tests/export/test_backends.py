@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Dataset
-
 from exporters import Selection, collect, render
 from exporters.diagram import diagram_source
+from graph.model import Dataset
 
 
 def _selections(dataset: Dataset) -> list[Selection]:
@@ -20,8 +19,9 @@ def _selections(dataset: Dataset) -> list[Selection]:
 
 
 @pytest.mark.neo4j
-def test_neo4j_backend_exports_the_same_as_networkx(neo4j_driver: object, mini_dataset: Dataset,
-                                                     mini_store: object) -> None:
+def test_neo4j_backend_exports_the_same_as_networkx(
+    neo4j_driver: object, mini_dataset: Dataset, mini_store: object
+) -> None:
     from graph.neo4j_store import Neo4jStore
 
     store = Neo4jStore(neo4j_driver)

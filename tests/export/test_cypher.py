@@ -9,11 +9,10 @@ from typing import Any, Iterator
 
 import pytest
 
-from graph.model import Dataset
-
 from exporters import Selection, collect
 from exporters.cypher import cypher_literal, to_cypher
 from exporters.data import to_networkx
+from graph.model import Dataset
 
 pytestmark = pytest.mark.neo4j
 
@@ -36,16 +35,19 @@ def _run_script(driver: Any, script: str) -> None:
             session.run(statement).consume()
 
 
-@pytest.mark.parametrize("selection", [Selection(), Selection(compare=("2018", "2019"), jurisdiction="xh")],
-                         ids=["whole", "compare-xh"])
-def test_script_recreates_the_selection_in_neo4j(neo4j_driver: Any, scratch_dataset: str, changes: Dataset,
-                                                 changes_store: object, selection: Selection) -> None:
+@pytest.mark.parametrize(
+    "selection", [Selection(), Selection(compare=("2018", "2019"), jurisdiction="xh")], ids=["whole", "compare-xh"]
+)
+def test_script_recreates_the_selection_in_neo4j(
+    neo4j_driver: Any, scratch_dataset: str, changes: Dataset, changes_store: object, selection: Selection
+) -> None:
     graph = collect(changes_store, changes, selection)  # type: ignore[arg-type]
     _run_script(neo4j_driver, to_cypher(graph, dataset_id=scratch_dataset))
     expected = to_networkx(graph, dataset_id=scratch_dataset)
 
     records, _, _ = neo4j_driver.execute_query(
-        "MATCH (n {dataset: $d}) RETURN labels(n) AS labels, properties(n) AS props", {"d": scratch_dataset})
+        "MATCH (n {dataset: $d}) RETURN labels(n) AS labels, properties(n) AS props", {"d": scratch_dataset}
+    )
     assert Counter(r["labels"][0] for r in records) == Counter(d["kind"] for _, d in expected.nodes(data=True))
     assert all(len(r["labels"]) == 1 for r in records)
     got_nodes = {r["props"]["id"]: r["props"] for r in records}
@@ -55,20 +57,24 @@ def test_script_recreates_the_selection_in_neo4j(neo4j_driver: Any, scratch_data
 
     records, _, _ = neo4j_driver.execute_query(
         "MATCH (a {dataset: $d})-[r]->(b {dataset: $d}) RETURN a.id AS a, b.id AS b, type(r) AS t, "
-        "properties(r) AS props", {"d": scratch_dataset})
+        "properties(r) AS props",
+        {"d": scratch_dataset},
+    )
     got_edges = Counter((r["a"], r["b"], r["t"], tuple(sorted(r["props"].items()))) for r in records)
     want_edges = Counter(
         (u, v, d["type"], tuple(sorted((k, x) for k, x in d.items() if k not in ("type", "label"))))
-        for u, v, d in expected.edges(data=True))
+        for u, v, d in expected.edges(data=True)
+    )
     assert got_edges == want_edges
     assert all(r["props"]["basis"] and r["props"]["source"] for r in records)
 
 
 def test_literals_survive_neo4j_exactly(neo4j_driver: Any) -> None:
     """Quotes, backslashes, control characters, Chinese and emoji read back unchanged."""
-    nasty = "旗委's \"office\" \\N \\u0041 \n\r\t\b\f \x01 \x7f \u2028 🐎 <img src=x onerror=alert(1)>"
-    records, _, _ = neo4j_driver.execute_query(f"RETURN {cypher_literal(nasty)} AS s, {cypher_literal(True)} AS b, "
-                                               f"{cypher_literal(24)} AS i")
+    nasty = '旗委\'s "office" \\N \\u0041 \n\r\t\b\f \x01 \x7f \u2028 🐎 <img src=x onerror=alert(1)>'
+    records, _, _ = neo4j_driver.execute_query(
+        f"RETURN {cypher_literal(nasty)} AS s, {cypher_literal(True)} AS b, {cypher_literal(24)} AS i"
+    )
     assert (records[0]["s"], records[0]["b"], records[0]["i"]) == (nasty, True, 24)
 
 

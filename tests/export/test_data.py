@@ -11,10 +11,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.model import Dataset, RelType
-
 from exporters import Selection, collect, render, render_to_path
 from exporters.data import to_networkx
+from graph.model import Dataset, RelType
 from tests.export.builders import HOSTILE_NAME, HOSTILE_NAME_EN
 
 
@@ -24,8 +23,11 @@ def _edges(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str, object]]:
 
 @pytest.fixture(params=["whole", "county", "compare"])
 def graph(request: pytest.FixtureRequest, changes: Dataset, changes_store: object):  # type: ignore[no-untyped-def]
-    selection = {"whole": Selection(), "county": Selection(snapshots=("2019",), jurisdiction="xh"),
-                 "compare": Selection(compare=("2018", "2019"), jurisdiction="xh")}[request.param]
+    selection = {
+        "whole": Selection(),
+        "county": Selection(snapshots=("2019",), jurisdiction="xh"),
+        "compare": Selection(compare=("2018", "2019"), jurisdiction="xh"),
+    }[request.param]
     return collect(changes_store, changes, selection)  # type: ignore[arg-type]
 
 
@@ -82,15 +84,21 @@ def test_every_exported_fact_carries_basis_and_source(graph) -> None:  # type: i
 
 def test_hostile_names_survive_every_data_format(changes: Dataset, changes_store: object) -> None:
     graph = collect(changes_store, changes, Selection(snapshots=("2019",), jurisdiction="xh"))  # type: ignore[arg-type]
-    for fmt, read in (("graphml", lambda b: nx.read_graphml(io.BytesIO(b), force_multigraph=True)),
-                      ("json", lambda b: nx.node_link_graph(json.loads(b), edges="edges", source="from", target="to"))):
+    for fmt, read in (
+        ("graphml", lambda b: nx.read_graphml(io.BytesIO(b), force_multigraph=True)),
+        ("json", lambda b: nx.node_link_graph(json.loads(b), edges="edges", source="from", target="to")),
+    ):
         node = read(render(graph, fmt)).nodes["2019-xh-hostile"]  # type: ignore[no-untyped-call]
         assert (node["name_zh"], node["name_en"]) == (HOSTILE_NAME, HOSTILE_NAME_EN), fmt
 
 
 def _facts(ds: Dataset) -> tuple[set[object], set[object], set[object], set[object]]:
-    return (set(ds.agencies), set(ds.jurisdictions), set(ds.functions),
-            {e for e in ds.edges if e.type is not RelType.IN})
+    return (
+        set(ds.agencies),
+        set(ds.jurisdictions),
+        set(ds.functions),
+        {e for e in ds.edges if e.type is not RelType.IN},
+    )
 
 
 def test_whole_mini_dataset_round_trips_through_csv(mini_dataset: Dataset, mini_store: object, out_dir: Path) -> None:

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import Basis, Dataset
-
 from exporters import Selection, collect, render, render_to_path
 from exporters.changes import change_classes
 from exporters.diagram import diagram_source
 from exporters.style import CHANGE_COLOUR, cjk_font
+from graph.model import Basis, Dataset
 from tests.export.builders import EXPECTED_CHANGES, HOSTILE_NAME
 
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
@@ -35,8 +34,9 @@ def test_cjk_font_is_installed_and_is_what_fontconfig_uses() -> None:
     """The font named in diagrams exists here, so Chinese renders as glyphs and not as empty boxes."""
     assert shutil.which("dot"), "Graphviz dot is missing: install the Debian package graphviz"
     font = cjk_font()
-    matched = subprocess.run(["fc-match", "-f", "%{family}", f"{font}:lang=zh"], capture_output=True, text=True,
-                             check=True).stdout
+    matched = subprocess.run(
+        ["fc-match", "-f", "%{family}", f"{font}:lang=zh"], capture_output=True, text=True, check=True
+    ).stdout
     assert font in matched.split(","), f"fontconfig resolves {font!r} to {matched!r}: the CJK font is not installed"
 
 
@@ -64,15 +64,17 @@ def _check_every_county(dataset: Dataset, store: object, out: Path) -> list[str]
     return problems
 
 
-def test_every_mini_county_and_snapshot_draws_in_three_formats(mini_dataset: Dataset, mini_store: object,
-                                                              out_dir: Path) -> None:
+def test_every_mini_county_and_snapshot_draws_in_three_formats(
+    mini_dataset: Dataset, mini_store: object, out_dir: Path
+) -> None:
     assert mini_dataset.counties(), "the mini dataset has no county"
     assert _check_every_county(mini_dataset, mini_store, out_dir) == []
 
 
 @pytest.mark.slow
-def test_every_xilingol_county_and_snapshot_draws_in_three_formats(xilingol_dataset: Dataset,
-                                                                  xilingol_store: object, out_dir: Path) -> None:
+def test_every_xilingol_county_and_snapshot_draws_in_three_formats(
+    xilingol_dataset: Dataset, xilingol_store: object, out_dir: Path
+) -> None:
     assert _check_every_county(xilingol_dataset, xilingol_store, out_dir) == []
 
 
@@ -120,7 +122,7 @@ def test_compare_diagram_colours_each_agency_by_its_change(changes: Dataset, cha
     ids = {a.id: f"a{i}" for i, a in enumerate(graph.agencies)}
     for agency_id, cls in change_classes(graph, "2018", "2019").items():
         fill = CHANGE_COLOUR[cls][0]
-        line = next(l for l in source.splitlines() if l.strip().startswith(ids[agency_id] + " "))
+        line = next(ln for ln in source.splitlines() if ln.strip().startswith(ids[agency_id] + " "))
         assert f'fillcolor="{fill}"' in line, (agency_id, cls, line)
     svg_text, _ = _svg_texts(render(graph, "svg", rankdir="LR"))
     for zh in ("合并 merged", "撤销 removed", "新设 added", "更名 renamed", "隶属关系变化 reporting"):
@@ -138,8 +140,13 @@ def test_hostile_name_is_drawn_as_text(changes: Dataset, changes_store: object) 
 
 def test_neighbourhood_holds_the_agency_and_its_direct_links(changes: Dataset, changes_store: object) -> None:
     graph = collect(changes_store, changes, Selection(agency="2019-xh-gov", depth=1))  # type: ignore[arg-type]
-    assert {a.id for a in graph.agencies} == {"2019-xh-gov", "2019-xh-audit", "2019-xh-nr", "2019-xh-em",
-                                             "2019-xh-hostile"}
+    assert {a.id for a in graph.agencies} == {
+        "2019-xh-gov",
+        "2019-xh-audit",
+        "2019-xh-nr",
+        "2019-xh-em",
+        "2019-xh-hostile",
+    }
     deeper = collect(changes_store, changes, Selection(agency="2019-xh-env", depth=2))  # type: ignore[arg-type]
     assert {a.id for a in deeper.agencies} == {"2019-xh-env", "2019-xlgl-env", "2019-xlgl-gov"}
     assert render(deeper, "svg", rankdir="LR").startswith(b"<?xml")

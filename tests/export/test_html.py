@@ -9,16 +9,21 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlparse
 
-from graph.model import Dataset
-
 from exporters import Selection, collect, render
 from exporters.html import external_urls, render_html, write_html
+from graph.model import Dataset
 from tests.export.builders import HOSTILE_NAME
 
 #: URLs that stay inside the inlined vis-network library as plain strings: licence comments, the SVG XML
 #: namespace, error-message links. None is in a src/href/url(); a new host here means something changed.
-LIBRARY_LITERAL_HOSTS = {"almende.com", "opensource.org", "www.apache.org", "www.w3.org", "github.com",
-                         "visjs.github.io"}
+LIBRARY_LITERAL_HOSTS = {
+    "almende.com",
+    "opensource.org",
+    "www.apache.org",
+    "www.w3.org",
+    "github.com",
+    "visjs.github.io",
+}
 
 
 def _dataset_array(page: str, name: str) -> list[dict[str, object]]:
@@ -86,4 +91,5 @@ def test_compare_page_shows_both_snapshots(changes: Dataset, changes_store: obje
     assert {n["id"] for n in nodes} >= {"2018-xh-land", "2019-xh-nr"}
     edges = _dataset_array(render_html(graph), "edges")
     assert {"from": "2018-xh-land", "to": "2019-xh-nr"}.items() <= next(
-        e for e in edges if e["from"] == "2018-xh-land").items()
+        e for e in edges if e["from"] == "2018-xh-land"
+    ).items()
