@@ -42,14 +42,14 @@ SCHEMA = [
 # Labels and relationship types cannot be parameters; these templates are filled once, from the fixed schema
 # vocabulary above (never from input), so every value still travels as a $parameter.
 _CREATE_NODES = {lb: "UNWIND $rows AS row CREATE (n:%s) SET n = row RETURN count(*) AS n" % lb for lb in LABELS}
+# Existing rows come back as one list per query (one record), which the driver decodes far faster than records.
 _EXISTING_NODES = {
-    lb: "MATCH (n:%s {dataset: $ds}) RETURN n.id AS id, elementId(n) AS eid, properties(n) AS props" % lb
+    lb: "MATCH (n:%s {dataset: $ds}) RETURN collect([n.id, elementId(n), properties(n)]) AS rows" % lb
     for lb in LABELS
 }
 _EXISTING_RELS = {
     lb: "MATCH (a:%s {dataset: $ds})-[r]->(b) WHERE b.dataset = $ds "
-    "RETURN type(r) AS type, a.id AS start, labels(b) AS end_labels, b.id AS end, elementId(r) AS eid, "
-    "properties(r) AS props" % lb
+    "RETURN collect([type(r), a.id, labels(b), b.id, elementId(r), properties(r)]) AS rows" % lb
     for lb in ("Agency", "Jurisdiction")
 }
 _REL_ENDS = {  # (type, start label, end label) for every edge the schema allows
@@ -107,7 +107,7 @@ class Neo4jStore:
         """Replace `dataset` in one transaction: a failure or interruption rolls everything back."""
         started = time.perf_counter()
         nodes = _node_rows(dataset)
-        rels = _rel_rows(dataset, {n["id"]: lb for lb in ("Function", "Jurisdiction", "Agency") for n in nodes[lb]})
+        rels = _rel_rows(dataset)
         self._ensure_schema()
         try:
             with self._driver.session(database=self._database) as session:
@@ -271,11 +271,16 @@ def _node_rows(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
     return {"Agency": agencies, "Jurisdiction": jurisdictions, "Function": functions}
 
 
-def _rel_rows(dataset: Dataset, label_of: Mapping[str, str]) -> dict[tuple, dict[str, Any]]:
+def _rel_rows(dataset: Dataset) -> dict[tuple, dict[str, Any]]:
     """Edges keyed by (type, start label, start, end label, end, mode/change, function); the last one wins."""
     rows: dict[tuple, dict[str, Any]] = {}
+    parents = {j.id: j.parent for j in dataset.jurisdictions}
     for e in dataset.edges:
-        start_label = "Agency" if e.type is not RelType.IN else label_of.get(e.start, "Agency")
+        start_label = "Agency"
+        if e.type is RelType.IN:  # an agency in its jurisdiction, or a jurisdiction in its parent
+            member = dataset.agency(e.start)
+            if (member is None or member.jurisdiction != e.end) and parents.get(e.start) == e.end:
+                start_label = "Jurisdiction"
         end_label = {RelType.IN: "Jurisdiction", RelType.HAS_FUNCTION: "Function"}.get(e.type, "Agency")
         key = (e.type.value, start_label, e.start, end_label, e.end) + e.key[3:]
         rows[key] = {"start": e.start, "end": e.end,
@@ -284,10 +289,10 @@ def _rel_rows(dataset: Dataset, label_of: Mapping[str, str]) -> dict[tuple, dict
     return rows
 
 
-def _existing_rel_key(rec: neo4j.Record, start_label: str) -> tuple:
-    props = rec["props"]
-    end_label = next((lb for lb in LABELS if lb in rec["end_labels"]), "?")
-    return (rec["type"], start_label, rec["start"], end_label, rec["end"],
+def _existing_rel_key(row: list[Any], start_label: str) -> tuple:
+    rel_type, start, end_labels, end, _, props = row
+    end_label = next((lb for lb in LABELS if lb in end_labels), "?")
+    return (rel_type, start_label, start, end_label, end,
             props.get("mode") or props.get("change") or "", props.get("function") or "")
 
 
@@ -302,28 +307,28 @@ def _write_dataset(tx: neo4j.Transaction, dataset: Dataset, nodes: Mapping[str, 
     rel_updates: list[dict[str, Any]] = []
     existing_rels: set[tuple] = set()
     for start_label, query in _EXISTING_RELS.items():
-        for rec in tx.run(query, ds=ds):
-            key = _existing_rel_key(rec, start_label)
+        for row in tx.run(query, ds=ds).single(strict=True)["rows"]:
+            key = _existing_rel_key(row, start_label)
             wanted = rels.get(key)
             if wanted is None or key in existing_rels:
-                stale_rels.append(rec["eid"])
+                stale_rels.append(row[4])
                 continue
             existing_rels.add(key)
-            if rec["props"] != wanted["props"]:
-                rel_updates.append({"eid": rec["eid"], "props": wanted["props"]})
+            if row[5] != wanted["props"]:
+                rel_updates.append({"eid": row[4], "props": wanted["props"]})
     _batched(tx, "UNWIND $rows AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r", stale_rels)
 
     for label, rows in nodes.items():
         wanted_nodes = {row["id"]: row for row in rows}
         stale, updates, seen = [], [], set()
-        for rec in tx.run(_EXISTING_NODES[label], ds=ds):
-            row = wanted_nodes.get(rec["id"])
+        for node_id, eid, props in tx.run(_EXISTING_NODES[label], ds=ds).single(strict=True)["rows"]:
+            row = wanted_nodes.get(node_id)
             if row is None:
-                stale.append(rec["eid"])
+                stale.append(eid)
             else:
-                seen.add(rec["id"])
-                if rec["props"] != row:
-                    updates.append({"eid": rec["eid"], "props": row})
+                seen.add(node_id)
+                if props != row:
+                    updates.append({"eid": eid, "props": row})
         _batched(tx, "UNWIND $rows AS eid MATCH (n) WHERE elementId(n) = eid DETACH DELETE n", stale)
         _batched(tx, "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props", updates)
         _batched(tx, _CREATE_NODES[label], [row for row in rows if row["id"] not in seen], expect_all=True)
