@@ -1,0 +1,46 @@
+"""orgraph's Streamlit app: the router. Page config, language switch, backend badge, navigation.
+
+    streamlit run app.py            # opens data/xilingol (ORGRAPH_DATASET overrides)
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import render
+from app_pages.common import get_service, lang, publish, tr, url_state
+
+st.set_page_config(page_title="orgraph · 锡林郭勒盟机构改革", page_icon="🏛️", layout="wide",
+                   initial_sidebar_state="expanded")
+
+st.markdown(
+    """<style>
+    .block-container { padding-top: 2.2rem; padding-bottom: 2rem; max-width: 1500px; }
+    [data-testid="stMetricValue"] { font-size: 1.7rem; }
+    [data-testid="stSidebar"] { background: #f6f8fb; }
+    </style>""",
+    unsafe_allow_html=True,  # a constant style block; no data reaches it
+)
+
+with st.sidebar:
+    st.radio(tr("language"), ["zh", "en"], key=url_state("lang", "zh", ["zh", "en"]), horizontal=True,
+             format_func=lambda code: {"zh": "中文", "en": "English"}[code])
+publish(lang=lang())
+
+PAGES = [
+    st.Page("app_pages/overview.py", title=tr("overview"), icon=":material/dashboard:", url_path="overview",
+            default=True),
+    st.Page("app_pages/explorer.py", title=tr("explorer"), icon=":material/account_tree:", url_path="explorer"),
+    st.Page("app_pages/compare.py", title=tr("compare"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("app_pages/cypher.py", title=tr("cypher"), icon=":material/terminal:", url_path="cypher"),
+    st.Page("app_pages/export.py", title=tr("export"), icon=":material/download:", url_path="export"),
+]
+page = st.navigation(PAGES)
+
+service = get_service()  # cached: a page switch reuses the loaded graph
+with st.sidebar:
+    st.divider()
+    title = service.dataset.title_en if lang() == "en" else service.dataset.title_zh
+    st.caption(tr("dataset_badge", dataset=render.md(title or service.dataset.id)))
+    st.caption(tr("backend_badge", backend=service.backend))
+page.run()

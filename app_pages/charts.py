@@ -1,0 +1,205 @@
+"""Chart assembly for the Explorer and Compare pages: which nodes and links to draw, where, and when to aggregate.
+
+Works on plain text and ids; render.py escapes and draws. Large scopes (the whole league) stay under the
+`max_drawn_elements` budget by drawing each jurisdiction as one group box unless the user expands it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+import render
+from graph.layout import aligned_layout, tree_layout
+from graph.model import Agency, Category, Change, Edge, RelType
+from i18n import t
+from service import OrgService
+
+__all__ = ["Chart", "compare_charts", "focus_chart", "structure_chart"]
+
+CATEGORY_RANK = {c.value: i for i, c in enumerate(Category)}
+MODE_RANK = {m: i for i, m in enumerate(["leads", "manages", "unified", "dispatched", "entrusted", "guides"])}
+SAME_BODY = (Change.CONTINUED, Change.RENAMED, Change.MERGED, Change.SPLIT)
+
+
+@dataclass(slots=True)
+class Chart:
+    nodes: list[render.ChartNode] = field(default_factory=list)
+    links: list[render.ChartLink] = field(default_factory=list)
+    aggregated: bool = False
+    total_elements: int = 0  # before any aggregation
+    groups: list[str] = field(default_factory=list)  # jurisdictions drawn as one box
+
+    @property
+    def drawn(self) -> int:
+        return len(self.nodes) + len(self.links)
+
+
+def parent_pairs(edges: Iterable[Edge]) -> list[tuple[str, str]]:
+    """(child, parent) pairs for the layout, strongest reporting mode first."""
+    reports = [e for e in edges if e.type is RelType.REPORTS_TO]
+    reports.sort(key=lambda e: (MODE_RANK.get(e.mode or "", 9), e.start, e.end))
+    return [(e.start, e.end) for e in reports]
+
+
+def sibling_order(agencies: Mapping[str, Agency]):
+    def key(agency_id: str) -> tuple[int, str, str]:
+        a = agencies.get(agency_id)
+        return (CATEGORY_RANK.get(a.category.value, 99), a.type, a.id) if a else (99, "", agency_id)
+    return key
+
+
+def _with_context(service: OrgService, agencies: list[Agency], edges: list[Edge]) -> dict[str, Agency]:
+    """The scope's agencies plus the ones outside it that they report to or are hosted by (drawn grey)."""
+    by_id = {a.id: a for a in agencies}
+    for e in edges:
+        if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY) and e.end not in by_id:
+            try:
+                by_id[e.end] = service.agency(e.end)
+            except Exception:  # noqa: BLE001 - a dangling end is simply not drawn
+                continue
+    return by_id
+
+
+def structure_chart(service: OrgService, snapshot: str, jurisdiction: str | None, *, lang: str,
+                    expand: Sequence[str] = (), max_elements: int = 1000) -> Chart:
+    """The org chart of one scope; the whole league aggregates by jurisdiction above `max_elements`."""
+    agencies = service.agencies(snapshot, jurisdiction)
+    edges = [e for e in service.edges(snapshot, jurisdiction) if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY)]
+    scope_ids = {a.id for a in agencies}
+    by_id = _with_context(service, agencies, edges) if jurisdiction else {a.id: a for a in agencies}
+    total = len(by_id) + len(edges)
+    names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {k: t(f"mode_{k}", lang)
+                                                           for k in ("office_in", "plate", "co_located")}
+    if jurisdiction is None and total > max_elements:
+        return _aggregated(service, agencies, edges, lang=lang, expand=expand, max_elements=max_elements,
+                           total=total, names=names)
+    positions = tree_layout(list(by_id), parent_pairs(edges), order=sibling_order(by_id))
+    nodes = [render.agency_node(a, positions[a.id], lang=lang, context=a.id not in scope_ids,
+                                rows=_rows(a, lang)) for a in by_id.values()]
+    links = render.structure_links(edges, set(by_id), mode_names=names)
+    return Chart(nodes=nodes, links=links, total_elements=total)
+
+
+def _aggregated(service: OrgService, agencies: list[Agency], edges: list[Edge], *, lang: str,
+                expand: Sequence[str], max_elements: int, total: int, names: Mapping[str, str]) -> Chart:
+    dataset = service.dataset
+    by_jur: dict[str, list[Agency]] = {}
+    for a in agencies:
+        by_jur.setdefault(a.jurisdiction, []).append(a)
+    edge_count = Counter(e.start for e in edges)
+    budget = max_elements - len(by_jur)  # every jurisdiction costs at least its box
+    opened: list[str] = []
+    for jid in expand:
+        cost = len(by_jur.get(jid, [])) + sum(edge_count[a.id] for a in by_jur.get(jid, []))
+        if jid in by_jur and cost <= budget:
+            opened.append(jid)
+            budget -= cost
+    key_of = {a.id: (a.id if a.jurisdiction in opened else f"group:{a.jurisdiction}") for a in agencies}
+    drawn_agencies = {a.id: a for a in agencies if a.jurisdiction in opened}
+    groups = sorted(j for j in by_jur if j not in opened)
+    pairs = parent_pairs(e for e in edges if e.start in drawn_agencies and e.end in drawn_agencies)
+    for jid in groups:  # a county box hangs under its parent jurisdiction's box when that is drawn as a box
+        parent = dataset.jurisdiction(jid).parent if dataset.jurisdiction(jid) else None
+        if parent and parent in groups:
+            pairs.append((f"group:{jid}", f"group:{parent}"))
+    order = sibling_order(drawn_agencies)
+    positions = tree_layout([*drawn_agencies, *(f"group:{j}" for j in groups)], pairs,
+                            order=lambda n: (0, n) if n.startswith("group:") else (1, *order(n)))
+    nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang)) for a in drawn_agencies.values()]
+    for jid in groups:
+        j = dataset.jurisdiction(jid)
+        name = (j.name_en if lang == "en" else j.name_zh) if j else jid
+        count = len(by_jur[jid])
+        nodes.append(render.ChartNode(
+            id=f"group:{jid}", label=t("group_label", lang, name=name, n=count), x=positions[f"group:{jid}"][0],
+            y=positions[f"group:{jid}"][1], fill=render.GROUP_COLOURS[0], border=render.GROUP_COLOURS[1],
+            tooltip=render.tooltip(name, [("", t("n_agencies", lang, n=count))]), bold=True, size=16,
+            border_width=2.0))
+    links = render.structure_links([e for e in edges if e.start in drawn_agencies and e.end in drawn_agencies],
+                                   set(drawn_agencies), mode_names=names)
+    crossing = Counter((key_of[e.start], key_of.get(e.end, "")) for e in edges if e.type is RelType.REPORTS_TO
+                       and (e.start not in drawn_agencies or e.end not in drawn_agencies) and e.end in key_of)
+    for (start, end), count in sorted(crossing.items()):
+        if start != end:
+            links.append(render.ChartLink(start, end, "aggregate", label=str(count), width=min(1 + count / 4, 5),
+                                          tooltip=render.tooltip(f"{count} × REPORTS_TO")))
+    return Chart(nodes=nodes, links=links, aggregated=True, total_elements=total, groups=groups)
+
+
+def focus_chart(service: OrgService, agency_id: str, depth: int, *, lang: str) -> Chart:
+    """An agency with its whole chain upwards and its subordinates `depth` levels down."""
+    focus = service.agency(agency_id)
+    chain = service.chain(agency_id)
+    subs = service.subordinates(agency_id, depth=depth)
+    by_id = {focus.id: focus} | {s.agency.id: s.agency for s in chain} | {s.agency.id: s.agency for s in subs}
+    pairs = [(s.via, s.agency.id) for s in chain] + [(s.agency.id, s.via) for s in subs]
+    positions = tree_layout(list(by_id), pairs, order=sibling_order(by_id))
+    names = {k: t(f"mode_{k}", lang) for k in MODE_RANK}
+    nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang), bold=a.id == agency_id,
+                                context=a.jurisdiction != focus.jurisdiction) for a in by_id.values()]
+    links = [render.ChartLink(s.via, s.agency.id, s.mode or "leads", tooltip=render.tooltip(names.get(s.mode, s.mode)))
+             for s in chain]
+    links += [render.ChartLink(s.agency.id, s.via, s.mode or "leads", tooltip=render.tooltip(names.get(s.mode, s.mode)))
+              for s in subs]
+    return Chart(nodes=nodes, links=links, total_elements=len(nodes) + len(links))
+
+
+def compare_charts(service: OrgService, before: str, after: str, jurisdiction: str | None, *, lang: str,
+                   classes: Mapping[str, str]) -> tuple[Chart, Chart, Chart]:
+    """(before pane, after pane, overlay): continuing agencies at the same position in all three."""
+    old = service.agencies(before, jurisdiction)
+    new = service.agencies(after, jurisdiction)
+    old_edges = service.edges(before, jurisdiction)
+    new_edges = service.edges(after, jurisdiction)
+    old_ids, new_ids = {a.id for a in old}, {a.id for a in new}
+    became = [e for e in old_edges if e.type is RelType.BECAME and e.end in new_ids and e.change in SAME_BODY]
+    became.sort(key=lambda e: (0 if e.change in (Change.CONTINUED, Change.RENAMED) else 1, e.start, e.end))
+    same: dict[str, str] = {}
+    for e in became:
+        same.setdefault(e.start, e.end)
+    by_id = {a.id: a for a in [*old, *new]}
+    pos_old, pos_new = aligned_layout(sorted(old_ids), parent_pairs(old_edges), sorted(new_ids),
+                                      parent_pairs(new_edges), same, order=sibling_order(by_id))
+    names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {k: t(f"mode_{k}", lang)
+                                                           for k in ("office_in", "plate", "co_located")}
+
+    def pane(agencies: list[Agency], positions: Mapping[str, tuple[float, float]], edges: list[Edge]) -> Chart:
+        nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang)) for a in agencies]
+        ids = {a.id for a in agencies}
+        links = render.structure_links(edges, ids, mode_names=names)
+        return Chart(nodes=nodes, links=links, total_elements=len(nodes) + len(links))
+
+    overlay = Chart()
+    shown: dict[str, tuple[float, float]] = {}
+    for a in new:
+        shown[a.id] = pos_new[a.id]
+    taken = set(shown.values())
+    for a in old:  # predecessors without a slot of their own are represented by their successor
+        if pos_old[a.id] not in taken:
+            shown[a.id] = pos_old[a.id]
+    for agency_id, pos in shown.items():
+        a = by_id[agency_id]
+        change = classes.get(agency_id, "unchanged")
+        overlay.nodes.append(render.agency_node(
+            a, pos, lang=lang, colours=render.CHANGE_COLOURS.get(change, render.CHANGE_COLOURS["unchanged"]),
+            rows=[(t("change", lang), t(f"change_{change}", lang)), *_rows(a, lang)]))
+    overlay.links = render.structure_links(new_edges, set(shown) & new_ids, mode_names=names)
+    overlay.links += render.structure_links(old_edges, set(shown) - new_ids, mode_names=names)
+    for e in became:
+        if e.start in shown and e.start not in same or (e.start in shown and same.get(e.start) != e.end):
+            overlay.links.append(render.ChartLink(e.start, e.end, "became",
+                                                  tooltip=render.tooltip(t(f"change_{e.change.value}", lang))))
+    overlay.total_elements = len(overlay.nodes) + len(overlay.links)
+    return pane(old, pos_old, old_edges), pane(new, pos_new, new_edges), overlay
+
+
+def _rows(agency: Agency, lang: str) -> list[tuple[str, str]]:
+    return [
+        (t("category", lang), t(f"cat_{agency.category.value}", lang)),
+        (t("type", lang), agency.type),
+        (t("basis", lang), t(f"basis_{agency.basis.value}", lang)),
+        (t("source", lang), agency.source),
+        ("id", agency.id),
+    ]

@@ -1,0 +1,183 @@
+"""What every page shares: the cached service, the language, URL state, and small labelling helpers.
+
+A page's view lives in the URL: widgets are seeded from st.query_params (else from the view remembered in
+this session, else a default) and every run writes the current choices back, so a copied link reopens it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+import streamlit as st
+
+import render
+from graph.errors import BackendUnavailable, OrgraphError
+from graph.model import Agency, Category, Dataset, Jurisdiction, Level, Snapshot, SnapshotRole
+from i18n import t
+from service import OrgService
+from settings import Settings
+
+__all__ = [
+    "category_legend", "get_service", "jurisdiction_label", "lang", "mode_names", "publish", "scope_options",
+    "settings", "show_chart", "snapshot_label", "tr", "url_state",
+]
+
+LEAGUE = "league"  # the scope value that means "every jurisdiction"
+
+
+def settings() -> Settings:
+    """Settings from the environment, then Streamlit secrets (a missing secrets file is fine)."""
+    try:
+        secrets: dict[str, Any] = dict(st.secrets)
+    except (FileNotFoundError, OrgraphError, Exception):  # noqa: BLE001 - no secrets.toml is the normal case
+        secrets = {}
+    return Settings.from_env(secrets=secrets)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _open_service(dataset_path: str, backend: str) -> OrgService:
+    """One loaded graph (and, for Neo4j, one driver) per dataset and backend, shared by every session."""
+    config = settings()
+    return OrgService.open(dataset_path, backend=backend, settings=config)
+
+
+def get_service() -> OrgService:
+    """The service for this session; shows loading, a fallback offer for Neo4j, or the dataset's errors."""
+    config = settings()
+    backend = st.session_state.get("backend_override") or config.effective_backend
+    try:
+        with st.spinner(t("loading", lang())):
+            return _open_service(str(Path(config.dataset)), backend)
+    except BackendUnavailable as exc:
+        st.error(t("neo4j_down", lang(), error=str(exc)))
+        if st.button(t("use_embedded", lang()), type="primary"):
+            st.session_state["backend_override"] = "networkx"
+            st.rerun()
+        st.stop()
+    except OrgraphError as exc:
+        st.error(t("dataset_error", lang()))
+        st.code(str(exc), language=None)
+        st.stop()
+    raise AssertionError("unreachable")
+
+
+def lang() -> str:
+    return st.session_state.get("w_lang", "zh") if st.session_state.get("w_lang") in ("zh", "en") else "zh"
+
+
+def tr(key: str, **values: object) -> str:
+    """Interface text in the current language."""
+    return t(key, lang(), **values)
+
+
+def url_state(param: str, default: Any, valid: Sequence[Any] | None = None, cast: type = str) -> str:
+    """Seed the widget key for URL parameter `param` and return that key (give it to the widget as key=)."""
+    key = f"w_{param}"
+    view = st.session_state.setdefault("_view", {})
+    if key in st.session_state and (valid is None or st.session_state[key] in valid):
+        return key
+    candidates = [st.query_params.get(param), view.get(param), default]
+    for raw in candidates:
+        if raw is None:
+            continue
+        try:
+            value = raw if isinstance(raw, cast) else cast(raw)
+        except (TypeError, ValueError):
+            continue
+        if valid is None or value in valid:
+            st.session_state[key] = value
+            return key
+    st.session_state[key] = default
+    return key
+
+
+def publish(**values: Any) -> None:
+    """Write the page's current choices to the URL (empty values are removed) and remember them."""
+    view = st.session_state.setdefault("_view", {})
+    for param, value in values.items():
+        view[param] = value
+        if value is None or value == "" or value == []:
+            if param in st.query_params:
+                del st.query_params[param]
+        elif st.query_params.get(param) != str(value):
+            st.query_params[param] = str(value)
+
+
+def snapshot_label(snapshot: Snapshot) -> str:
+    label = snapshot.label_en if lang() == "en" else snapshot.label_zh
+    label = label or snapshot.label_zh or snapshot.label_en
+    return f"{snapshot.id} · {label}" if label else snapshot.id
+
+
+def jurisdiction_label(j: Jurisdiction) -> str:
+    return (j.name_en or j.name_zh) if lang() == "en" else (j.name_zh or j.name_en)
+
+
+def scope_options(dataset: Dataset) -> list[str]:
+    """The scope choices: the whole league first, then the league's own level, then every county."""
+    top = [j.id for j in dataset.jurisdictions if j.level is not Level.COUNTY and j.level is not Level.REGION]
+    counties = [j.id for j in dataset.counties()]
+    return [LEAGUE, *top, *counties]
+
+
+def default_scope(dataset: Dataset) -> str:
+    """The first county: one county's chart is the view most people start from."""
+    counties = dataset.counties()
+    return counties[0].id if counties else LEAGUE
+
+
+def scope_label(dataset: Dataset, scope: str) -> str:
+    if scope == LEAGUE:
+        return tr("whole_league")
+    j = dataset.jurisdiction(scope)
+    return jurisdiction_label(j) if j else scope
+
+
+def default_snapshots(dataset: Dataset) -> tuple[str, str]:
+    """(before, after) by role, else the first and last snapshots in time order."""
+    ids = dataset.snapshot_ids()
+    before = next((s.id for s in dataset.snapshots if s.role is SnapshotRole.BEFORE), ids[0])
+    after = next((s.id for s in dataset.snapshots if s.role is SnapshotRole.AFTER), ids[-1])
+    return before, after
+
+
+def mode_names() -> dict[str, str]:
+    keys = ["leads", "manages", "unified", "dispatched", "entrusted", "guides", "office_in", "plate", "co_located",
+            "hosted"]
+    return {k: tr(f"mode_{k}") for k in keys}
+
+
+def category_name(category: Category | str) -> str:
+    value = category.value if isinstance(category, Category) else category
+    return tr(f"cat_{value}")
+
+
+def category_legend(categories: Sequence[str] | None = None, *, context: bool = False,
+                    modes: Sequence[str] | None = None) -> render.Legend:
+    """Legend of the structure charts: category colours, reporting modes, the dashed-border rule."""
+    cats = categories if categories is not None else [c.value for c in Category]
+    boxes = [(category_name(c), *render.CATEGORY_COLOURS[c]) for c in render.CATEGORY_COLOURS if c in cats]
+    if context:
+        boxes.append((tr("context_node"), *render.CONTEXT_COLOURS))
+    lines = [(tr(f"mode_{m}"), m) for m in ("leads", "manages", "unified", "dispatched", "entrusted", "guides")
+             if modes is None or m in modes]
+    if modes is None or "hosted" in modes:
+        lines.append((tr("mode_hosted"), "hosted"))
+    return render.Legend(boxes=boxes, lines=lines, dashed_note=tr("modeled_dashed"))
+
+
+def chart_legend(nodes: Sequence[render.ChartNode], links: Sequence[render.ChartLink]) -> render.Legend:
+    """The legend for what a chart actually shows."""
+    return category_legend({n.category for n in nodes if n.category and not n.context},
+                           context=any(n.context for n in nodes), modes={link.style for link in links})
+
+
+def agency_label(agency: Agency) -> str:
+    """A one-line label for pickers: name, jurisdiction and snapshot (widgets show it as text)."""
+    return f"{agency.name(lang())} · {agency.jurisdiction} · {agency.snapshot}"
+
+
+def show_chart(page_html: str, height: int) -> None:
+    """Embed a chart page made by render.chart_html (its labels are already escaped)."""
+    st.iframe(page_html, height=height + 90)

@@ -1,0 +1,168 @@
+"""Compare: two snapshots side by side (continuing agencies at the same positions), an overlay coloured by
+change, a Sankey of the lineage, the change table with a plain-language summary, and the rule checks."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+import render
+from app_pages import charts
+from app_pages.common import (default_scope, LEAGUE, category_name, chart_legend, default_snapshots, get_service, lang, publish,
+                              scope_label, scope_options, show_chart, snapshot_label, tr, url_state)
+from graph.errors import OrgraphError
+from graph.model import RelType
+
+def _as_dict(obj: object) -> dict:
+    from dataclasses import asdict, is_dataclass
+
+    return asdict(obj) if is_dataclass(obj) else {"result": str(obj)}
+
+
+CLASS_ORDER = ["added", "removed", "merged", "split", "renamed", "reporting", "unchanged"]
+
+service = get_service()
+dataset = service.dataset
+st.title(tr("compare"))
+
+scopes = scope_options(dataset)
+snapshots = dataset.snapshot_ids()
+first, last = default_snapshots(dataset)
+c1, c2, c3 = st.columns([2.2, 1.6, 1.6])
+with c1:
+    scope = st.selectbox(tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes),
+                         format_func=lambda s: scope_label(dataset, s))
+with c2:
+    before = st.selectbox(tr("snapshot_before"), snapshots, key=url_state("before", first, snapshots),
+                          format_func=lambda s: snapshot_label(dataset.snapshot(s)))
+with c3:
+    after = st.selectbox(tr("snapshot_after"), snapshots, key=url_state("after", last, snapshots),
+                         format_func=lambda s: snapshot_label(dataset.snapshot(s)))
+publish(j=scope, before=before, after=after)
+if before == after:
+    st.warning(tr("same_snapshot"))
+    st.stop()
+jurisdiction = None if scope == LEAGUE else scope
+
+
+def _change_classes() -> dict[str, str]:
+    """Agency id -> change class, from the same rules the exported before/after diagrams use."""
+    from exporters import Selection, collect
+    from exporters.changes import change_classes
+
+    graph = collect(service.store, dataset, Selection(compare=(before, after), jurisdiction=jurisdiction))
+    return {k: v.value for k, v in change_classes(graph, before, after).items()}
+
+
+try:
+    with st.spinner(tr("computing")):
+        classes = _change_classes()
+        pane_old, pane_new, overlay = charts.compare_charts(service, before, after, jurisdiction, lang=lang(),
+                                                            classes=classes)
+except OrgraphError as exc:
+    st.error(str(exc))
+    st.stop()
+
+counts = Counter(classes.values())
+metric_cols = st.columns(len(CLASS_ORDER))
+for col, cls in zip(metric_cols, CLASS_ORDER):
+    col.metric(tr(f"change_{cls}"), counts.get(cls, 0))
+
+side, over, flow, table, checks = st.tabs([tr("side_by_side"), tr("overlay"), tr("sankey"), tr("changes_table"),
+                                          tr("checks")])
+height = 560
+with side:
+    left, right = st.columns(2)
+    frame = render.bounding_box([*pane_old.nodes, *pane_new.nodes])  # one frame: same spot on screen in both
+    pane_legend = chart_legend([*pane_old.nodes, *pane_new.nodes], [*pane_old.links, *pane_new.links])
+    with left:
+        st.markdown(f"**{render.md(snapshot_label(dataset.snapshot(before)))}** · "
+                    f"{tr('n_agencies', n=len(pane_old.nodes))}")
+        show_chart(render.chart_html(pane_old.nodes, pane_old.links, height=height, frame=frame,
+                                     legend=pane_legend), height)
+    with right:
+        st.markdown(f"**{render.md(snapshot_label(dataset.snapshot(after)))}** · "
+                    f"{tr('n_agencies', n=len(pane_new.nodes))}")
+        show_chart(render.chart_html(pane_new.nodes, pane_new.links, height=height, frame=frame,
+                                     legend=pane_legend), height)
+with over:
+    legend = render.Legend(boxes=[(tr(f"change_{c}"), *render.CHANGE_COLOURS[c]) for c in CLASS_ORDER],
+                           lines=[(tr(f"mode_{m}"), m) for m in ("leads", "unified", "dispatched", "guides")]
+                           + [(tr("change_merged"), "became")], dashed_note=tr("modeled_dashed"))
+    show_chart(render.chart_html(overlay.nodes, overlay.links, height=height + 80, legend=legend), height + 80)
+
+old_agencies = {a.id: a for a in service.agencies(before, jurisdiction)}
+new_agencies = {a.id: a for a in service.agencies(after, jurisdiction)}
+became = [e for e in service.edges(before, jurisdiction) if e.type is RelType.BECAME and e.end in new_agencies]
+
+with flow:
+    by_category = jurisdiction is None and len(became) > 150
+    if by_category:
+        st.caption(tr("sankey_by_category"))
+        keys_old = {a: f"{before}:{old_agencies[a].category.value}" for a in old_agencies}
+        keys_new = {a: f"{after}:{new_agencies[a].category.value}" for a in new_agencies}
+        label_of = {k: f"{k.split(':')[0]} · {category_name(k.split(':')[1])}"
+                    for k in [*keys_old.values(), *keys_new.values()]}
+    else:
+        keys_old = {a: a for a in old_agencies}
+        keys_new = {a: a for a in new_agencies}
+        label_of = {a.id: a.name(lang()) for a in [*old_agencies.values(), *new_agencies.values()]}
+    flows = Counter((keys_old[e.start], keys_new[e.end], e.change.value if e.change else "")
+                    for e in became if e.start in keys_old)
+    node_ids = sorted({k for (s, t_, _) in flows for k in (s, t_)}, key=lambda k: (k in keys_new.values(), k))
+    index = {k: i for i, k in enumerate(node_ids)}
+    change_colour = {"continued": "rgba(144,164,174,.45)", "renamed": "rgba(21,101,192,.45)",
+                     "merged": "rgba(106,27,154,.45)", "split": "rgba(173,20,87,.45)",
+                     "transferred": "rgba(230,81,0,.45)"}
+    if flows:
+        sankey = go.Figure(go.Sankey(
+            arrangement="snap",
+            node={"label": [render.plot_text(label_of[k]) for k in node_ids], "pad": 8, "thickness": 14,
+                  "color": ["#90a4ae" if k in set(keys_old.values()) else "#1f5fa8" for k in node_ids]},
+            link={"source": [index[s] for (s, _, _) in flows], "target": [index[t_] for (_, t_, _) in flows],
+                  "value": list(flows.values()), "color": [change_colour.get(c, "#ccc") for (_, _, c) in flows],
+                  "label": [tr(f"change_{c}") for (_, _, c) in flows]},
+        ))
+        sankey.update_layout(height=max(420, 16 * len(node_ids) // 2), margin={"l": 8, "r": 8, "t": 8, "b": 8},
+                             font={"family": "Noto Sans CJK SC, sans-serif", "size": 12})
+        st.plotly_chart(sankey, width="stretch", config={"displayModeBar": False})
+    else:
+        st.info(tr("no_lineage"))
+
+with table:
+    st.markdown(f"**{tr('summary')}**")
+    summary = "; ".join(f"{tr(f'change_{c}')} {counts[c]}" for c in CLASS_ORDER if counts.get(c))
+    st.markdown(render.md(tr("n_agencies", n=len(old_agencies))) + " → " + render.md(tr("n_agencies", n=len(new_agencies)))
+                + (f" ({render.md(summary)})" if summary else ""))
+    rows = []
+    for e in sorted(became, key=lambda e: (e.change.value if e.change else "", e.start)):
+        old, new = old_agencies.get(e.start), new_agencies.get(e.end)
+        rows.append({tr("from"): old.name(lang()) if old else e.start, tr("change"): tr(f"change_{e.change.value}"),
+                     tr("to"): new.name(lang()) if new else e.end, tr("functions"): e.function or "",
+                     tr("basis"): tr(f"basis_{e.basis.value}"), tr("source"): e.source})
+    for agency_id, cls in sorted(classes.items()):
+        if cls in ("added", "removed"):
+            a = old_agencies.get(agency_id) or new_agencies.get(agency_id)
+            if a:
+                rows.append({tr("from"): a.name(lang()) if cls == "removed" else "", tr("change"): tr(f"change_{cls}"),
+                             tr("to"): a.name(lang()) if cls == "added" else "", tr("functions"): "",
+                             tr("basis"): tr(f"basis_{a.basis.value}"), tr("source"): a.source})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+with checks:
+    check = getattr(service, "check", None)
+    if check is None:
+        st.info(tr("no_checks"))
+    else:
+        try:
+            results = check(before=before, after=after, jurisdiction=jurisdiction)
+        except TypeError:
+            results = check()
+        except OrgraphError as exc:
+            st.error(str(exc))
+            results = []
+        st.dataframe(pd.DataFrame([getattr(r, "__dict__", None) or _as_dict(r) for r in results]),
+                     hide_index=True, width="stretch")

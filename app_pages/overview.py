@@ -1,0 +1,96 @@
+"""Overview: the league at a glance: agencies per county against the quota, special departments, the reform's
+dates, the sources, and how much of the data is published versus modeled."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+import render
+from app_pages.common import default_snapshots, get_service, jurisdiction_label, lang, publish, snapshot_label, tr
+
+SPECIAL_TYPES = ("poverty_alleviation", "foreign_affairs", "forestry_grassland")
+BASIS_COLOURS = {"seed": "#1f5fa8", "public": "#0f766e", "modeled": "#b0bec5"}
+
+service = get_service()
+dataset = service.dataset
+before, after = default_snapshots(dataset)
+publish()
+
+title = dataset.title_en if lang() == "en" else dataset.title_zh
+st.title(render.md(title or tr("app_title")))
+st.caption(tr("overview_intro"))
+
+counties = dataset.counties()
+old_all = service.agencies(before)
+new_all = service.agencies(after)
+basis = service.basis_counts()
+published = basis.get("seed", 0) + basis.get("public", 0)
+total_facts = sum(basis.values()) or 1
+
+m1, m2, m3, m4, m5 = st.columns(5)
+m1.metric(tr("counties"), len(counties))
+m2.metric(f"{tr('agencies')} · {snapshot_label(dataset.snapshot(before))}", len(old_all))
+m3.metric(f"{tr('agencies')} · {snapshot_label(dataset.snapshot(after))}", len(new_all),
+          delta=len(new_all) - len(old_all), delta_color="inverse")
+m4.metric(tr("sources"), len(dataset.sources))
+m5.metric(tr("published_vs_modeled"), f"{published / total_facts:.0%}",
+          help=f"seed {basis.get('seed', 0)} · public {basis.get('public', 0)} · modeled {basis.get('modeled', 0)}")
+
+
+def _quota_counts(agencies: list) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for a in agencies:
+        if a.counts_toward_quota:
+            counts[a.jurisdiction] = counts.get(a.jurisdiction, 0) + 1
+    return counts
+
+
+st.subheader(tr("quota_chart"))
+old_counts, new_counts = _quota_counts(old_all), _quota_counts(new_all)
+names = [render.plot_text(jurisdiction_label(j)) for j in counties]
+fig = go.Figure()
+fig.add_bar(name=render.plot_text(snapshot_label(dataset.snapshot(before))), x=names, y=[old_counts.get(j.id, 0) for j in counties],
+            marker_color="#b0bec5")
+fig.add_bar(name=render.plot_text(snapshot_label(dataset.snapshot(after))), x=names, y=[new_counts.get(j.id, 0) for j in counties],
+            marker_color="#1f5fa8")
+fig.add_scatter(name=tr("quota"), x=names, y=[j.agency_quota for j in counties], mode="markers",
+                marker={"symbol": "line-ew-open", "size": 34, "line": {"width": 3, "color": "#c62828"}})
+fig.update_layout(barmode="group", height=380, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                  legend={"orientation": "h", "y": 1.08}, plot_bgcolor="#ffffff",
+                  yaxis={"gridcolor": "#eceff1", "title": tr("agencies")},
+                  font={"family": "Noto Sans CJK SC, sans-serif"})
+st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader(tr("special_matrix"))
+    rows = []
+    for j in counties:
+        present = {a.type for a in new_all if a.jurisdiction == j.id}
+        row = {tr("jurisdiction"): jurisdiction_label(j), tr("size_class"): j.size_class.value if j.size_class else "",
+               tr("quota"): j.agency_quota}
+        for kind in SPECIAL_TYPES:
+            row[tr(f"special_{kind}")] = "✓" if kind in present else "—"
+        rows.append(row)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+with right:
+    st.subheader(tr("reform_dates"))
+    if dataset.events:
+        st.dataframe(pd.DataFrame([{tr("date"): e.date, tr("event"): e.label_en if lang() == "en" else e.label_zh,
+                                    tr("source"): e.source} for e in sorted(dataset.events, key=lambda e: e.date)]),
+                     hide_index=True, width="stretch")
+    st.subheader(tr("published_vs_modeled"))
+    bars = go.Figure(go.Bar(x=[basis.get(k, 0) for k in BASIS_COLOURS], y=[tr(f"basis_{k}") for k in BASIS_COLOURS],
+                            orientation="h", marker_color=list(BASIS_COLOURS.values()),
+                            text=[basis.get(k, 0) for k in BASIS_COLOURS], textposition="auto"))
+    bars.update_layout(height=170, margin={"l": 10, "r": 10, "t": 4, "b": 4}, plot_bgcolor="#ffffff",
+                       xaxis={"title": tr("facts"), "gridcolor": "#eceff1"})
+    st.plotly_chart(bars, width="stretch", config={"displayModeBar": False})
+
+st.subheader(tr("sources"))
+st.dataframe(pd.DataFrame([{"id": s.id, tr("basis"): tr(f"basis_{s.basis.value}"), tr("title"): s.title,
+                            tr("publisher"): s.publisher, tr("date"): s.date, tr("link"): s.url or None}
+                           for s in dataset.sources]),
+             hide_index=True, width="stretch", column_config={tr("link"): st.column_config.LinkColumn(tr("link"))})

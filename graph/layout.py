@@ -1,0 +1,172 @@
+"""Top-down org-chart positions for agencies, computed once on the server so a drawn chart is instant and stable.
+
+Pure functions over ids and (child, parent) pairs: no networkx, no UI. The same input always gives the same
+positions, and `aligned_layout` puts an agency that continues from one snapshot to the next at the same spot
+in both, so two charts can be compared by eye.
+
+    >>> pos = tree_layout(["gov", "a", "b"], [("a", "gov"), ("b", "gov")])
+    >>> pos["gov"][1] < pos["a"][1] == pos["b"][1]
+    True
+    >>> pos["gov"][0] == (pos["a"][0] + pos["b"][0]) / 2
+    True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+__all__ = ["LayoutSpec", "aligned_layout", "choose_parents", "tree_layout"]
+
+Position = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutSpec:
+    """Spacing in pixels; `wrap` is how many childless siblings sit in one row before they wrap into a grid."""
+
+    x_gap: float = 190.0
+    y_gap: float = 130.0
+    grid_row_gap: float = 0.62  # rows of a wrapped grid, as a fraction of y_gap
+    wrap: int = 6
+
+
+@dataclass(slots=True)
+class _Block:
+    """A laid-out subtree: unit-grid positions relative to its top-left corner, its width and height in units."""
+
+    width: float
+    height: float
+    positions: dict[str, Position] = field(default_factory=dict)
+
+
+def choose_parents(nodes: Iterable[str], parent_edges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """One parent per node: the first (child, parent) pair that joins two known nodes without closing a cycle.
+
+    >>> choose_parents(["a", "b"], [("a", "b"), ("b", "a")])
+    {'a': 'b'}
+    """
+    known = set(nodes)
+    parent: dict[str, str] = {}
+    for child, up in parent_edges:
+        if child == up or child not in known or up not in known or child in parent:
+            continue
+        walk, seen = up, {child}
+        while walk in parent and walk not in seen:  # would `up` reach `child` going upwards?
+            seen.add(walk)
+            walk = parent[walk]
+        if walk in seen:
+            continue
+        parent[child] = up
+    return parent
+
+
+def tree_layout(
+    nodes: Sequence[str],
+    parent_edges: Iterable[tuple[str, str]],
+    *,
+    order: Callable[[str], Any] | None = None,
+    spec: LayoutSpec = LayoutSpec(),
+) -> dict[str, Position]:
+    """Positions {id: (x, y)} for `nodes`, parents above their children, roots side by side.
+
+    `parent_edges` are (child, parent) pairs in priority order (a node keeps its first usable parent);
+    `order` sorts siblings (default: by id). Childless siblings beyond `spec.wrap` wrap into a grid so a
+    county government with forty departments stays readable.
+    """
+    sort_key = order or (lambda node_id: node_id)
+    unique = sorted(set(nodes), key=lambda n: (sort_key(n), n))
+    parent = choose_parents(unique, parent_edges)
+    children: dict[str, list[str]] = {n: [] for n in unique}
+    for child in unique:
+        if child in parent:
+            children[parent[child]].append(child)
+    roots = [n for n in unique if n not in parent]
+    # Wide root rows are wrapped too: lone roots (no children) go into a grid after the real trees.
+    forest = _Block(width=0.0, height=0.0)
+    trees = [r for r in roots if children[r]]
+    singles = [r for r in roots if not children[r]]
+    blocks = [_place(r, children, spec) for r in trees]
+    if singles:
+        blocks.append(_grid(singles, spec, columns=max(spec.wrap, math.ceil(math.sqrt(len(singles) * 2.5)))))
+    for block in blocks:
+        _paste(forest, block, forest.width, 0.0)
+        forest.width += block.width
+        forest.height = max(forest.height, block.height)
+    return {n: (x * spec.x_gap, y * spec.y_gap) for n, (x, y) in forest.positions.items()}
+
+
+def aligned_layout(
+    before: Sequence[str],
+    before_edges: Iterable[tuple[str, str]],
+    after: Sequence[str],
+    after_edges: Iterable[tuple[str, str]],
+    same: Mapping[str, str],
+    *,
+    order: Callable[[str], Any] | None = None,
+    spec: LayoutSpec = LayoutSpec(),
+) -> tuple[dict[str, Position], dict[str, Position]]:
+    """Positions for two snapshots where a BEFORE agency continuing as an AFTER one (`same`: before -> after)
+    sits exactly where its successor sits. Removed and added agencies get slots of their own.
+
+    >>> b, a = aligned_layout(["g1", "x1"], [("x1", "g1")], ["g2", "x2", "n2"], [("x2", "g2"), ("n2", "g2")],
+    ...                       {"g1": "g2", "x1": "x2"})
+    >>> b["x1"] == a["x2"] and b["g1"] == a["g2"]
+    True
+    """
+    after_set = set(after)
+    mapping = {b: a for b, a in same.items() if a in after_set}
+    taken: set[str] = set()
+    slot: dict[str, str] = {}
+    for b in sorted(before):
+        target = mapping.get(b)
+        if target is not None and target not in taken:  # a merge keeps one predecessor on the successor's slot
+            slot[b] = target
+            taken.add(target)
+        else:
+            slot[b] = b
+    union = list(after_set | set(slot.values()))
+    edges = list(after_edges) + [(slot.get(c, c), slot.get(p, p)) for c, p in before_edges]
+    reverse = {v: k for k, v in slot.items()}
+    key = order or (lambda node_id: node_id)
+    positions = tree_layout(union, edges, order=lambda n: key(n if n in after_set else reverse.get(n, n)), spec=spec)
+    return ({b: positions[slot[b]] for b in before}, {a: positions[a] for a in after})
+
+
+def _place(node: str, children: Mapping[str, list[str]], spec: LayoutSpec) -> _Block:
+    """Lay out the subtree under `node`: inner children as subtrees in a row, leaf children as a row or grid."""
+    kids = children[node]
+    if not kids:
+        return _Block(width=1.0, height=1.0, positions={node: (0.0, 0.0)})
+    inner = [k for k in kids if children[k]]
+    leaves = [k for k in kids if not children[k]]
+    blocks = [_place(k, children, spec) for k in inner]
+    if leaves:
+        if len(leaves) <= spec.wrap or len(leaves) + len(inner) <= spec.wrap:
+            blocks.extend(_Block(1.0, 1.0, {leaf: (0.0, 0.0)}) for leaf in leaves)
+        else:
+            columns = max(spec.wrap, math.ceil(math.sqrt(len(leaves) * 2.5)))
+            blocks.append(_grid(leaves, spec, columns=columns))
+    block = _Block(width=0.0, height=0.0)
+    first_row: list[float] = []
+    for child_block in blocks:
+        _paste(block, child_block, block.width, 1.0)
+        first_row.extend(x + block.width for (x, y) in child_block.positions.values() if y == 0.0)
+        block.width += child_block.width
+        block.height = max(block.height, 1.0 + child_block.height)
+    centre = (min(first_row) + max(first_row)) / 2 if first_row else (block.width - 1) / 2
+    block.positions[node] = (centre, 0.0)
+    return block
+
+
+def _grid(items: Sequence[str], spec: LayoutSpec, *, columns: int) -> _Block:
+    columns = max(1, min(columns, len(items)))
+    rows = math.ceil(len(items) / columns)
+    positions = {item: (float(i % columns), (i // columns) * spec.grid_row_gap) for i, item in enumerate(items)}
+    return _Block(width=float(columns), height=1.0 + (rows - 1) * spec.grid_row_gap, positions=positions)
+
+
+def _paste(target: _Block, block: _Block, dx: float, dy: float) -> None:
+    for node, (x, y) in block.positions.items():
+        target.positions[node] = (x + dx, y + dy)

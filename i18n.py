@@ -1,0 +1,177 @@
+"""Interface text in Chinese and English. Data labels (agency names) come from the data, not from here.
+
+    >>> t("explorer", "en"), t("explorer", "zh")
+    ('Explorer', '结构浏览')
+    >>> t("n_agencies", "en", n=3)
+    '3 agencies'
+"""
+
+from __future__ import annotations
+
+__all__ = ["LANGS", "STRINGS", "t"]
+
+LANGS = ("zh", "en")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # navigation and shell
+    "app_title": ("锡林郭勒盟旗县机构改革图谱", "Xilingol county reform graph"),
+    "overview": ("总览", "Overview"),
+    "explorer": ("结构浏览", "Explorer"),
+    "compare": ("改革前后对比", "Compare"),
+    "cypher": ("Cypher 查询", "Cypher"),
+    "export": ("导出", "Export"),
+    "language": ("语言 / Language", "Language / 语言"),
+    "backend": ("存储后端", "Backend"),
+    "backend_badge": ("后端：{backend}", "Backend: {backend}"),
+    "dataset_badge": ("数据集：{dataset}", "Dataset: {dataset}"),
+    "loading": ("正在加载数据集…", "Loading the dataset…"),
+    "neo4j_down": ("已配置 Neo4j（NEO4J_URI），但无法连接：{error}", "Neo4j is configured (NEO4J_URI) but unreachable: {error}"),
+    "use_embedded": ("改用内置 networkx 后端", "Use the embedded networkx backend"),
+    "dataset_error": ("无法加载数据集", "The dataset could not be loaded"),
+    # shared words
+    "jurisdiction": ("地区", "Jurisdiction"),
+    "whole_league": ("全盟（所有旗县市）", "Whole league (all counties)"),
+    "snapshot": ("时点", "Snapshot"),
+    "before": ("改革前", "Before"),
+    "after": ("改革后", "After"),
+    "agency": ("机构", "Agency"),
+    "agencies": ("机构", "Agencies"),
+    "n_agencies": ("{n} 个机构", "{n} agencies"),
+    "category": ("类别", "Category"),
+    "type": ("类型", "Type"),
+    "basis": ("依据", "Basis"),
+    "source": ("来源", "Source"),
+    "sources": ("资料来源", "Sources"),
+    "mode": ("方式", "Mode"),
+    "name_zh": ("中文名", "Chinese name"),
+    "name_en": ("英文名", "English name"),
+    "counts_toward_quota": ("计入限额", "Counts toward quota"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "none_found": ("没有结果。", "Nothing found."),
+    "too_big": ("共 {n} 个图元，超过上限 {max}：各地区已合并为一个方框，可在下方选择展开。",
+                "{n} elements exceed the limit of {max}: each jurisdiction is drawn as one box; expand some below."),
+    "expand": ("展开地区", "Expand jurisdictions"),
+    "group_label": ("{name}\n{n} 个机构", "{name}\n{n} agencies"),
+    "modeled_dashed": ("虚线边框：推定（modeled）", "Dashed border: modeled"),
+    "context_node": ("范围外机构（上级）", "Outside the scope (superior)"),
+    "drawn_count": ("已绘制 {nodes} 个节点、{links} 条连线", "Drawn: {nodes} nodes, {links} links"),
+    # categories
+    "cat_leadership": ("领导机构", "Leadership"),
+    "cat_party": ("党委部门", "Party"),
+    "cat_government": ("政府部门", "Government"),
+    "cat_discipline": ("纪检监察", "Discipline"),
+    "cat_coordination": ("议事协调", "Coordination"),
+    "cat_institution": ("事业单位", "Institution"),
+    "cat_enforcement": ("执法队伍", "Enforcement"),
+    "cat_other": ("其他", "Other"),
+    # reporting modes
+    "mode_leads": ("领导", "leads"),
+    "mode_manages": ("管理", "manages"),
+    "mode_unified": ("归口管理", "unified management"),
+    "mode_dispatched": ("派出机构", "dispatched office"),
+    "mode_entrusted": ("代管", "entrusted"),
+    "mode_guides": ("业务指导", "guidance"),
+    "mode_office_in": ("办公室设在", "office located in"),
+    "mode_plate": ("加挂牌子", "extra name plate"),
+    "mode_co_located": ("合署办公", "co-located"),
+    "mode_hosted": ("挂靠/合署", "hosted by"),
+    "basis_seed": ("种子文章", "seed article"),
+    "basis_public": ("公开资料", "public source"),
+    "basis_modeled": ("推定", "modeled"),
+    # overview
+    "overview_intro": ("2019 年锡林郭勒盟各旗县（市）机构改革：改革前后的机构、限额、特设机构与资料来源。",
+                       "The 2019 county-level institutional reform of the Xilingol League: agencies before and after, "
+                       "quotas, special departments and sources."),
+    "counties": ("旗县市", "Counties"),
+    "quota": ("机构限额", "Agency quota"),
+    "quota_chart": ("各旗县市计入限额的党政机构数与限额", "Agencies counting toward the quota, per county"),
+    "special_matrix": ("特设机构", "Special departments"),
+    "special_poverty_alleviation": ("扶贫开发", "Poverty alleviation"),
+    "special_foreign_affairs": ("外事", "Foreign affairs"),
+    "special_forestry_grassland": ("林业和草原", "Forestry & grassland"),
+    "reform_dates": ("改革进程", "Reform timeline"),
+    "date": ("日期", "Date"),
+    "event": ("事项", "Event"),
+    "published_vs_modeled": ("已公开与推定", "Published versus modeled"),
+    "facts": ("事实数（机构与关系）", "Facts (agencies and relationships)"),
+    "title": ("标题", "Title"),
+    "publisher": ("发布方", "Publisher"),
+    "link": ("链接", "Link"),
+    "size_class": ("规模", "Size class"),
+    "over_quota": ("超出限额", "over quota"),
+    # explorer
+    "search": ("搜索机构（中文或英文名）", "Search an agency (Chinese or English name)"),
+    "search_hits": ("匹配的机构", "Matching agencies"),
+    "focus_depth": ("下级层数", "Depth below"),
+    "focus_on": ("聚焦：{name}", "Focus: {name}"),
+    "clear_focus": ("取消聚焦", "Clear focus"),
+    "chain": ("上级链条", "Reporting chain"),
+    "top": ("（最高层）", "(top)"),
+    "subordinates": ("下级机构", "Subordinates"),
+    "functions": ("职能", "Functions"),
+    "lineage": ("沿革", "Lineage"),
+    "no_lineage": ("没有跨时点的沿革记录。", "No lineage to other snapshots."),
+    "depth": ("层级", "Depth"),
+    "note": ("备注", "Note"),
+    "structure_of": ("{scope} · {snapshot}", "{scope} · {snapshot}"),
+    "details": ("机构详情", "Agency details"),
+    # compare
+    "snapshot_before": ("对比基准（前）", "From (before)"),
+    "snapshot_after": ("对比目标（后）", "To (after)"),
+    "side_by_side": ("并排", "Side by side"),
+    "overlay": ("叠加变化", "Overlay of changes"),
+    "sankey": ("沿革流向", "Lineage flow"),
+    "changes_table": ("变化明细", "Changes"),
+    "summary": ("概述", "Summary"),
+    "checks": ("规则检查", "Rule checks"),
+    "no_checks": ("规则检查尚不可用。", "Rule checks are not available yet."),
+    "change_added": ("新设", "added"),
+    "change_removed": ("撤销", "removed"),
+    "change_merged": ("合并", "merged"),
+    "change_split": ("拆分", "split"),
+    "change_renamed": ("更名", "renamed"),
+    "change_reporting": ("隶属关系变化", "reporting line changed"),
+    "change_unchanged": ("未变", "unchanged"),
+    "change_continued": ("延续", "continued"),
+    "change_transferred": ("职能划转", "function transferred"),
+    "change": ("变化", "Change"),
+    "from": ("原机构", "From"),
+    "to": ("新机构", "To"),
+    "same_snapshot": ("请选择两个不同的时点。", "Pick two different snapshots."),
+    "computing": ("正在计算对比…", "Computing the comparison…"),
+    "sankey_by_category": ("全盟范围按类别汇总。", "League-wide flows are summed by category."),
+    # cypher
+    "named_query": ("从已命名查询开始", "Start from a named query"),
+    "custom": ("（自定义）", "(custom)"),
+    "query_text": ("Cypher 语句（只读）", "Cypher (read-only)"),
+    "params": ("参数", "Parameters"),
+    "run": ("运行", "Run"),
+    "limits": ("只读 · 超时 {timeout:g} 秒 · 最多 {cap} 行 · 后端 {backend}",
+               "Read-only · timeout {timeout:g} s · at most {cap} rows · backend {backend}"),
+    "rows_in": ("{n} 行，用时 {s:.3f} 秒", "{n} rows in {s:.3f} s"),
+    "truncated": ("结果已截断到 {cap} 行。", "Result truncated at {cap} rows."),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "result_graph": ("结果中的节点与关系", "Nodes and relationships in the result"),
+    "running": ("正在查询…", "Running the query…"),
+    # export
+    "export_intro": ("将所选范围导出为图表或数据文件。", "Export the selected scope as diagrams or data files."),
+    "export_scope": ("范围", "Scope"),
+    "export_kind_snapshot": ("单个时点", "One snapshot"),
+    "export_kind_compare": ("前后对比", "Before / after"),
+    "diagrams": ("图表", "Diagrams"),
+    "data_files": ("数据", "Data"),
+    "preview": ("预览图表 (SVG)", "Preview the diagram (SVG)"),
+    "prepare": ("生成文件", "Prepare files"),
+    "download": ("下载 {fmt}", "Download {fmt}"),
+    "export_unavailable": ("导出功能尚不可用：{error}", "Export is not available: {error}"),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The interface string `key` in `lang` ("zh" or "en"), formatted with `values`; unknown keys show as-is."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**values) if values else text

@@ -1,0 +1,305 @@
+"""Domain objects -> what the app shows: pyvis HTML charts, plotly figures, table rows.
+
+This is the ONLY place where text from the data is escaped for HTML. Three sinks, three rules:
+- chart labels are drawn by vis-network on a canvas (fillText), which never parses markup, so a label is
+  the exact name (`canvas_text`): vis 9.1.2's "html" label mode cannot decode `&amp;`, and html.escape
+  would show "&amp;" in "生态环境 & 林草局". In the page source, labels and titles sit in JSON written by
+  Jinja's tojson, which writes < > & ' as unicode escapes, so no name can close the <script> or add markup;
+- tooltips are built here as small HTML fragments with every value `html.escape`d, and turned into DOM
+  elements by a short script (vis would otherwise show them as source text, and pyvis's own link popup writes
+  them with innerHTML; both are safe because the values are escaped);
+- markdown (agency names in page text) is backslash-escaped (`md`), so `<img …>` or `[x](javascript:…)` stay
+  text; plotly labels are html.escape'd (`plot_text`).
+The HTML page itself is UTF-8 and loads nothing from the network (vis-network inlined, bootstrap CDN removed).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from pyvis.network import Network
+
+from graph.model import Agency, Basis, Category, Edge, RelType
+
+__all__ = [
+    "CATEGORY_COLOURS",
+    "CHANGE_COLOURS",
+    "ChartLink",
+    "ChartNode",
+    "MODE_STYLES",
+    "agency_node",
+    "canvas_text",
+    "chart_html",
+    "md",
+    "plot_text",
+    "structure_links",
+    "tooltip",
+]
+
+#: fill, border per category: pale fills with a strong border read well on screen and in print.
+CATEGORY_COLOURS: dict[str, tuple[str, str]] = {
+    Category.LEADERSHIP.value: ("#fde2e1", "#b3261e"),
+    Category.PARTY.value: ("#fdebd8", "#c2410c"),
+    Category.GOVERNMENT.value: ("#dbe8f6", "#1f5fa8"),
+    Category.DISCIPLINE.value: ("#e6e0f3", "#5b3f9e"),
+    Category.COORDINATION.value: ("#fdf3c8", "#a16207"),
+    Category.INSTITUTION.value: ("#d9f0ec", "#0f766e"),
+    Category.ENFORCEMENT.value: ("#e3f1dc", "#3f7d20"),
+    Category.OTHER.value: ("#eceff1", "#546e7a"),
+}
+CONTEXT_COLOURS = ("#f5f5f5", "#9e9e9e")  # agencies outside the scope drawn for context (e.g. a league bureau)
+GROUP_COLOURS = ("#eef2f7", "#34495e")  # an aggregated jurisdiction
+
+#: overlay colours of the Compare page (fill, border)
+CHANGE_COLOURS: dict[str, tuple[str, str]] = {
+    "added": ("#d8f3dc", "#2e7d32"),
+    "removed": ("#fde0dc", "#c62828"),
+    "merged": ("#ede1f7", "#6a1b9a"),
+    "split": ("#f3e5f5", "#ad1457"),
+    "renamed": ("#dcebfb", "#1565c0"),
+    "reporting": ("#ffe8cc", "#e65100"),
+    "unchanged": ("#f1f3f4", "#90a4ae"),
+}
+
+#: REPORTS_TO mode -> (colour, dash pattern or False, width); HOSTED_BY drawn thin and grey.
+MODE_STYLES: dict[str, tuple[str, list[int] | bool, float]] = {
+    "leads": ("#37474f", False, 2.2),
+    "manages": ("#546e7a", False, 1.4),
+    "unified": ("#546e7a", [9, 5], 1.4),
+    "dispatched": ("#00838f", [3, 4], 2.0),
+    "entrusted": ("#6d4c41", [12, 4, 3, 4], 1.4),
+    "guides": ("#90a4ae", [2, 7], 1.2),
+    "hosted": ("#b0bec5", [1, 5], 1.0),
+    "became": ("#6a1b9a", [6, 4], 1.4),
+    "aggregate": ("#607d8b", False, 1.0),
+}
+
+
+def canvas_text(text: str) -> str:
+    """Text for a vis-network label: the canvas draws it verbatim (font.multi stays off), so it is unchanged;
+    control characters other than the newlines we put in are dropped.
+
+    >>> canvas_text("<img src=x onerror=alert(1)> & co")
+    '<img src=x onerror=alert(1)> & co'
+    """
+    return "".join(ch for ch in text if ch == "\n" or ch.isprintable())
+
+
+def plot_text(text: str) -> str:
+    """Text for a plotly label: plotly reads a few tags (<b>, <a href>…) in labels, and decodes entities."""
+    return html.escape(text, quote=False)
+
+
+def md(text: str) -> str:
+    """Text safe inside st.markdown: markdown and HTML punctuation backslash-escaped.
+
+    >>> md("<b>*x*</b>")
+    '\\\\<b\\\\>\\\\*x\\\\*\\\\</b\\\\>'
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$&])", r"\\\1", text)
+
+
+def tooltip(title: str, rows: Iterable[tuple[str, str]] = ()) -> str:
+    """A tooltip as an HTML fragment; every value is escaped here. `href` is broken with an entity because
+    pyvis switches to a popup that writes the title with innerHTML when it sees that word."""
+    parts = [f"<div class='tt-title'>{html.escape(title)}</div>"]
+    parts += [f"<div><span class='tt-key'>{html.escape(k)}</span> {html.escape(v)}</div>" for k, v in rows if v]
+    return "".join(parts).replace("href", "hr&#101;f")
+
+
+@dataclass(frozen=True, slots=True)
+class ChartNode:
+    id: str
+    label: str  # plain text; escaped when drawn
+    x: float
+    y: float
+    fill: str
+    border: str
+    tooltip: str = ""  # an HTML fragment made by tooltip()
+    dashed: bool = False
+    bold: bool = False
+    shape: str = "box"
+    size: int = 14
+    border_width: float = 1.5
+    category: str = ""  # for the legend
+    context: bool = False  # drawn for context, outside the scope
+
+
+@dataclass(frozen=True, slots=True)
+class ChartLink:
+    start: str
+    end: str
+    style: str  # a key of MODE_STYLES
+    tooltip: str = ""
+    label: str = ""
+    arrows: bool = True
+    width: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Legend:
+    """Swatches and line styles shown under a chart (escaped when drawn)."""
+
+    boxes: list[tuple[str, str, str]] = field(default_factory=list)  # (text, fill, border)
+    lines: list[tuple[str, str]] = field(default_factory=list)  # (text, style key)
+    dashed_note: str = ""
+
+
+def agency_node(agency: Agency, pos: tuple[float, float], *, lang: str, rows: Iterable[tuple[str, str]] = (),
+                colours: tuple[str, str] | None = None, context: bool = False, bold: bool = False) -> ChartNode:
+    """A chart node for an agency: colour by category (or the given colours), dashed border when modeled."""
+    fill, border = colours or (CONTEXT_COLOURS if context else CATEGORY_COLOURS.get(agency.category.value,
+                                                                                    CATEGORY_COLOURS["other"]))
+    other = agency.name_en if lang == "zh" else agency.name_zh
+    return ChartNode(
+        id=agency.id, label=_wrap(agency.name(lang), 9 if lang == "zh" else 18), x=pos[0], y=pos[1],
+        fill=fill, border=border, tooltip=tooltip(agency.name(lang), [("", other), *rows]),
+        dashed=agency.basis is Basis.MODELED, bold=bold, border_width=3.0 if bold else 1.5,
+        category=agency.category.value, context=context,
+    )
+
+
+def structure_links(edges: Iterable[Edge], drawn: set[str], *, mode_names: Mapping[str, str]) -> list[ChartLink]:
+    """REPORTS_TO and HOSTED_BY edges between drawn agencies, styled by mode."""
+    links = []
+    for e in edges:
+        if e.start not in drawn or e.end not in drawn:
+            continue
+        if e.type is RelType.REPORTS_TO:
+            mode = e.mode or "leads"
+            links.append(ChartLink(e.start, e.end, mode, tooltip=tooltip(mode_names.get(mode, mode),
+                                                                        [("basis", e.basis.value)])))
+        elif e.type is RelType.HOSTED_BY:
+            mode = e.mode or ""
+            links.append(ChartLink(e.start, e.end, "hosted", tooltip=tooltip(mode_names.get(mode, mode))))
+    return links
+
+
+def chart_html(nodes: Sequence[ChartNode], links: Sequence[ChartLink], *, height: int = 620,
+               legend: Legend | None = None, frame: tuple[float, float, float, float] | None = None) -> str:
+    """A self-contained UTF-8 HTML page drawing the chart with fixed positions and physics off.
+
+    The first view shows `frame` (min x, min y, max x, max y; default: the nodes' bounding box), so two charts
+    given the same frame show a continuing agency at the same spot on screen.
+    """
+    if frame is None:
+        frame = bounding_box(nodes)
+    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
+    for n in nodes:
+        net.add_node(
+            n.id, label=canvas_text(n.label), title=n.tooltip or None, x=n.x, y=n.y, shape=n.shape,
+            color={"background": n.fill, "border": n.border,
+                   "highlight": {"background": n.fill, "border": "#111111"},
+                   "hover": {"background": n.fill, "border": "#111111"}},
+            borderWidth=n.border_width, size=n.size,
+            shapeProperties={"borderDashes": [5, 4] if n.dashed else False, "borderRadius": 4},
+            font={"size": n.size, "color": "#1b1f23", "face": _FONT},
+        )
+    for link in links:
+        colour, dashes, width = MODE_STYLES.get(link.style, MODE_STYLES["leads"])
+        extra = {"label": canvas_text(link.label)} if link.label else {}
+        net.add_edge(
+            link.start, link.end, title=link.tooltip or None,
+            color={"color": colour, "highlight": "#111111", "hover": colour, "opacity": 0.9},
+            dashes=dashes, width=link.width or width, arrows={"to": {"enabled": link.arrows, "scaleFactor": 0.55}},
+            font={"size": 11, "color": "#37474f", "strokeWidth": 3, "face": _FONT}, **extra,
+        )
+    page = net.generate_html(notebook=False)
+    # Our options replace pyvis's wholesale (its set_options() parser would rewrite them).
+    page = re.sub(r"var options = .*?;\n", lambda _: f"var options = {json.dumps(_OPTIONS)};\n", page, count=1,
+                  flags=re.DOTALL)
+    page = page.replace("orgraphTooltips(nodes);", f"var orgraphFrame = {json.dumps(list(frame))};\n"
+                        "orgraphTooltips(nodes);", 1)
+    return _finish(page, height, legend)
+
+
+def bounding_box(nodes: Iterable[ChartNode]) -> tuple[float, float, float, float]:
+    xs = [n.x for n in nodes] or [0.0]
+    ys = [n.y for n in nodes] or [0.0]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+_FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+_OPTIONS = {
+    "physics": {"enabled": False},
+    "layout": {"hierarchical": {"enabled": False}},
+    "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "multiselect": False,
+                    "dragNodes": True, "zoomView": True},
+    "edges": {"smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.45}},
+    "nodes": {"margin": 8, "widthConstraint": {"maximum": 170}},
+}
+
+_CSS = """
+body { margin: 0; font-family: %s; background: #fff; }
+#mynetwork { border: 1px solid #e3e7ec !important; border-radius: 8px; }
+div.vis-tooltip { font-family: %s; font-size: 13px; background: #fff; border: 1px solid #cfd8dc;
+  border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.12); padding: 8px 10px; max-width: 360px;
+  white-space: normal; color: #1b1f23; }
+.tt-title { font-weight: 600; margin-bottom: 4px; }
+.tt-key { color: #607d8b; }
+.legend { display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 8px 4px 0 4px; font-size: 12.5px; color: #37474f; }
+.legend span.box { display: inline-block; width: 14px; height: 11px; border: 2px solid; border-radius: 3px;
+  vertical-align: -1px; margin-right: 5px; }
+.legend svg { vertical-align: middle; margin-right: 4px; }
+""" % (_FONT, _FONT)
+
+# Turn tooltip fragments (built and escaped above) into elements, so vis shows them formatted, not as source.
+_TOOLTIP_JS = """
+function orgraphTooltips(ds) { ds.forEach(function (item) { if (typeof item.title === "string") {
+  var el = document.createElement("div"); el.innerHTML = item.title; ds.update({id: item.id, title: el}); } }); }
+orgraphTooltips(nodes); orgraphTooltips(edges);
+network = new vis.Network(container, data, options);
+function orgraphView() { var f = orgraphFrame, box = container.getBoundingClientRect();
+  var scale = Math.min(box.width / (f[2] - f[0] + 260), box.height / (f[3] - f[1] + 140), 1.25);
+  network.moveTo({position: {x: (f[0] + f[2]) / 2, y: (f[1] + f[3]) / 2}, scale: scale}); }
+network.once("afterDrawing", orgraphView);"""
+
+
+def _finish(page: str, height: int, legend: Legend | None) -> str:
+    """Strip pyvis's CDN tags and empty headings, add our style, tooltip script and legend."""
+    page = re.sub(r"<link[^>]*cdn\.jsdelivr\.net[^>]*/>\s*", "", page)
+    page = re.sub(r"<script[^>]*cdn\.jsdelivr\.net[^>]*>\s*</script>\s*", "", page)
+    page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>\s*", "", page)
+    page = page.replace("network = new vis.Network(container, data, options);", _TOOLTIP_JS, 1)
+    page = page.replace("<head>", '<head>\n<meta name="viewport" content="width=device-width">', 1)
+    page = page.replace("</head>", f"<style>{_CSS}</style>\n</head>", 1)
+    if legend:
+        page = page.replace("</body>", _legend_html(legend) + "\n</body>", 1)
+    if not page.lstrip().lower().startswith("<!doctype"):
+        page = "<!DOCTYPE html>\n" + page
+    return page
+
+
+def _legend_html(legend: Legend) -> str:
+    parts = [f"<span><span class='box' style='background:{fill};border-color:{border}'></span>{html.escape(text)}</span>"
+             for text, fill, border in legend.boxes]
+    for text, style in legend.lines:
+        colour, dashes, width = MODE_STYLES[style]
+        dash = " ".join(str(d) for d in dashes) if dashes else "none"
+        parts.append(f"<span><svg width='34' height='10'><line x1='1' y1='5' x2='33' y2='5' stroke='{colour}' "
+                     f"stroke-width='{max(width, 1.5)}' stroke-dasharray='{dash}'/></svg>{html.escape(text)}</span>")
+    if legend.dashed_note:
+        parts.append(f"<span><span class='box' style='background:#fff;border-color:#607d8b;border-style:dashed'>"
+                     f"</span>{html.escape(legend.dashed_note)}</span>")
+    return "<div class='legend'>" + "".join(parts) + "</div>"
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break long names so boxes stay narrow (Chinese by characters, English at spaces)."""
+    if len(text) <= width:
+        return text
+    if " " in text:
+        lines, line = [], ""
+        for word in text.split():
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+        return "\n".join(lines)
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
