@@ -14,6 +14,7 @@ from collections import defaultdict
 import graphviz
 
 from exporters.changes import ChangeClass, change_classes
+from exporters.layout_hints import grid_edges, wrap_edges
 from exporters.selection import ExportGraph
 from exporters.style import (
     CATEGORY_STYLE,
@@ -76,7 +77,7 @@ def diagram_source(
     compare = graph.selection.compare
     changes = change_classes(graph, *compare) if compare else {}
     ids = {a.id: f"a{i}" for i, a in enumerate(graph.agencies)}
-    _add_agencies(dot, graph, ids, lang, changes)
+    clusters = _add_agencies(dot, graph, ids, lang, changes)
     fids = {f.id: f"f{i}" for i, f in enumerate(graph.functions)}
     for e in graph.edges:
         _add_edge(dot, e, ids, fids, show_functions)
@@ -90,6 +91,15 @@ def diagram_source(
                 fontsize="9",
                 fontcolor="#555555",
             )
+    links = [
+        (ids[e.end], ids[e.start])
+        for e in graph.edges
+        if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY) and e.start in ids and e.end in ids
+    ]
+    for a, b in wrap_edges(links):
+        dot.edge(a, b, style="invis")
+    for a, b in grid_edges(clusters, links, rankdir=rankdir):
+        dot.edge(a, b, style="invis", weight="0")  # weight 0: stack the clusters without dragging them sideways
     if legend:
         _add_legend(dot, graph, changes)
     return dot
@@ -125,13 +135,17 @@ def _title(graph: ExportGraph) -> graphviz.quoting.NoHtml:
 
 def _add_agencies(
     dot: graphviz.Digraph, graph: ExportGraph, ids: dict[str, str], lang: str, changes: dict[str, ChangeClass]
-) -> None:
-    """Nodes grouped into clusters by snapshot and jurisdiction whenever the selection spans several."""
+) -> list[list[str]]:
+    """Nodes grouped into clusters by snapshot and jurisdiction whenever the selection spans several;
+    returns the node names of each cluster of selected (not context) agencies, for the grid layout."""
     groups: dict[tuple[str, str, bool], list[Agency]] = defaultdict(list)
     for a in graph.agencies:
         groups[(a.snapshot, a.jurisdiction, a.id in graph.context)].append(a)
     clustered = len(groups) > 1
-    for n, ((snap, jid, is_context), members) in enumerate(sorted(groups.items())):
+    clusters: list[list[str]] = []
+    for n, ((snap, jid, is_context), members) in enumerate(
+        sorted(groups.items(), key=lambda kv: _group_order(graph, kv[0]))
+    ):
         target = graphviz.Digraph(name=f"cluster_{n}") if clustered else dot
         if clustered:
             j = graph.dataset.jurisdiction(jid)
@@ -149,6 +163,22 @@ def _add_agencies(
             )
         if clustered:
             dot.subgraph(target)
+            if not is_context:
+                clusters.append([ids[a.id] for a in members])
+    return clusters
+
+
+def _group_order(graph: ExportGraph, key: tuple[str, str, bool]) -> tuple[int, bool, int, str]:
+    """Clusters in time order, selected before context, then in the dataset's jurisdiction order."""
+    snap, jid, is_context = key
+    snaps = [s.id for s in graph.snapshots]
+    jurs = [j.id for j in graph.dataset.jurisdictions]
+    return (
+        snaps.index(snap) if snap in snaps else len(snaps),
+        is_context,
+        jurs.index(jid) if jid in jurs else len(jurs),
+        jid,
+    )
 
 
 def _node_attrs(agency: Agency, is_context: bool, change: ChangeClass | None) -> dict[str, str]:
