@@ -8,33 +8,66 @@ with EXPLAIN first and refused unless the planner says it is a read ("r") withou
 from __future__ import annotations
 
 import time
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import neo4j
 from neo4j import exceptions as neo
 from neo4j import graph as ng
 
-from graph.errors import BackendUnavailable, CypherError, CypherSyntaxError, CypherTimeout, WriteRefused
+from graph.errors import (
+    BackendUnavailable,
+    CypherError,
+    CypherSyntaxError,
+    CypherTimeout,
+    WriteRefused,
+)
 from graph.store import GraphNode, GraphRel, QueryResult
 
-__all__ = ["run_read_only", "plain_value"]
+__all__ = ["plain_value", "run_read_only"]
 
 #: Plan operators refused even in a query the planner calls a read: file access, killing other
 #: transactions, administration; and every writing operator, in case query_type misses one.
-REFUSED_OPERATORS = ("LoadCSV", "Terminate", "Administration", "Create", "Merge", "Delete", "DetachDelete", "Set",
-                     "Remove", "Drop", "Alter")
-_TIMEOUT_CODES = ("TransactionTimedOut", "Transaction.Terminated", "TransactionMarkedAsFailed")
+REFUSED_OPERATORS = (
+    "LoadCSV",
+    "Terminate",
+    "Administration",
+    "Create",
+    "Merge",
+    "Delete",
+    "DetachDelete",
+    "Set",
+    "Remove",
+    "Drop",
+    "Alter",
+)
+_TIMEOUT_CODES = (
+    "TransactionTimedOut",
+    "Transaction.Terminated",
+    "TransactionMarkedAsFailed",
+)
 
 
-def run_read_only(driver: neo4j.Driver, database: str | None, uri: str, text: str, params: Mapping[str, Any], *,
-                  timeout_s: float, row_cap: int) -> QueryResult:
+def run_read_only(
+    driver: neo4j.Driver,
+    database: str | None,
+    uri: str,
+    text: str,
+    params: Mapping[str, Any],
+    *,
+    timeout_s: float,
+    row_cap: int,
+) -> QueryResult:
     """EXPLAIN-check `text`, then run it in a READ session and fetch at most row_cap + 1 rows."""
     if not text.strip():
         raise CypherSyntaxError("the query is empty")
     started = time.perf_counter()
     try:
-        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS,
-                            fetch_size=max(row_cap + 1, 1)) as session:
+        with driver.session(
+            database=database,
+            default_access_mode=neo4j.READ_ACCESS,
+            fetch_size=max(row_cap + 1, 1),
+        ) as session:
             _refuse_unless_read(session, text, params)
             result = session.run(neo4j.Query(text, timeout=timeout_s), dict(params))
             columns = list(result.keys())
@@ -46,33 +79,54 @@ def run_read_only(driver: neo4j.Driver, database: str | None, uri: str, text: st
             truncated = len(records) > row_cap
             records = records[:row_cap]
             collector = _Collector()
-            rows = [{key: collector.plain(record[key]) for key in columns} for record in records]
+            rows = [
+                {key: collector.plain(record[key]) for key in columns}
+                for record in records
+            ]
             collector.add_missing_endpoints(session)
     except CypherError:
         raise
-    except Exception as exc:  # translated below; anything unknown goes up unchanged
+    except Exception as exc:  # noqa: BLE001 - translated; anything unknown goes up unchanged
         raise _translate(exc, uri, timeout_s) from None
-    return QueryResult(columns=columns, rows=rows, backend="neo4j", truncated=truncated,
-                       seconds=time.perf_counter() - started, nodes=collector.nodes(),
-                       relationships=collector.relationships())
+    return QueryResult(
+        columns=columns,
+        rows=rows,
+        backend="neo4j",
+        truncated=truncated,
+        seconds=time.perf_counter() - started,
+        nodes=collector.nodes(),
+        relationships=collector.relationships(),
+    )
 
 
-def _refuse_unless_read(session: neo4j.Session, text: str, params: Mapping[str, Any]) -> None:
+def _refuse_unless_read(
+    session: neo4j.Session, text: str, params: Mapping[str, Any]
+) -> None:
     summary = session.run(neo4j.Query("EXPLAIN " + text), dict(params)).consume()
     kind = summary.query_type or "?"
     if kind != "r":
-        what = {"w": "writes", "rw": "reads and writes", "s": "changes the schema or administers the database"}
-        raise WriteRefused(f"refused: the query {what.get(kind, 'is not a plain read')} ({kind!r}); "
-                           "ad-hoc Cypher is read-only")
+        what = {
+            "w": "writes",
+            "rw": "reads and writes",
+            "s": "changes the schema or administers the database",
+        }
+        raise WriteRefused(
+            f"refused: the query {what.get(kind, 'is not a plain read')} ({kind!r}); "
+            "ad-hoc Cypher is read-only"
+        )
     for operator in _operators(summary.plan or {}):
         if operator.startswith(REFUSED_OPERATORS):
-            raise WriteRefused(f"refused: the query uses {operator}, which ad-hoc Cypher does not allow "
-                               "(read-only, no file access, no administration)")
+            raise WriteRefused(
+                f"refused: the query uses {operator}, which ad-hoc Cypher does not allow "
+                "(read-only, no file access, no administration)"
+            )
 
 
 def _operators(plan: Mapping[str, Any]) -> list[str]:
     name = str(plan.get("operatorType", "")).split("@")[0]
-    return [name] + [op for child in plan.get("children", []) for op in _operators(child)]
+    return [name] + [
+        op for child in plan.get("children", []) for op in _operators(child)
+    ]
 
 
 def _translate(exc: Exception, uri: str, timeout_s: float) -> Exception:
@@ -83,13 +137,17 @@ def _translate(exc: Exception, uri: str, timeout_s: float) -> Exception:
     if isinstance(exc, neo.Neo4jError):
         code = exc.code or ""
         if any(part in code for part in _TIMEOUT_CODES):
-            return CypherTimeout(f"the query ran longer than its {timeout_s:g} s time limit and was stopped; "
-                                 "narrow it (anchor a node, bound the path length) or raise the limit")
+            return CypherTimeout(
+                f"the query ran longer than its {timeout_s:g} s time limit and was stopped; "
+                "narrow it (anchor a node, bound the path length) or raise the limit"
+            )
         if code.startswith("Neo.ClientError.Security") or "AccessMode" in code:
             return WriteRefused(f"refused by the server: {exc.message}")
         return CypherError(f"{exc.message or exc} ({code})")
     if isinstance(exc, neo.DriverError) and "timed out" in str(exc).lower():
-        return CypherTimeout(f"the query ran longer than its {timeout_s:g} s time limit")
+        return CypherTimeout(
+            f"the query ran longer than its {timeout_s:g} s time limit"
+        )
     return exc
 
 
@@ -127,11 +185,19 @@ class _Collector:
 
     def add_missing_endpoints(self, session: neo4j.Session) -> None:
         """Fetch the end nodes of returned relationships that the query did not return itself."""
-        missing = sorted({n.element_id for r in self._rels.values() for n in (r.start_node, r.end_node)
-                          if n is not None and n.element_id not in self._nodes})
+        missing = sorted(
+            {
+                n.element_id
+                for r in self._rels.values()
+                for n in (r.start_node, r.end_node)
+                if n is not None and n.element_id not in self._nodes
+            }
+        )
         if not missing:
             return
-        for record in session.run("MATCH (n) WHERE elementId(n) IN $ids RETURN n", ids=missing):
+        for record in session.run(
+            "MATCH (n) WHERE elementId(n) IN $ids RETURN n", ids=missing
+        ):
             self._nodes.setdefault(record["n"].element_id, record["n"])
 
     def _key(self, element_id: str) -> str:
@@ -141,12 +207,17 @@ class _Collector:
         return element_id
 
     def nodes(self) -> list[GraphNode]:
-        return [GraphNode(self._key(eid), tuple(sorted(n.labels)), dict(n.items())) for eid, n in self._nodes.items()]
+        return [
+            GraphNode(self._key(eid), tuple(sorted(n.labels)), dict(n.items()))
+            for eid, n in self._nodes.items()
+        ]
 
     def relationships(self) -> list[GraphRel]:
         out = []
         for eid, r in self._rels.items():
             start = r.start_node.element_id if r.start_node is not None else ""
             end = r.end_node.element_id if r.end_node is not None else ""
-            out.append(GraphRel(eid, r.type, self._key(start), self._key(end), dict(r.items())))
+            out.append(
+                GraphRel(eid, r.type, self._key(start), self._key(end), dict(r.items()))
+            )
         return out

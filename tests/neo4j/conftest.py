@@ -6,7 +6,8 @@ Every test loads datasets under fresh ids (builders.unique_id), so concurrent ru
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 

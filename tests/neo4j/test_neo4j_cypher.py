@@ -7,7 +7,12 @@ from typing import Any
 
 import pytest
 
-from graph.errors import BackendUnavailable, CypherSyntaxError, CypherTimeout, WriteRefused
+from graph.errors import (
+    BackendUnavailable,
+    CypherSyntaxError,
+    CypherTimeout,
+    WriteRefused,
+)
 from graph.neo4j_store import Neo4jStore, connect_driver
 from tests.neo4j.builders import small_dataset, unique_id
 
@@ -25,8 +30,10 @@ WRITES = [
     "MATCH (a:Agency {dataset: $dataset}) SET a.name_zh = 'changed'",
     "MATCH (a:Agency {dataset: $dataset}) DETACH DELETE a",
     "MATCH (a:Agency {dataset: $dataset}) REMOVE a:Agency",
-    "MATCH (a:Agency {dataset: $dataset}) RETURN a.id AS id UNION MATCH (b:Agency {dataset: $dataset}) "
-    "DETACH DELETE b RETURN b.id AS id",
+    (
+        "MATCH (a:Agency {dataset: $dataset}) RETURN a.id AS id UNION MATCH (b:Agency {dataset: $dataset}) "
+        "DETACH DELETE b RETURN b.id AS id"
+    ),
     "CALL db.createLabel('OrgraphProbe')",
     "LOAD CSV FROM 'file:///agencies.csv' AS row RETURN row",
     "CREATE INDEX orgraph_probe FOR (n:OrgraphProbe) ON (n.at)",
@@ -37,27 +44,38 @@ WRITES = [
 
 
 @pytest.mark.parametrize("query", WRITES)
-def test_writes_and_side_effects_are_refused(loaded: Neo4jStore, neo4j_driver: Any, query: str) -> None:
+def test_writes_and_side_effects_are_refused(
+    loaded: Neo4jStore, neo4j_driver: Any, query: str
+) -> None:
     before = loaded.agencies("2019")
     with pytest.raises(WriteRefused):
         loaded.run_cypher(query)
     assert loaded.agencies("2019") == before
-    records, _, _ = neo4j_driver.execute_query("MATCH (n:OrgraphProbe) RETURN count(n) AS n")
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (n:OrgraphProbe) RETURN count(n) AS n"
+    )
     assert records[0]["n"] == 0
 
 
 def test_runaway_query_stops_at_the_timeout(loaded: Neo4jStore) -> None:
     started = time.monotonic()
     with pytest.raises(CypherTimeout, match="0.5 s"):
-        loaded.run_cypher("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*) AS n",
-                          timeout_s=0.5)
+        loaded.run_cypher(
+            "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*) AS n",
+            timeout_s=0.5,
+        )
     assert time.monotonic() - started < 15
 
 
 def test_row_cap_sets_truncated(loaded: Neo4jStore) -> None:
     query = "MATCH (a:Agency {dataset: $dataset, snapshot: '2019'}) RETURN a.id AS id ORDER BY id"
     capped = loaded.run_cypher(query, row_cap=4)
-    assert [r["id"] for r in capped.rows] == ["a1", "a2", "a3", "a4"] and capped.truncated
+    assert [r["id"] for r in capped.rows] == [
+        "a1",
+        "a2",
+        "a3",
+        "a4",
+    ] and capped.truncated
     exact = loaded.run_cypher(query, row_cap=6)
     assert len(exact.rows) == 6 and not exact.truncated
     assert exact.columns == ["id"] and exact.backend == "neo4j"
@@ -78,20 +96,37 @@ def test_dataset_parameter_defaults_to_the_active_dataset(make_store) -> None:
     assert store_a.run_cypher(query, {"dataset": store_b.dataset_id}).rows == [{"n": 5}]
 
 
-def test_rows_are_plain_values_and_graph_elements_are_drawable(loaded: Neo4jStore) -> None:
+def test_rows_are_plain_values_and_graph_elements_are_drawable(
+    loaded: Neo4jStore,
+) -> None:
     result = loaded.run_cypher(
-        "MATCH p = (a:Agency {dataset: $dataset, id: 'a3'})-[r:REPORTS_TO]->(b) RETURN a, r, p, b.name_zh AS boss")
+        "MATCH p = (a:Agency {dataset: $dataset, id: 'a3'})-[r:REPORTS_TO]->(b) RETURN a, r, p, b.name_zh AS boss"
+    )
     row = result.rows[0]
     assert row["a"]["id"] == "a3" and row["a"]["name_zh"] == "机构a3"
-    assert row["r"] == {"type": "REPORTS_TO", "mode": "leads", "basis": "modeled", "source": "src", "note": ""}
-    assert [step.get("id", step.get("type")) for step in row["p"]] == ["a3", "REPORTS_TO", "a2"]
+    assert row["r"] == {
+        "type": "REPORTS_TO",
+        "mode": "leads",
+        "basis": "modeled",
+        "source": "src",
+        "note": "",
+    }
+    assert [step.get("id", step.get("type")) for step in row["p"]] == [
+        "a3",
+        "REPORTS_TO",
+        "a2",
+    ]
     assert row["boss"] == "机构a2"
     assert sorted(n.key for n in result.nodes) == ["a2", "a3"]
-    assert [(r.type, r.start, r.end) for r in result.relationships] == [("REPORTS_TO", "a3", "a2")]
+    assert [(r.type, r.start, r.end) for r in result.relationships] == [
+        ("REPORTS_TO", "a3", "a2")
+    ]
 
 
 def test_returned_relationship_brings_its_end_nodes(loaded: Neo4jStore) -> None:
-    result = loaded.run_cypher("MATCH (:Agency {dataset: $dataset, id: 'a2'})-[r:REPORTS_TO]->() RETURN r")
+    result = loaded.run_cypher(
+        "MATCH (:Agency {dataset: $dataset, id: 'a2'})-[r:REPORTS_TO]->() RETURN r"
+    )
     assert sorted(n.key for n in result.nodes) == ["a1", "a2"]
     assert [(r.start, r.end) for r in result.relationships] == [("a2", "a1")]
 
