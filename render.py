@@ -150,7 +150,8 @@ class Legend:
 
 
 def agency_node(agency: Agency, pos: tuple[float, float], *, lang: str, rows: Iterable[tuple[str, str]] = (),
-                colours: tuple[str, str] | None = None, context: bool = False, bold: bool = False) -> ChartNode:
+                colours: tuple[str, str] | None = None, context: bool = False, bold: bool = False,
+                size: int = 14) -> ChartNode:
     """A chart node for an agency: colour by category (or the given colours), dashed border when modeled."""
     fill, border = colours or (CONTEXT_COLOURS if context else CATEGORY_COLOURS.get(agency.category.value,
                                                                                     CATEGORY_COLOURS["other"]))
@@ -159,7 +160,7 @@ def agency_node(agency: Agency, pos: tuple[float, float], *, lang: str, rows: It
         id=agency.id, label=_wrap(agency.name(lang), 9 if lang == "zh" else 18), x=pos[0], y=pos[1],
         fill=fill, border=border, tooltip=tooltip(agency.name(lang), [("", other), *rows]),
         dashed=agency.basis is Basis.MODELED, bold=bold, border_width=3.0 if bold else 1.5,
-        category=agency.category.value, context=context,
+        category=agency.category.value, context=context, size=size,
     )
 
 
@@ -221,6 +222,14 @@ def bounding_box(nodes: Iterable[ChartNode]) -> tuple[float, float, float, float
     xs = [n.x for n in nodes] or [0.0]
     ys = [n.y for n in nodes] or [0.0]
     return (min(xs), min(ys), max(xs), max(ys))
+
+
+def fit_height(nodes: Sequence[ChartNode], width: float, *, low: int = 300, high: int = 720) -> int:
+    """A chart height (px) that shows the nodes at a readable scale in a pane about `width` px wide,
+    without a band of empty canvas above and below a flat chart."""
+    x0, y0, x1, y1 = bounding_box(nodes)
+    scale = min(width / (x1 - x0 + 260), 1.25)
+    return int(max(low, min(high, (y1 - y0 + 170) * scale)))
 
 
 _FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 import render
-from graph.layout import aligned_layout, tree_layout
+from graph.layout import LayoutSpec, aligned_layout, tree_layout
 from graph.model import Agency, Category, Change, Edge, RelType
 from i18n import t
 from service import OrgService
@@ -161,12 +161,13 @@ def compare_charts(service: OrgService, before: str, after: str, jurisdiction: s
         same.setdefault(e.start, e.end)
     by_id = {a.id: a for a in [*old, *new]}
     pos_old, pos_new = aligned_layout(sorted(old_ids), parent_pairs(old_edges), sorted(new_ids),
-                                      parent_pairs(new_edges), same, order=sibling_order(by_id))
+                                      parent_pairs(new_edges), same, order=sibling_order(by_id),
+                                      spec=LayoutSpec(wrap=3))  # half-width panes: wrap sooner
     names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {k: t(f"mode_{k}", lang)
                                                            for k in ("office_in", "plate", "co_located")}
 
     def pane(agencies: list[Agency], positions: Mapping[str, tuple[float, float]], edges: list[Edge]) -> Chart:
-        nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang)) for a in agencies]
+        nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang), size=18) for a in agencies]
         ids = {a.id for a in agencies}
         links = render.structure_links(edges, ids, mode_names=names)
         return Chart(nodes=nodes, links=links, total_elements=len(nodes) + len(links))
@@ -188,7 +189,7 @@ def compare_charts(service: OrgService, before: str, after: str, jurisdiction: s
     overlay.links = render.structure_links(new_edges, set(shown) & new_ids, mode_names=names)
     overlay.links += render.structure_links(old_edges, set(shown) - new_ids, mode_names=names)
     for e in became:
-        if e.start in shown and e.start not in same or (e.start in shown and same.get(e.start) != e.end):
+        if e.start in shown:  # a predecessor drawn at a slot of its own: show where it went
             overlay.links.append(render.ChartLink(e.start, e.end, "became",
                                                   tooltip=render.tooltip(t(f"change_{e.change.value}", lang))))
     overlay.total_elements = len(overlay.nodes) + len(overlay.links)

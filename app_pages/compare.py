@@ -29,18 +29,21 @@ dataset = service.dataset
 st.title(tr("compare"))
 
 scopes = scope_options(dataset)
+# labels are fixed per run: a format_func must not read session state later (AppTest calls it outside a run)
+scope_names = {s: scope_label(dataset, s) for s in scopes}
+snapshot_names = {s: snapshot_label(dataset.snapshot(s)) for s in dataset.snapshot_ids()}
 snapshots = dataset.snapshot_ids()
 first, last = default_snapshots(dataset)
 c1, c2, c3 = st.columns([2.2, 1.6, 1.6])
 with c1:
     scope = st.selectbox(tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes),
-                         format_func=lambda s: scope_label(dataset, s))
+                         format_func=scope_names.get)
 with c2:
     before = st.selectbox(tr("snapshot_before"), snapshots, key=url_state("before", first, snapshots),
-                          format_func=lambda s: snapshot_label(dataset.snapshot(s)))
+                          format_func=snapshot_names.get)
 with c3:
     after = st.selectbox(tr("snapshot_after"), snapshots, key=url_state("after", last, snapshots),
-                         format_func=lambda s: snapshot_label(dataset.snapshot(s)))
+                         format_func=snapshot_names.get)
 publish(j=scope, before=before, after=after)
 if before == after:
     st.warning(tr("same_snapshot"))
@@ -73,10 +76,10 @@ for col, cls in zip(metric_cols, CLASS_ORDER):
 
 side, over, flow, table, checks = st.tabs([tr("side_by_side"), tr("overlay"), tr("sankey"), tr("changes_table"),
                                           tr("checks")])
-height = 560
 with side:
     left, right = st.columns(2)
     frame = render.bounding_box([*pane_old.nodes, *pane_new.nodes])  # one frame: same spot on screen in both
+    height = render.fit_height([*pane_old.nodes, *pane_new.nodes], 560)
     pane_legend = chart_legend([*pane_old.nodes, *pane_new.nodes], [*pane_old.links, *pane_new.links])
     with left:
         st.markdown(f"**{render.md(snapshot_label(dataset.snapshot(before)))}** · "
@@ -92,7 +95,8 @@ with over:
     legend = render.Legend(boxes=[(tr(f"change_{c}"), *render.CHANGE_COLOURS[c]) for c in CLASS_ORDER],
                            lines=[(tr(f"mode_{m}"), m) for m in ("leads", "unified", "dispatched", "guides")]
                            + [(tr("change_merged"), "became")], dashed_note=tr("modeled_dashed"))
-    show_chart(render.chart_html(overlay.nodes, overlay.links, height=height + 80, legend=legend), height + 80)
+    height = render.fit_height(overlay.nodes, 1150)
+    show_chart(render.chart_html(overlay.nodes, overlay.links, height=height, legend=legend), height)
 
 old_agencies = {a.id: a for a in service.agencies(before, jurisdiction)}
 new_agencies = {a.id: a for a in service.agencies(after, jurisdiction)}

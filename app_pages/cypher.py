@@ -39,6 +39,7 @@ st.caption(tr("limits", timeout=limits.cypher_timeout_s, cap=limits.cypher_row_c
 named = {q.name: q for q in service.named_queries()}
 choices = [""] + sorted(named)
 name_key = url_state("qn", "", choices)
+query_names = {n: f"{named[n].title} ({n})" if n else tr("custom") for n in choices}
 text_key = "w_cq"
 if text_key not in st.session_state:
     url_text = st.query_params.get("cq")
@@ -57,7 +58,7 @@ def _on_pick() -> None:
 
 
 st.selectbox(tr("named_query"), choices, key=name_key, on_change=_on_pick,
-             format_func=lambda n: f"{named[n].title} ({n})" if n else tr("custom"))
+             format_func=query_names.get)
 query = named.get(st.session_state[name_key])
 if query and query.description:
     st.caption(render.md(query.description))

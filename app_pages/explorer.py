@@ -19,14 +19,17 @@ max_drawn = settings().max_drawn_elements
 st.title(tr("explorer"))
 
 scopes = scope_options(dataset)
+# labels are fixed per run: a format_func must not read session state later (AppTest calls it outside a run)
+scope_names = {s: scope_label(dataset, s) for s in scopes}
+snapshot_names = {s: snapshot_label(dataset.snapshot(s)) for s in dataset.snapshot_ids()}
 snapshots = dataset.snapshot_ids()
 c1, c2, c3, c4 = st.columns([2.2, 1.6, 2.6, 1.1])
 with c1:
     scope = st.selectbox(tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes),
-                         format_func=lambda s: scope_label(dataset, s))
+                         format_func=scope_names.get)
 with c2:
     snapshot = st.selectbox(tr("snapshot"), snapshots, key=url_state("snap", snapshots[-1], snapshots),
-                            format_func=lambda s: snapshot_label(dataset.snapshot(s)))
+                            format_func=snapshot_names.get)
 with c3:
     query = st.text_input(tr("search"), key=url_state("q", ""), placeholder="应急管理局 / emergency")
 with c4:
@@ -55,7 +58,7 @@ def _agency_option(agency_id: str) -> str:
 
 
 if len(options) > 1:
-    st.selectbox(tr("search_hits"), options, key=focus_key, format_func=_agency_option)
+    st.selectbox(tr("search_hits"), options, key=focus_key, format_func={o: _agency_option(o) for o in options}.get)
 focus = st.session_state.get(focus_key, "")
 expand_key = url_state("expand", "")
 publish(j=scope, snap=snapshot, q=query.strip(), depth=int(depth) if depth != 1 else None, agency=focus or None,
@@ -124,7 +127,6 @@ def _details(agency: Agency) -> None:
                      column_config={tr("link"): st.column_config.LinkColumn(tr("link"))})
 
 
-height = 640
 if focus:
     try:
         agency = service.agency(focus)
@@ -136,6 +138,7 @@ if focus:
         st.markdown(f"#### {render.md(tr('focus_on', name=_name(agency)))}")
         with st.spinner("…"):
             chart = charts.focus_chart(service, focus, int(depth), lang=lang())
+        height = render.fit_height(chart.nodes, 760)
         show_chart(render.chart_html(chart.nodes, chart.links, height=height,
                                      legend=chart_legend(chart.nodes, chart.links)), height)
     with right:
@@ -151,11 +154,12 @@ else:
         st.info(tr("too_big", n=chart.total_elements, max=max_drawn))
         groups = sorted({a.jurisdiction for a in service.agencies(snapshot)})
         chosen = [x for x in (st.session_state.get(expand_key) or "").split(",") if x in groups]
-        picked = st.multiselect(tr("expand"), groups, default=chosen, format_func=lambda s: scope_label(dataset, s))
+        picked = st.multiselect(tr("expand"), groups, default=chosen, format_func=scope_names.get)
         if sorted(picked) != sorted(chosen):
             st.session_state[expand_key] = ",".join(picked)
             publish(expand=",".join(picked) or None)
             st.rerun()
     st.caption(tr("drawn_count", nodes=len(chart.nodes), links=len(chart.links)))
+    height = render.fit_height(chart.nodes, 1150)
     show_chart(render.chart_html(chart.nodes, chart.links, height=height,
                                  legend=chart_legend(chart.nodes, chart.links)), height)

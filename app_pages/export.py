@@ -26,27 +26,31 @@ except ImportError as exc:  # the exporters package is optional for the rest of 
     st.stop()
 
 scopes = scope_options(dataset)
+# labels are fixed per run: a format_func must not read session state later (AppTest calls it outside a run)
+scope_names = {s: scope_label(dataset, s) for s in scopes}
+snapshot_names = {s: snapshot_label(dataset.snapshot(s)) for s in dataset.snapshot_ids()}
 snapshots = dataset.snapshot_ids()
 first, last = default_snapshots(dataset)
 kinds = ["snapshot", "compare"]
+kind_names = {k: tr(f"export_kind_{k}") for k in kinds}
 c1, c2, c3, c4 = st.columns([2.2, 1.4, 1.6, 1.2])
 with c1:
     scope = st.selectbox(tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes),
-                         format_func=lambda s: scope_label(dataset, s))
+                         format_func=scope_names.get)
 with c2:
     kind = st.radio(tr("export_scope"), kinds, key=url_state("kind", "snapshot", kinds),
-                    format_func=lambda k: tr(f"export_kind_{k}"))
+                    format_func=kind_names.get)
 with c3:
     if kind == "snapshot":
         snapshot = st.selectbox(tr("snapshot"), snapshots, key=url_state("snap", last, snapshots),
-                                format_func=lambda s: snapshot_label(dataset.snapshot(s)))
+                                format_func=snapshot_names.get)
         before = after = None
     else:
         snapshot = None
         before = st.selectbox(tr("snapshot_before"), snapshots, key=url_state("before", first, snapshots),
-                              format_func=lambda s: snapshot_label(dataset.snapshot(s)))
+                              format_func=snapshot_names.get)
         after = st.selectbox(tr("snapshot_after"), snapshots, key=url_state("after", last, snapshots),
-                             format_func=lambda s: snapshot_label(dataset.snapshot(s)))
+                             format_func=snapshot_names.get)
 with c4:
     label_lang = st.selectbox("Labels", ["both", "zh", "en"], key=url_state("labels", "both", ["both", "zh", "en"]))
 publish(j=scope, kind=kind, snap=snapshot, before=before, after=after, labels=label_lang)

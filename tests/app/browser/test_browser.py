@@ -1,0 +1,240 @@
+"""The app in a real headless browser: `streamlit run app.py` on a free port, driven with Playwright + chromium.
+
+Asserts what a person would see: Chinese labels, the org chart drawn, a hostile agency name shown as text
+with no alert dialog, a named query's result table. Screenshots go to tests/artifacts/ (git-ignored); set
+ORGRAPH_UPDATE_SCREENSHOTS=1 to refresh docs/screenshots/ from them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.app.conftest import HOSTILE_ID, HOSTILE_NAME, make_hostile_copy
+from tests.conftest import MINI, ROOT, require
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+PAGES = {"overview": "", "explorer": "explorer", "compare": "compare", "cypher": "cypher", "export": "export"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}: {proc.stdout.read() if proc.stdout else ''}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not answer at {url} within {timeout_s:.0f} s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app serving the mini dataset plus a hostile agency, on the embedded backend."""
+    require(CHROMIUM.exists(), f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
+    dataset = make_hostile_copy(tmp_path_factory.mktemp("browser-data") / "mini-hostile", MINI)
+    port = _free_port()
+    env = {**os.environ, "ORGRAPH_DATASET": str(dataset), "ORGRAPH_BACKEND": "networkx",
+           "PYTHONPATH": str(ROOT)}
+    env.pop("NEO4J_URI", None)
+    log = (tmp_path_factory.mktemp("browser-log") / "streamlit.log").open("w+", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    require(CHROMIUM.exists(), f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser, server):  # type: ignore[no-untyped-def]
+    """A fresh page that records every dialog (an XSS would fire one)."""
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="zh-CN")
+    tab = context.new_page()
+    tab.dialogs = []  # type: ignore[attr-defined]
+    tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+def _open(page, server: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/{path}")
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    _settle(page)
+
+
+def _settle(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until Streamlit has finished the current run (no 'running' indicator)."""
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
+    page.wait_for_timeout(700)
+
+
+def _shoot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    if os.environ.get("ORGRAPH_UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, SCREENSHOTS / f"{name}.png")
+    return path
+
+
+def _chart_frame(page, index: int = 0):  # type: ignore[no-untyped-def]
+    """The Playwright frame of the index-th chart (an st.iframe holding a vis-network page)."""
+    page.locator("iframe").nth(index).wait_for(timeout=30_000)
+    frames = [f for f in page.frames if f != page.main_frame]
+    for frame in frames:
+        try:
+            frame.wait_for_function("() => typeof network !== 'undefined' && nodes.length >= 0", timeout=30_000)
+        except Exception:  # noqa: BLE001 - not a chart frame
+            continue
+    charts = [f for f in frames if f.evaluate("() => typeof network !== 'undefined'")]
+    return charts[index]
+
+
+def _pick(page, label: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose `option` in the Streamlit selectbox labelled `label`."""
+    page.get_by_role("combobox", name=label).first.click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+    _settle(page)
+
+
+@pytest.mark.parametrize("name,heading", [("overview", None), ("explorer", "结构浏览"), ("compare", "改革前后对比"),
+                                          ("cypher", "Cypher 查询"), ("export", "导出")])
+def test_every_page_renders_in_chinese(page, server, name, heading) -> None:  # type: ignore[no-untyped-def]
+    _open(page, server, PAGES[name], heading or _mini_title())
+    assert page.locator("[data-testid='stException']").count() == 0
+    nav = page.locator("[data-testid='stSidebarNav']")
+    for label in ("总览", "结构浏览", "改革前后对比", "导出"):
+        assert nav.get_by_text(label, exact=True).is_visible()
+    if name in ("explorer", "compare"):
+        frame = _chart_frame(page)
+        assert frame.evaluate("() => nodes.length") > 0
+        assert frame.locator("canvas").count() == 1
+    _shoot(page, name)
+    assert not page.dialogs  # type: ignore[attr-defined]
+
+
+def _mini_title() -> str:
+    import tomllib
+
+    with (MINI / "manifest.toml").open("rb") as handle:
+        return tomllib.load(handle)["title_zh"]
+
+
+def test_selecting_a_county_draws_its_agencies_with_chinese_labels(page, server) -> None:  # type: ignore[no-untyped-def]
+    from loaders import load_dataset
+
+    dataset = load_dataset(MINI)
+    latest = dataset.snapshot_ids()[-1]
+    county = dataset.counties()[-1]
+    _open(page, server, "explorer", "结构浏览")
+    _pick(page, "地区", county.name_zh)
+    assert page.get_by_role("heading", name=county.name_zh).first.is_visible()
+    frame = _chart_frame(page)
+    labels = frame.evaluate("() => nodes.get().map(n => n.label.replace(/\\n/g, ''))")
+    for agency in dataset.agencies_in(latest, county.id):
+        assert agency.name_zh in labels
+    _shoot(page, "explorer-county")
+
+
+def test_a_hostile_agency_name_is_shown_as_text_and_runs_nothing(page, server) -> None:  # type: ignore[no-untyped-def]
+    _open(page, server, "explorer", "结构浏览")
+    page.get_by_label("搜索机构（中文或英文名）").fill("onerror")
+    page.keyboard.press("Enter")
+    _settle(page)
+    page.get_by_role("combobox", name="匹配的机构").first.click()
+    page.get_by_role("option").filter(has_text="onerror").first.click()
+    _settle(page)
+    heading = page.get_by_role("heading", name=HOSTILE_NAME)
+    assert heading.first.is_visible(), "the name must appear as text"
+    assert page.locator("img[src='x']").count() == 0
+    frame = _chart_frame(page)
+    assert frame.locator("img[src='x']").count() == 0
+    assert HOSTILE_ID in frame.evaluate("() => nodes.getIds()")
+    # hover the agency so its tooltip (built from escaped HTML) is shown, then make sure nothing fired
+    box = frame.evaluate(f"() => network.canvasToDOM(network.getPositions(['{HOSTILE_ID}'])['{HOSTILE_ID}'])")
+    frame_box = page.locator("iframe").first.bounding_box()
+    page.mouse.move(frame_box["x"] + box["x"], frame_box["y"] + box["y"])
+    page.wait_for_timeout(800)
+    tooltip = frame.locator("div.vis-tooltip")
+    if tooltip.count() and tooltip.first.is_visible():
+        assert HOSTILE_NAME in tooltip.first.inner_text()
+    assert frame.locator("img[src='x']").count() == 0
+    _shoot(page, "explorer-hostile")
+    assert "agency=" in page.url
+    assert not page.dialogs  # type: ignore[attr-defined]
+
+
+def test_running_a_named_query_shows_its_rows(page, server) -> None:  # type: ignore[no-untyped-def]
+    from queries import all_queries
+
+    query = all_queries()[0]
+    _open(page, server, "cypher", "Cypher 查询")
+    _pick(page, "从已命名查询开始", f"{query.title} ({query.name})")
+    page.get_by_role("button", name="运行").click()
+    _settle(page)
+    assert page.get_by_text("行，用时").first.is_visible()
+    assert page.locator("[data-testid='stDataFrame']").count() >= 1
+    assert f"qn={query.name}" in page.url
+    _shoot(page, "cypher-result")
+
+
+def test_a_copied_link_opens_the_same_view(page, server) -> None:  # type: ignore[no-untyped-def]
+    from loaders import load_dataset
+
+    dataset = load_dataset(MINI)
+    county = dataset.counties()[-1]
+    first = dataset.snapshot_ids()[0]
+    _open(page, server, f"explorer?j={county.id}&snap={first}&lang=en", "Explorer")
+    assert page.get_by_role("heading", name=county.name_en).first.is_visible()
+    frame = _chart_frame(page)
+    ids = set(frame.evaluate("() => nodes.getIds()"))
+    assert {a.id for a in dataset.agencies_in(first, county.id)} <= ids

@@ -1,0 +1,57 @@
+"""Compare page: aligned panes, the overlay, change counts, the table, and URL state."""
+
+from __future__ import annotations
+
+from graph.model import Change, RelType
+from tests.app.conftest import chart_nodes, iframe_pages
+
+
+def _defaults(service) -> tuple[str, str, str]:
+    ids = service.dataset.snapshot_ids()
+    before = next((s.id for s in service.dataset.snapshots if s.role.value == "before"), ids[0])
+    after = next((s.id for s in service.dataset.snapshots if s.role.value == "after"), ids[-1])
+    return service.dataset.counties()[0].id, before, after
+
+
+def test_every_agency_of_both_snapshots_is_counted_once(open_app, app_service) -> None:
+    county, before, after = _defaults(app_service)
+    at = open_app("compare")
+    assert (at.selectbox(key="w_j").value, at.selectbox(key="w_before").value,
+            at.selectbox(key="w_after").value) == (county, before, after)
+    total = sum(int(m.value) for m in at.metric)
+    assert total == len(app_service.agencies(before, county)) + len(app_service.agencies(after, county))
+
+
+def test_continuing_agencies_sit_at_the_same_position_in_both_panes(open_app, app_service) -> None:
+    county, before, after = _defaults(app_service)
+    at = open_app("compare")
+    old_page, new_page, overlay = iframe_pages(at)
+    old = {n["id"]: (n["x"], n["y"]) for n in chart_nodes(old_page)}
+    new = {n["id"]: (n["x"], n["y"]) for n in chart_nodes(new_page)}
+    assert set(old) == {a.id for a in app_service.agencies(before, county)}
+    assert set(new) == {a.id for a in app_service.agencies(after, county)}
+    continued = [e for e in app_service.edges(before, county)
+                 if e.type is RelType.BECAME and e.change in (Change.CONTINUED, Change.RENAMED) and e.end in new]
+    assert continued, "the mini dataset should have continuing agencies"
+    for e in continued:
+        assert old[e.start] == new[e.end], f"{e.start} -> {e.end} moved"
+    drawn = {n["id"] for n in chart_nodes(overlay)}
+    assert set(new) <= drawn  # the overlay shows every AFTER agency, plus removed ones
+
+
+def test_change_table_lists_every_lineage_edge(open_app, app_service) -> None:
+    county, before, after = _defaults(app_service)
+    at = open_app("compare")
+    after_ids = {a.id for a in app_service.agencies(after, county)}
+    became = [e for e in app_service.edges(before, county) if e.type is RelType.BECAME and e.end in after_ids]
+    table = at.dataframe[0].value
+    assert len(table) >= len(became)
+
+
+def test_url_state_round_trips_and_equal_snapshots_are_refused(open_app, app_service) -> None:
+    county, before, after = _defaults(app_service)
+    at = open_app("compare", params={"before": after, "after": after, "j": county})
+    assert at.warning, "comparing a snapshot with itself should say so"
+    at.selectbox(key="w_before").set_value(before).run()
+    assert not at.warning and len(iframe_pages(at)) == 3
+    assert str(at.query_params["before"]).strip("[]'") == before

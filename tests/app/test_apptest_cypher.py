@@ -1,0 +1,53 @@
+"""Cypher page: named queries, parameters, results equal to the service's, errors shown plainly, URL state."""
+
+from __future__ import annotations
+
+import pytest
+
+CUSTOM = "MATCH (a:Agency) WHERE a.dataset = $dataset AND a.snapshot = $snapshot RETURN a.id AS id ORDER BY a.id LIMIT 5"
+
+
+def test_limits_and_backend_are_shown(open_app) -> None:
+    at = open_app("cypher", params={"lang": "en"})
+    caption = at.caption[0].value
+    assert "timeout" in caption and "networkx" in caption and "1000" in caption
+
+
+def test_a_custom_query_with_a_parameter_gives_the_service_rows(open_app, app_service) -> None:
+    snapshot = app_service.dataset.snapshot_ids()[-1]
+    expected = app_service.query(CUSTOM, {"snapshot": snapshot})
+    at = open_app("cypher")
+    at.text_area[0].input(CUSTOM).run()
+    at.text_input(key="w_p_snapshot").input(snapshot).run()
+    at.button[0].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert list(at.dataframe[0].value["id"]) == [row["id"] for row in expected.rows]
+    assert at.get("download_button"), "results can be downloaded as CSV"
+
+
+def test_a_named_query_runs_with_its_defaults_and_reopens_from_the_url(open_app, app_service) -> None:
+    queries = app_service.named_queries()
+    assert queries, "queries/ should hold named queries"
+    query = queries[0]
+    expected = app_service.run_named(query.name)
+    at = open_app("cypher")
+    at.selectbox(key="w_qn").set_value(query.name).run()
+    assert at.text_area[0].value == query.text
+    at.button[0].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert len(at.dataframe[0].value) == len(expected.rows)
+    assert str(at.query_params["qn"]).strip("[]'") == query.name
+
+    again = open_app("cypher", params={"qn": query.name, "run": "1"})
+    assert again.text_area[0].value == query.text
+    assert len(again.dataframe[0].value) == len(expected.rows)
+
+
+@pytest.mark.parametrize("text", ["CREATE (n:Agency {id: 'x'}) RETURN n", "MATCH (a:Agency RETURN a"])
+def test_writes_and_syntax_errors_are_shown_as_errors(open_app, text) -> None:
+    at = open_app("cypher")
+    at.text_area[0].input(text).run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.error and at.error[0].value.strip()
+    assert not at.dataframe

@@ -1,0 +1,53 @@
+"""Overview and the app shell: counts as the service gives them, language switch, backend badge, fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporters import FORMATS
+
+
+def test_overview_counts_match_the_service(open_app, app_service) -> None:
+    at = open_app(params={"lang": "en"})
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Counties"]) == len(app_service.dataset.counties())
+    values = [int(v) for k, v in metrics.items() if k.startswith("Agencies")]
+    ids = app_service.dataset.snapshot_ids()
+    expected = {len(app_service.agencies(s)) for s in ids}
+    assert set(values) <= expected and len(values) == 2
+    assert int(metrics["Sources"]) == len(app_service.dataset.sources)
+    matrix = at.dataframe[0].value
+    assert len(matrix) == len(app_service.dataset.counties())
+
+
+@pytest.mark.parametrize("lang,word", [("zh", "总览"), ("en", "Overview")])
+def test_language_switch_reaches_the_sidebar(open_app, lang, word) -> None:
+    at = open_app(params={"lang": lang})
+    assert at.sidebar.radio[0].value == lang
+    at.sidebar.radio[0].set_value("en" if lang == "zh" else "zh").run()
+    assert str(at.query_params["lang"]).strip("[]'") == ("en" if lang == "zh" else "zh")
+
+
+def test_backend_in_use_is_shown(open_app) -> None:
+    at = open_app(params={"lang": "en"})
+    assert any("networkx" in c.value for c in at.sidebar.caption)
+
+
+def test_unreachable_neo4j_is_reported_and_the_embedded_backend_offered(open_app, monkeypatch) -> None:
+    monkeypatch.delenv("ORGRAPH_BACKEND")
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")  # nothing listens on the discard port
+    at = open_app(params={"lang": "en"})
+    assert at.error and "bolt://127.0.0.1:9" in at.error[0].value
+    assert not at.metric
+    at.button[0].click().run()
+    assert not at.error and at.metric
+    assert any("networkx" in c.value for c in at.sidebar.caption)
+
+
+def test_export_page_offers_every_format(open_app) -> None:
+    at = open_app("export", params={"lang": "en"})
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [f"Download {fmt.upper()}" for fmt in FORMATS if fmt in ("svg", "png", "pdf", "html")] + \
+        [f"Download {fmt.upper()}" for fmt in FORMATS if fmt not in ("svg", "png", "pdf", "html")]
+    at.radio(key="w_kind").set_value("compare").run()
+    assert not at.exception and str(at.query_params["kind"]).strip("[]'") == "compare"
