@@ -81,8 +81,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basis_modeled": ("推定", "modeled"),
     # overview
     "overview_intro": ("2019 年锡林郭勒盟各旗县（市）机构改革：改革前后的机构、限额、特设机构与资料来源。",
-                       "The 2019 county-level institutional reform of the Xilingol League: agencies before and after, "
-                       "quotas, special departments and sources."),
+                       ("The 2019 county-level institutional reform of the Xilingol League: agencies before and after, "
+                       "quotas, special departments and sources.")),
     "counties": ("旗县市", "Counties"),
     "quota": ("机构限额", "Agency quota"),
     "quota_chart": ("各旗县市计入限额的党政机构数与限额", "Agencies counting toward the quota, per county"),

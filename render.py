@@ -18,8 +18,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 from pyvis.network import Network
 
@@ -28,9 +28,9 @@ from graph.model import Agency, Basis, Category, Edge, RelType
 __all__ = [
     "CATEGORY_COLOURS",
     "CHANGE_COLOURS",
+    "MODE_STYLES",
     "ChartLink",
     "ChartNode",
-    "MODE_STYLES",
     "agency_node",
     "canvas_text",
     "chart_html",
@@ -242,19 +242,19 @@ _OPTIONS = {
     "nodes": {"margin": 8, "widthConstraint": {"maximum": 170}},
 }
 
-_CSS = """
-body { margin: 0; font-family: %s; background: #fff; }
-#mynetwork { border: 1px solid #e3e7ec !important; border-radius: 8px; }
-div.vis-tooltip { font-family: %s; font-size: 13px; background: #fff; border: 1px solid #cfd8dc;
+_CSS = f"""
+body {{ margin: 0; font-family: {_FONT}; background: #fff; }}
+#mynetwork {{ border: 1px solid #e3e7ec !important; border-radius: 8px; }}
+div.vis-tooltip {{ font-family: {_FONT}; font-size: 13px; background: #fff; border: 1px solid #cfd8dc;
   border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.12); padding: 8px 10px; max-width: 360px;
-  white-space: normal; color: #1b1f23; }
-.tt-title { font-weight: 600; margin-bottom: 4px; }
-.tt-key { color: #607d8b; }
-.legend { display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 8px 4px 0 4px; font-size: 12.5px; color: #37474f; }
-.legend span.box { display: inline-block; width: 14px; height: 11px; border: 2px solid; border-radius: 3px;
-  vertical-align: -1px; margin-right: 5px; }
-.legend svg { vertical-align: middle; margin-right: 4px; }
-""" % (_FONT, _FONT)
+  white-space: normal; color: #1b1f23; }}
+.tt-title {{ font-weight: 600; margin-bottom: 4px; }}
+.tt-key {{ color: #607d8b; }}
+.legend {{ display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 8px 4px 0 4px; font-size: 12.5px; color: #37474f; }}
+.legend span.box {{ display: inline-block; width: 14px; height: 11px; border: 2px solid; border-radius: 3px;
+  vertical-align: -1px; margin-right: 5px; }}
+.legend svg {{ vertical-align: middle; margin-right: 4px; }}
+"""
 
 # Turn tooltip fragments (built and escaped above) into elements, so vis shows them formatted, not as source.
 _TOOLTIP_JS = """

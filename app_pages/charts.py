@@ -7,10 +7,12 @@ Works on plain text and ids; render.py escapes and draws. Large scopes (the whol
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 import render
+from graph.errors import NotFound
 from graph.layout import LayoutSpec, aligned_layout, tree_layout
 from graph.model import Agency, Category, Change, Edge, RelType
 from i18n import t
@@ -55,10 +57,8 @@ def _with_context(service: OrgService, agencies: list[Agency], edges: list[Edge]
     by_id = {a.id: a for a in agencies}
     for e in edges:
         if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY) and e.end not in by_id:
-            try:
+            with suppress(NotFound):  # a dangling end is simply not drawn
                 by_id[e.end] = service.agency(e.end)
-            except Exception:  # noqa: BLE001 - a dangling end is simply not drawn
-                continue
     return by_id
 
 

@@ -6,14 +6,23 @@ this session, else a default) and every run writes the current choices back, so 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import streamlit as st
 
 import render
 from graph.errors import BackendUnavailable, OrgraphError
-from graph.model import Agency, Category, Dataset, Jurisdiction, Level, Snapshot, SnapshotRole
+from graph.model import (
+    Agency,
+    Category,
+    Dataset,
+    Jurisdiction,
+    Level,
+    Snapshot,
+    SnapshotRole,
+)
 from i18n import t
 from service import OrgService
 from settings import Settings

@@ -11,10 +11,25 @@ import streamlit as st
 
 import render
 from app_pages import charts
-from app_pages.common import (default_scope, LEAGUE, category_name, chart_legend, default_snapshots, get_service, lang, publish,
-                              scope_label, scope_options, show_chart, snapshot_label, tr, url_state)
+from app_pages.common import (
+    LEAGUE,
+    category_name,
+    chart_legend,
+    default_scope,
+    default_snapshots,
+    get_service,
+    lang,
+    publish,
+    scope_label,
+    scope_options,
+    show_chart,
+    snapshot_label,
+    tr,
+    url_state,
+)
 from graph.errors import OrgraphError
 from graph.model import RelType
+
 
 def _as_dict(obj: object) -> dict:
     from dataclasses import asdict, is_dataclass

@@ -18,6 +18,7 @@ from app_pages.common import get_service, lang, publish, show_chart, tr, url_sta
 from graph.errors import OrgraphError
 from graph.layout import tree_layout
 
+
 def _cell(value: Any) -> Any:
     """Table cells: nodes (dicts) and lists as compact JSON, so the grid shows them as text."""
     if isinstance(value, (dict, list, tuple)):

@@ -7,8 +7,22 @@ import streamlit as st
 
 import render
 from app_pages import charts
-from app_pages.common import (default_scope, LEAGUE, agency_label, chart_legend, category_name, get_service, lang, publish,
-                              scope_label, scope_options, settings, show_chart, snapshot_label, tr, url_state)
+from app_pages.common import (
+    LEAGUE,
+    category_name,
+    chart_legend,
+    default_scope,
+    get_service,
+    lang,
+    publish,
+    scope_label,
+    scope_options,
+    settings,
+    show_chart,
+    snapshot_label,
+    tr,
+    url_state,
+)
 from graph.errors import OrgraphError
 from graph.model import Agency, RelType
 

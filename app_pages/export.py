@@ -6,13 +6,23 @@ same service.export the CLI uses, so the app and `python cli.py export` give the
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
 import render
-from app_pages.common import (default_scope, LEAGUE, default_snapshots, get_service, publish, scope_label, scope_options,
-                              snapshot_label, tr, url_state)
+from app_pages.common import (
+    LEAGUE,
+    default_scope,
+    default_snapshots,
+    get_service,
+    publish,
+    scope_label,
+    scope_options,
+    snapshot_label,
+    tr,
+    url_state,
+)
 
 service = get_service()
 dataset = service.dataset

@@ -8,7 +8,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import render
-from app_pages.common import default_snapshots, get_service, jurisdiction_label, lang, publish, snapshot_label, tr
+from app_pages.common import (
+    default_snapshots,
+    get_service,
+    jurisdiction_label,
+    lang,
+    publish,
+    snapshot_label,
+    tr,
+)
 
 SPECIAL_TYPES = ("poverty_alleviation", "foreign_affairs", "forestry_grassland")
 BASIS_COLOURS = {"seed": "#1f5fa8", "public": "#0f766e", "modeled": "#b0bec5"}
@@ -76,8 +84,8 @@ with left:
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 with right:
-    st.subheader(tr("reform_dates"))
     if dataset.events:
+        st.subheader(tr("reform_dates"))
         st.dataframe(pd.DataFrame([{tr("date"): e.date, tr("event"): e.label_en if lang() == "en" else e.label_zh,
                                     tr("source"): e.source} for e in sorted(dataset.events, key=lambda e: e.date)]),
                      hide_index=True, width="stretch")

@@ -14,8 +14,9 @@ in both, so two charts can be compared by eye.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 __all__ = ["LayoutSpec", "aligned_layout", "choose_parents", "tree_layout"]
 

@@ -10,8 +10,9 @@ import csv
 import json
 import re
 import shutil
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 import pytest
 
@@ -40,9 +41,9 @@ def make_hostile_copy(target: Path, source: Path = MINI) -> Path:
     """Copy `source` to `target` and add an agency whose Chinese name is an HTML injection attempt."""
     shutil.copytree(source, target)
     header, agencies = _rows(target / "agencies.csv")
-    counties_header, jurisdictions = _rows(target / "jurisdictions.csv")
+    _counties_header, jurisdictions = _rows(target / "jurisdictions.csv")
     counties = {j["id"] for j in jurisdictions if j.get("level") == "county"}
-    latest = sorted({a["snapshot"] for a in agencies})[-1]
+    latest = max({a["snapshot"] for a in agencies})
     in_county = [a for a in agencies if a["snapshot"] == latest and a["jurisdiction"] in counties] or agencies
     boss = next((a for a in in_county if a["category"] in ("leadership", "government")), in_county[0])
     _append(target / "agencies.csv", header, {

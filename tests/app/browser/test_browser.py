@@ -14,8 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -133,7 +133,7 @@ def _chart_frame(page, index: int = 0):  # type: ignore[no-untyped-def]
     for frame in frames:
         try:
             frame.wait_for_function("() => typeof network !== 'undefined' && nodes.length >= 0", timeout=30_000)
-        except Exception:  # noqa: BLE001 - not a chart frame
+        except Exception:  # noqa: BLE001, S112 - not a chart frame
             continue
     charts = [f for f in frames if f.evaluate("() => typeof network !== 'undefined'")]
     return charts[index]
