@@ -1,0 +1,342 @@
+"""Cross-file checks: ids unique and known, edges between the right snapshots, no REPORTS_TO cycles.
+
+Each check is one pass with dict/set lookups (O(n) overall), so a dataset of 100k agencies is checked in
+well under a second. A reference into a file that could not be read is not checked: it would only
+repeat that file's problem many times over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.errors import Problem
+from graph.model import MODES_BY_REL, Change, Level, RelType
+
+from .manifest import MANIFEST, ManifestInfo
+from .rows import AgencyRow, EdgeRow, FunctionRow, JurisdictionRow
+
+__all__ = ["Parsed", "cross_check"]
+
+AGENCIES, JURISDICTIONS, FUNCTIONS, EDGES = "agencies.csv", "jurisdictions.csv", "functions.csv", "edges.csv"
+_STRUCTURAL = (RelType.REPORTS_TO, RelType.HOSTED_BY)
+_COUNTY_COLUMNS = ("size_class", "agency_quota", "border", "poverty")
+
+
+@dataclass(slots=True)
+class Parsed:
+    """Validated rows with their line numbers; None for a file that is missing or lacks required columns."""
+
+    manifest: ManifestInfo
+    jurisdictions: list[tuple[int, JurisdictionRow]] | None
+    agencies: list[tuple[int, AgencyRow]] | None
+    functions: list[tuple[int, FunctionRow]] | None
+    edges: list[tuple[int, EdgeRow]] | None
+
+
+def _known(ids: dict[str, object] | set[str], limit: int = 8) -> str:
+    """A short list of known ids for a message, or nothing when there are too many to help."""
+    if not ids or len(ids) > limit:
+        return ""
+    return ": " + ", ".join(sorted(ids))
+
+
+def _first_lines(file: str, kind: str, rows: list[tuple[int, str]], problems: list[Problem]) -> dict[str, int]:
+    """id -> line of its first definition; a repeated id is a problem naming the first line."""
+    first: dict[str, int] = {}
+    for line, row_id in rows:
+        if row_id in first:
+            problems.append(
+                Problem(file, line, "id", f"duplicate {kind} id {row_id!r}; it is already defined on line {first[row_id]}")
+            )
+        else:
+            first[row_id] = line
+    return first
+
+
+def _check_source(file: str, line: int, source: str, info: ManifestInfo, problems: list[Problem]) -> None:
+    if source and info.source_ids is not None and source not in info.source_ids:
+        problems.append(
+            Problem(
+                file,
+                line,
+                "source",
+                f"unknown source {source!r}; sources are defined in manifest.toml [[sources]]{_known(info.source_ids)}",
+            )
+        )
+
+
+def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, int] | None:
+    if parsed.jurisdictions is None:
+        return None
+    rows = parsed.jurisdictions
+    known = _first_lines(JURISDICTIONS, "jurisdiction", [(line, r.id) for line, r in rows], problems)
+    parent_of: dict[str, str] = {}
+    for line, row in rows:
+        _check_source(JURISDICTIONS, line, row.source, parsed.manifest, problems)
+        if row.level is Level.COUNTY:
+            for column in _COUNTY_COLUMNS:
+                if getattr(row, column) is None:
+                    problems.append(Problem(JURISDICTIONS, line, column, f"{column} is required for a county"))
+        if not row.parent:
+            continue
+        if row.parent == row.id:
+            problems.append(Problem(JURISDICTIONS, line, "parent", f"jurisdiction {row.id!r} cannot be its own parent"))
+        elif row.parent not in known:
+            problems.append(
+                Problem(
+                    JURISDICTIONS,
+                    line,
+                    "parent",
+                    f"unknown parent {row.parent!r}; known ids are defined in jurisdictions.csv (id column)",
+                )
+            )
+        else:
+            parent_of.setdefault(row.id, row.parent)
+    reported: set[str] = set()
+    for start in parent_of:  # a parent loop (a -> b -> a) would make IN chains endless
+        path, current = [start], parent_of.get(start)
+        while current is not None and current not in path:
+            path.append(current)
+            current = parent_of.get(current)
+        if current is None:
+            continue
+        loop = path[path.index(current) :]
+        if not reported.intersection(loop):
+            problems.append(
+                Problem(
+                    JURISDICTIONS,
+                    known[current],
+                    "parent",
+                    "jurisdiction parents form a loop: " + " -> ".join(loop + [current]),
+                )
+            )
+        reported.update(loop)
+    return known
+
+
+def _check_agencies(parsed: Parsed, jurisdictions: dict[str, int] | None, problems: list[Problem]) -> dict[str, str] | None:
+    """Returns agency id -> snapshot id."""
+    if parsed.agencies is None:
+        return None
+    rows = parsed.agencies
+    _first_lines(AGENCIES, "agency", [(line, r.id) for line, r in rows], problems)
+    dates = parsed.manifest.snapshot_dates
+    snapshot_of: dict[str, str] = {}
+    for line, row in rows:
+        snapshot_of.setdefault(row.id, row.snapshot)
+        _check_source(AGENCIES, line, row.source, parsed.manifest, problems)
+        if dates is not None and row.snapshot not in dates:
+            problems.append(
+                Problem(
+                    AGENCIES,
+                    line,
+                    "snapshot",
+                    f"unknown snapshot {row.snapshot!r}; snapshots are defined in manifest.toml [[snapshots]]{_known(dates)}",
+                )
+            )
+        if jurisdictions is not None and row.jurisdiction not in jurisdictions:
+            problems.append(
+                Problem(
+                    AGENCIES,
+                    line,
+                    "jurisdiction",
+                    f"unknown jurisdiction {row.jurisdiction!r}; known ids are defined in jurisdictions.csv",
+                )
+            )
+    return snapshot_of
+
+
+def _check_functions(parsed: Parsed, problems: list[Problem]) -> dict[str, int] | None:
+    if parsed.functions is None:
+        return None
+    known = _first_lines(FUNCTIONS, "function", [(line, r.id) for line, r in parsed.functions], problems)
+    for line, row in parsed.functions:
+        _check_source(FUNCTIONS, line, row.source, parsed.manifest, problems)
+    return known
+
+
+def _check_events(parsed: Parsed, problems: list[Problem]) -> None:
+    model = parsed.manifest.model
+    if model is None:
+        return
+    for index, event in enumerate(model.events):
+        if event.source not in (parsed.manifest.source_ids or set()):
+            problems.append(
+                Problem(
+                    MANIFEST,
+                    0,
+                    f"events[{index}].source",
+                    f"unknown source {event.source!r}; sources are defined in manifest.toml [[sources]]",
+                )
+            )
+
+
+def _check_edge_fields(line: int, row: EdgeRow, functions: dict[str, int] | None, problems: list[Problem]) -> None:
+    """mode / change / function: which are needed, and allowed, depends on the edge type."""
+    vocabulary = MODES_BY_REL.get(row.type)
+    if vocabulary is not None:
+        allowed = ", ".join(m.value for m in vocabulary)
+        if not row.mode:
+            problems.append(Problem(EDGES, line, "mode", f"{row.type.value} needs a mode; allowed values are {allowed}"))
+        elif row.mode not in {m.value for m in vocabulary}:
+            problems.append(
+                Problem(EDGES, line, "mode", f"{row.mode!r} is not a valid mode for {row.type.value}; allowed values are {allowed}")
+            )
+    elif row.mode:
+        problems.append(Problem(EDGES, line, "mode", f"{row.type.value} edges take no mode (got {row.mode!r}); leave it empty"))
+    if row.type is RelType.BECAME:
+        if row.change is None:
+            allowed = ", ".join(c.value for c in Change)
+            problems.append(Problem(EDGES, line, "change", f"BECAME needs a change; allowed values are {allowed}"))
+    elif row.change is not None:
+        problems.append(Problem(EDGES, line, "change", f"only BECAME edges take a change (got {row.change.value!r})"))
+    if row.change is Change.TRANSFERRED and row.type is RelType.BECAME:
+        if not row.function:
+            problems.append(
+                Problem(EDGES, line, "function", "a transferred BECAME edge needs the function (id) that moved")
+            )
+        elif functions is not None and row.function not in functions:
+            problems.append(
+                Problem(EDGES, line, "function", f"unknown function {row.function!r}; known ids are defined in functions.csv")
+            )
+    elif row.function:
+        problems.append(
+            Problem(EDGES, line, "function", "function is only used on BECAME edges with change transferred; leave it empty")
+        )
+
+
+def _check_edges(
+    parsed: Parsed,
+    snapshot_of: dict[str, str] | None,
+    functions: dict[str, int] | None,
+    problems: list[Problem],
+) -> None:
+    if parsed.edges is None:
+        return
+    dates = parsed.manifest.snapshot_dates or {}
+    seen: dict[tuple[str, ...], int] = {}
+    reports: list[tuple[int, str, str]] = []
+    for line, row in parsed.edges:
+        _check_source(EDGES, line, row.source, parsed.manifest, problems)
+        _check_edge_fields(line, row, functions, problems)
+        key = (row.type.value, row.start, row.end, row.mode, row.change.value if row.change else "", row.function)
+        if key in seen:
+            problems.append(Problem(EDGES, line, "", f"duplicate edge; the same edge is on line {seen[key]}"))
+        else:
+            seen[key] = line
+        if row.start == row.end:
+            problems.append(
+                Problem(EDGES, line, "to", f"{row.type.value} edge from {row.start!r} to itself; an edge must join two nodes")
+            )
+            continue
+        ends_ok = True
+        if snapshot_of is not None and row.start not in snapshot_of:
+            ends_ok = False
+            problems.append(
+                Problem(EDGES, line, "from", f"unknown agency {row.start!r}; known ids are defined in agencies.csv")
+            )
+        if row.type is RelType.HAS_FUNCTION:
+            if functions is not None and row.end not in functions:
+                problems.append(
+                    Problem(EDGES, line, "to", f"unknown function {row.end!r}; HAS_FUNCTION points to an id in functions.csv")
+                )
+            continue
+        if snapshot_of is not None and row.end not in snapshot_of:
+            ends_ok = False
+            problems.append(Problem(EDGES, line, "to", f"unknown agency {row.end!r}; known ids are defined in agencies.csv"))
+        if not ends_ok or snapshot_of is None:
+            continue
+        start_snap, end_snap = snapshot_of[row.start], snapshot_of[row.end]
+        if row.type in _STRUCTURAL:
+            if start_snap != end_snap:
+                problems.append(
+                    Problem(
+                        EDGES,
+                        line,
+                        "to",
+                        f"{row.type.value} joins {row.start!r} (snapshot {start_snap!r}) to {row.end!r} "
+                        f"(snapshot {end_snap!r}); structural edges stay within one snapshot (use BECAME across snapshots)",
+                    )
+                )
+            elif row.type is RelType.REPORTS_TO:
+                reports.append((line, row.start, row.end))
+        elif row.type is RelType.BECAME:
+            _check_became(line, row, start_snap, end_snap, dates, problems)
+    _check_cycles(reports, snapshot_of or {}, problems)
+
+
+def _check_became(
+    line: int, row: EdgeRow, start_snap: str, end_snap: str, dates: dict[str, str | None], problems: list[Problem]
+) -> None:
+    if start_snap == end_snap:
+        problems.append(
+            Problem(
+                EDGES,
+                line,
+                "to",
+                f"BECAME joins {row.start!r} and {row.end!r} within snapshot {start_snap!r}; "
+                "it must go from an earlier snapshot to a later one",
+            )
+        )
+        return
+    start_date, end_date = dates.get(start_snap), dates.get(end_snap)
+    if start_date and end_date and start_date >= end_date:
+        problems.append(
+            Problem(
+                EDGES,
+                line,
+                "to",
+                f"BECAME goes backwards in time: {row.start!r} is in snapshot {start_snap!r} ({start_date}) "
+                f"and {row.end!r} in {end_snap!r} ({end_date}); swap from and to",
+            )
+        )
+
+
+def _check_cycles(reports: list[tuple[int, str, str]], snapshot_of: dict[str, str], problems: list[Problem]) -> None:
+    """Find REPORTS_TO cycles with an iterative depth-first search (recursion would overflow on long chains)."""
+    targets: dict[str, list[tuple[str, int]]] = {}
+    for line, start, end in reports:
+        targets.setdefault(start, []).append((end, line))
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for root in targets:
+        if root in state:
+            continue
+        path: list[str] = [root]
+        lines: list[int] = []
+        iterators = [iter(targets.get(root, ()))]
+        state[root] = 1
+        while iterators:
+            step = next(iterators[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                iterators.pop()
+                if lines:
+                    lines.pop()
+                continue
+            node, line = step
+            if state.get(node) == 1:
+                cycle = path[path.index(node):]
+                problems.append(
+                    Problem(
+                        EDGES,
+                        line,
+                        "to",
+                        f"REPORTS_TO cycle in snapshot {snapshot_of.get(node, '?')!r}: "
+                        + " -> ".join(cycle + [node])
+                        + "; an agency cannot (indirectly) report to itself",
+                    )
+                )
+            elif node not in state:
+                state[node] = 1
+                path.append(node)
+                lines.append(line)
+                iterators.append(iter(targets.get(node, ())))
+
+
+def cross_check(parsed: Parsed, problems: list[Problem]) -> None:
+    """Append every cross-file problem of `parsed` to `problems`."""
+    jurisdictions = _check_jurisdictions(parsed, problems)
+    snapshot_of = _check_agencies(parsed, jurisdictions, problems)
+    functions = _check_functions(parsed, problems)
+    _check_events(parsed, problems)
+    _check_edges(parsed, snapshot_of, functions, problems)

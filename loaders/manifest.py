@@ -1,0 +1,155 @@
+"""Reading manifest.toml: dataset id and titles, snapshots (with their dates), sources and reform events.
+
+tomllib forgets positions once it has parsed, so problems are placed by looking for the key in the text:
+`snapshots[1].date` is the `date =` line after the second `[[snapshots]]` header. Even a manifest with
+problems yields what it could (snapshot dates, source ids) so the CSV files are still checked against it
+and the user sees every problem in one run.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from graph.errors import Problem
+
+from .csvfile import decode
+from .rows import Manifest, _iso_date, describe_error
+
+__all__ = ["MANIFEST", "ManifestInfo", "read_manifest"]
+
+MANIFEST = "manifest.toml"
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(slots=True)
+class ManifestInfo:
+    """What the CSV checks need from the manifest; `model` is set only when the manifest is clean.
+
+    snapshot_dates / source_ids are None when the manifest could not be parsed at all: references to
+    snapshots and sources are then not checked (each would only repeat the manifest's problem).
+    """
+
+    model: Manifest | None = None
+    dataset_id: str = ""
+    snapshot_dates: dict[str, str | None] | None = None
+    source_ids: set[str] | None = None
+    source_lines: dict[str, int] = field(default_factory=dict)
+
+
+def _key_line(lines: list[str], loc: tuple[Any, ...]) -> int:
+    """Best-effort 1-based line of the key at `loc` (e.g. ("snapshots", 1, "date")); 0 when not found."""
+    if not loc:
+        return 0
+    table = str(loc[0])
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        headers = [i for i, text in enumerate(lines) if re.match(rf"\s*\[\[\s*{re.escape(table)}\s*\]\]", text)]
+        if loc[1] >= len(headers):
+            return 0
+        start = headers[loc[1]]
+        end = next((i for i, text in enumerate(lines) if i > start and re.match(r"\s*\[", text)), len(lines))
+        if len(loc) >= 3:
+            key = re.compile(rf"\s*{re.escape(str(loc[2]))}\s*=")
+            for i in range(start + 1, end):
+                if key.match(lines[i]):
+                    return i + 1
+        return start + 1
+    key = re.compile(rf"\s*{re.escape(table)}\s*=")
+    for i, text in enumerate(lines):
+        if re.match(r"\s*\[", text):
+            break  # top-level keys come before the first table
+        if key.match(text):
+            return i + 1
+    return 0
+
+
+def _column(loc: tuple[Any, ...]) -> str:
+    """`snapshots[1].date` style name of a manifest key."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _partial(data: dict[str, Any], info: ManifestInfo, lines: list[str]) -> None:
+    """Collect whatever ids and dates are usable even when validation failed somewhere."""
+    raw_id = data.get("id")
+    info.dataset_id = raw_id if isinstance(raw_id, str) else ""
+    info.snapshot_dates = {}
+    for entry in data.get("snapshots") or []:
+        if isinstance(entry, dict) and entry.get("id") is not None:
+            try:
+                date: str | None = _iso_date(entry.get("date", ""))
+            except ValueError:
+                date = None
+            info.snapshot_dates.setdefault(str(entry["id"]), date)
+    info.source_ids = set()
+    for index, entry in enumerate(data.get("sources") or []):
+        if isinstance(entry, dict) and entry.get("id") is not None:
+            info.source_ids.add(str(entry["id"]))
+            info.source_lines.setdefault(str(entry["id"]), _key_line(lines, ("sources", index, "id")))
+
+
+def _duplicates(data: dict[str, Any], lines: list[str], problems: list[Problem]) -> None:
+    for table in ("snapshots", "sources"):
+        first: dict[str, int] = {}
+        for index, entry in enumerate(data.get(table) or []):
+            if not isinstance(entry, dict) or entry.get("id") is None:
+                continue
+            entry_id = str(entry["id"])
+            line = _key_line(lines, (table, index, "id"))
+            if entry_id in first:
+                problems.append(
+                    Problem(
+                        MANIFEST,
+                        line,
+                        f"{table}[{index}].id",
+                        f"duplicate {table[:-1]} id {entry_id!r}; it is already defined on line {first[entry_id]}",
+                    )
+                )
+            else:
+                first[entry_id] = line
+
+
+def read_manifest(folder: Path, problems: list[Problem]) -> ManifestInfo:
+    """Parse and validate manifest.toml, appending problems; never raises for bad content."""
+    info = ManifestInfo()
+    path = folder / MANIFEST
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(MANIFEST, 0, "", "file is missing; a dataset folder needs manifest.toml (id, titles, snapshots, sources)"))
+        return info
+    try:
+        text = decode(raw)
+    except UnicodeDecodeError:
+        problems.append(Problem(MANIFEST, 0, "", "cannot decode the file: it is neither UTF-8 nor GB18030; save it as UTF-8"))
+        return info
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_POSITION.search(str(exc))
+        line = int(match.group(1)) if match else 0
+        message = _TOML_POSITION.sub("", str(exc)).strip()
+        problems.append(Problem(MANIFEST, line, "", f"not valid TOML: {message}"))
+        return info
+    lines = text.splitlines()
+    _partial(data, info, lines)
+    _duplicates(data, lines, problems)
+    try:
+        info.model = Manifest.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(error.get("loc", ()))
+            _, message = describe_error(error)
+            if error.get("type") == "missing":
+                message = f"required key {str(loc[-1])!r} is missing"
+            problems.append(Problem(MANIFEST, _key_line(lines, loc), _column(loc), message))
+    if info.model is not None and any(p.file == MANIFEST for p in problems):
+        info.model = None  # duplicates make it unusable for building
+    return info

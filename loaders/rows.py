@@ -1,0 +1,235 @@
+"""One pydantic model per CSV file (and for the manifest): the per-row checks of docs/data-format.md.
+
+Input here is untrusted, so every model forbids unknown fields and strips whitespace; the error's `loc`
+names the column. `validate_row` turns pydantic's errors into Problems whose messages a user can act on
+(the allowed values are named), which is why the enum vocabulary per column is kept in one table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
+
+from graph.errors import Problem
+from graph.model import Basis, Category, Change, Level, Poverty, RelType, SizeClass, SnapshotRole
+
+__all__ = [
+    "AgencyRow",
+    "EDGE_TYPES",
+    "EdgeRow",
+    "FunctionRow",
+    "JurisdictionRow",
+    "Manifest",
+    "columns_of",
+    "describe_error",
+    "validate_row",
+]
+
+#: The relationship types edges.csv may list; IN edges are derived from agencies.csv and jurisdictions.csv.
+EDGE_TYPES = (RelType.REPORTS_TO, RelType.HOSTED_BY, RelType.HAS_FUNCTION, RelType.BECAME)
+
+_TRUE = {"true", "yes", "1"}
+_FALSE = {"false", "no", "0"}
+
+
+def _empty_to_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _parse_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if not text:
+        raise ValueError("required cell is empty; use true or false")
+    raise ValueError(f"{value!r} is not a boolean; use true or false (also accepted: yes/no, 1/0)")
+
+
+def _edge_type(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() == RelType.IN.value:
+        raise ValueError(
+            "IN edges are not listed in edges.csv; they are derived from agencies.csv (jurisdiction) "
+            "and jurisdictions.csv (parent)"
+        )
+    return value
+
+
+def _iso_date(value: Any) -> str:
+    """TOML may give a real date (unquoted) or a string; both become an ISO date string."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+Required = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Bool = Annotated[bool, BeforeValidator(_parse_bool)]
+OptionalBool = Annotated[bool | None, BeforeValidator(lambda v: None if _empty_to_none(v) is None else _parse_bool(v))]
+OptionalInt = Annotated[int | None, BeforeValidator(_empty_to_none)]
+IsoDate = Annotated[str, BeforeValidator(_iso_date)]
+E = TypeVar("E", bound=StrEnum)
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class JurisdictionRow(_Row):
+    id: Required
+    name_zh: Required
+    name_en: Required
+    level: Level
+    parent: Text = ""
+    size_class: Annotated[SizeClass | None, BeforeValidator(_empty_to_none)] = None
+    agency_quota: OptionalInt = None
+    border: OptionalBool = None
+    poverty: Annotated[Poverty | None, BeforeValidator(_empty_to_none)] = None
+    basis: Basis
+    source: Required
+    note: Text = ""
+
+
+class AgencyRow(_Row):
+    id: Required
+    snapshot: Required
+    jurisdiction: Required
+    name_zh: Required
+    name_en: Required
+    type: Required
+    category: Category
+    counts_toward_quota: Bool
+    basis: Basis
+    source: Required
+    note: Text = ""
+
+
+class FunctionRow(_Row):
+    id: Required
+    name_zh: Required
+    name_en: Required
+    basis: Annotated[Basis | None, BeforeValidator(_empty_to_none)] = None
+    source: Text = ""
+
+
+class EdgeRow(_Row):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
+
+    type: Annotated[RelType, BeforeValidator(_edge_type)]
+    start: Required = Field(alias="from")
+    end: Required = Field(alias="to")
+    mode: Text = ""  # checked against the type in checks.py: its vocabulary depends on the type
+    change: Annotated[Change | None, BeforeValidator(_empty_to_none)] = None
+    function: Text = ""
+    basis: Basis
+    source: Required
+    note: Text = ""
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+
+
+class SnapshotEntry(_Entry):
+    id: Required
+    date: IsoDate
+    role: SnapshotRole = SnapshotRole.OTHER
+    label_zh: Text = ""
+    label_en: Text = ""
+
+
+class SourceEntry(_Entry):
+    id: Required
+    title: Required
+    basis: Basis
+    date: Text = ""
+    url: Text = ""
+    publisher: Text = ""
+    note: Text = ""
+
+
+class EventEntry(_Entry):
+    date: IsoDate
+    label_zh: Required
+    label_en: Text = ""
+    source: Required
+
+
+class Manifest(_Entry):
+    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9_-]+$")]
+    title_zh: Required
+    title_en: Required
+    description: Text = ""
+    snapshots: Annotated[list[SnapshotEntry], Field(min_length=1)]
+    sources: list[SourceEntry] = []
+    events: list[EventEntry] = []
+
+
+#: Allowed values per column, for messages ("allowed values are ...").
+_VOCABULARY: dict[str, tuple[str, ...]] = {
+    "level": tuple(Level),
+    "size_class": tuple(SizeClass),
+    "poverty": tuple(Poverty),
+    "category": tuple(Category),
+    "basis": tuple(Basis),
+    "change": tuple(Change),
+    "role": tuple(SnapshotRole),
+    "type": EDGE_TYPES,
+}
+
+
+def columns_of(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required, optional) column names of a row model, in declaration order, by their CSV names."""
+    required: list[str] = []
+    optional: list[str] = []
+    for name, info in model.model_fields.items():
+        (required if info.is_required() else optional).append(info.alias or name)
+    return tuple(required), tuple(optional)
+
+
+def describe_error(error: Any) -> tuple[str, str]:
+    """(column, message) for one pydantic error dict; the column is the last named part of its loc."""
+    loc = [str(part) for part in error.get("loc", ())]
+    column = loc[-1] if loc else ""
+    kind = error.get("type", "")
+    value = error.get("input")
+    if kind in {"missing", "string_too_short"}:
+        return column, "required cell is empty" if kind == "string_too_short" else "required value is missing"
+    if kind == "enum":
+        allowed = _VOCABULARY.get(column, ())
+        return column, f"{value!r} is not a valid {column}; allowed values are {', '.join(map(str, allowed))}"
+    if kind in {"int_parsing", "int_from_float"}:
+        return column, f"{value!r} is not a whole number"
+    if kind == "value_error":
+        return column, str(error.get("ctx", {}).get("error", error.get("msg", "")))
+    if kind == "string_pattern_mismatch" and column == "id":
+        return column, f"{value!r} is not a valid dataset id; use lower-case letters, digits, '_' and '-'"
+    if kind == "extra_forbidden":
+        return column, f"unknown key {column!r}"
+    if kind == "too_short":
+        return column, "at least one entry is needed"
+    return column, f"{error.get('msg', 'invalid value')} (got {value!r})"
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_row(model: type[M], file: str, line: int, row: dict[str, str], problems: list[Problem]) -> M | None:
+    """The validated row, or None after appending one Problem per bad cell."""
+    try:
+        return model.model_validate(row)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            column, message = describe_error(error)
+            problems.append(Problem(file, line, column, message))
+        return None
