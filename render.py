@@ -181,7 +181,8 @@ def structure_links(edges: Iterable[Edge], drawn: set[str], *, mode_names: Mappi
 
 
 def chart_html(nodes: Sequence[ChartNode], links: Sequence[ChartLink], *, height: int = 620,
-               legend: Legend | None = None, frame: tuple[float, float, float, float] | None = None) -> str:
+               legend: Legend | None = None, frame: tuple[float, float, float, float] | None = None,
+               direction: str = "TB") -> str:
     """A self-contained UTF-8 HTML page drawing the chart with fixed positions and physics off.
 
     The first view shows `frame` (min x, min y, max x, max y; default: the nodes' bounding box), so two charts
@@ -211,7 +212,9 @@ def chart_html(nodes: Sequence[ChartNode], links: Sequence[ChartLink], *, height
         )
     page = net.generate_html(notebook=False)
     # Our options replace pyvis's wholesale (its set_options() parser would rewrite them).
-    page = re.sub(r"var options = .*?;\n", lambda _: f"var options = {json.dumps(_OPTIONS)};\n", page, count=1,
+    options = json.loads(json.dumps(_OPTIONS))
+    options["edges"]["smooth"]["forceDirection"] = "horizontal" if direction == "LR" else "vertical"
+    page = re.sub(r"var options = .*?;\n", lambda _: f"var options = {json.dumps(options)};\n", page, count=1,
                   flags=re.DOTALL)
     page = page.replace("orgraphTooltips(nodes);", f"var orgraphFrame = {json.dumps(list(frame))};\n"
                         "orgraphTooltips(nodes);", 1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import render
 from graph.errors import NotFound
-from graph.layout import LayoutSpec, aligned_layout, tree_layout
+from graph.layout import SIDEWAYS, aligned_layout, tree_layout
 from graph.model import Agency, Category, Change, Edge, RelType
 from i18n import t
 from service import OrgService
@@ -162,12 +162,12 @@ def compare_charts(service: OrgService, before: str, after: str, jurisdiction: s
     by_id = {a.id: a for a in [*old, *new]}
     pos_old, pos_new = aligned_layout(sorted(old_ids), parent_pairs(old_edges), sorted(new_ids),
                                       parent_pairs(new_edges), same, order=sibling_order(by_id),
-                                      spec=LayoutSpec(wrap=3))  # half-width panes: wrap sooner
+                                      spec=SIDEWAYS)  # half-width panes: grow sideways, siblings in a column
     names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {k: t(f"mode_{k}", lang)
                                                            for k in ("office_in", "plate", "co_located")}
 
     def pane(agencies: list[Agency], positions: Mapping[str, tuple[float, float]], edges: list[Edge]) -> Chart:
-        nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang), size=18) for a in agencies]
+        nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang), size=16) for a in agencies]
         ids = {a.id for a in agencies}
         links = render.structure_links(edges, ids, mode_names=names)
         return Chart(nodes=nodes, links=links, total_elements=len(nodes) + len(links))

@@ -94,24 +94,24 @@ side, over, flow, table, checks = st.tabs([tr("side_by_side"), tr("overlay"), tr
 with side:
     left, right = st.columns(2)
     frame = render.bounding_box([*pane_old.nodes, *pane_new.nodes])  # one frame: same spot on screen in both
-    height = render.fit_height([*pane_old.nodes, *pane_new.nodes], 560)
+    height = render.fit_height([*pane_old.nodes, *pane_new.nodes], 560, high=900)
     pane_legend = chart_legend([*pane_old.nodes, *pane_new.nodes], [*pane_old.links, *pane_new.links])
     with left:
         st.markdown(f"**{render.md(snapshot_label(dataset.snapshot(before)))}** · "
                     f"{tr('n_agencies', n=len(pane_old.nodes))}")
         show_chart(render.chart_html(pane_old.nodes, pane_old.links, height=height, frame=frame,
-                                     legend=pane_legend), height)
+                                     legend=pane_legend, direction="LR"), height)
     with right:
         st.markdown(f"**{render.md(snapshot_label(dataset.snapshot(after)))}** · "
                     f"{tr('n_agencies', n=len(pane_new.nodes))}")
         show_chart(render.chart_html(pane_new.nodes, pane_new.links, height=height, frame=frame,
-                                     legend=pane_legend), height)
+                                     legend=pane_legend, direction="LR"), height)
 with over:
     legend = render.Legend(boxes=[(tr(f"change_{c}"), *render.CHANGE_COLOURS[c]) for c in CLASS_ORDER],
                            lines=[(tr(f"mode_{m}"), m) for m in ("leads", "unified", "dispatched", "guides")]
                            + [(tr("change_merged"), "became")], dashed_note=tr("modeled_dashed"))
     height = render.fit_height(overlay.nodes, 1150)
-    show_chart(render.chart_html(overlay.nodes, overlay.links, height=height, legend=legend), height)
+    show_chart(render.chart_html(overlay.nodes, overlay.links, height=height, legend=legend, direction="LR"), height)
 
 old_agencies = {a.id: a for a in service.agencies(before, jurisdiction)}
 new_agencies = {a.id: a for a in service.agencies(after, jurisdiction)}

@@ -18,19 +18,28 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["LayoutSpec", "aligned_layout", "choose_parents", "tree_layout"]
+__all__ = ["SIDEWAYS", "LayoutSpec", "aligned_layout", "choose_parents", "tree_layout"]
 
 Position = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
 class LayoutSpec:
-    """Spacing in pixels; `wrap` is how many childless siblings sit in one row before they wrap into a grid."""
+    """Spacing in pixels; `wrap` is how many childless siblings sit in one row before they wrap into a grid.
+
+    `direction` "TB" puts parents above children; "LR" puts them to the left, siblings stacked in a column
+    (narrow panes), and then `x_gap` is the spacing between siblings and `y_gap` between levels.
+    """
 
     x_gap: float = 190.0
     y_gap: float = 130.0
     grid_row_gap: float = 0.62  # rows of a wrapped grid, as a fraction of y_gap
     wrap: int = 6
+    direction: str = "TB"
+
+
+#: Left-to-right spacing for narrow panes: siblings 60 px apart in a column, levels 250 px apart, no wrapping.
+SIDEWAYS = LayoutSpec(x_gap=60.0, y_gap=250.0, wrap=1000, direction="LR")
 
 
 @dataclass(slots=True)
@@ -95,6 +104,8 @@ def tree_layout(
         _paste(forest, block, forest.width, 0.0)
         forest.width += block.width
         forest.height = max(forest.height, block.height)
+    if spec.direction == "LR":
+        return {n: (y * spec.y_gap, x * spec.x_gap) for n, (x, y) in forest.positions.items()}
     return {n: (x * spec.x_gap, y * spec.y_gap) for n, (x, y) in forest.positions.items()}
 
 

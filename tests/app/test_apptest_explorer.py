@@ -77,10 +77,12 @@ def test_searching_the_hostile_name_shows_it_as_text(open_app, app_service) -> N
 def test_search_by_english_name_finds_the_same_agencies_as_the_service(open_app, app_service) -> None:
     latest = app_service.dataset.snapshot_ids()[-1]
     word = app_service.agencies(latest)[0].name_en.split()[0]
-    expected = {a.id for a in app_service.search(word, snapshot=latest)}
+    expected = app_service.search(word, snapshot=latest)
     at = open_app("explorer")
     at.text_input(key="w_q").input(word).run()
-    assert set(at.selectbox(key="w_agency").options) - {""} == expected
+    options = at.selectbox(key="w_agency").options[1:]  # the first is "no focus"
+    assert len(options) == len(expected)
+    assert [o.split(" · ")[0] for o in options] == [a.name_zh for a in expected]
 
 
 def test_the_whole_league_aggregates_above_the_drawing_limit_and_expands(open_app, app_service, monkeypatch) -> None:
