@@ -132,6 +132,8 @@ def _positions(graph: ExportGraph, rankdir: str, lang: str) -> dict[str, tuple[f
 def _make_offline(page: str, graph: ExportGraph) -> str:
     """Drop pyvis's CDN tags and empty headings, add our escaped title; fail loudly if a fetch remains."""
     page = _FETCHING_TAG.sub("", page)
+    page = re.sub(r"<!--\s*<link.*?-->", "", page, flags=re.DOTALL)  # pyvis's commented-out node_modules tags
+    page = re.sub(r"^//# sourceMappingURL=.*$", "", page, flags=re.MULTILINE)  # devtools would ask for the map
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
     title = html.escape(graph.title("zh"))
     subtitle = html.escape(graph.title("en"))
