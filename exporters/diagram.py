@@ -80,6 +80,9 @@ def diagram_source(
     clusters = _add_agencies(dot, graph, ids, lang, changes)
     fids = {f.id: f"f{i}" for i, f in enumerate(graph.functions)}
     for e in graph.edges:
+        if e.type is RelType.BECAME and e.change is Change.CONTINUED and changes:
+            if changes.get(e.start) is ChangeClass.UNCHANGED and changes.get(e.end) is ChangeClass.UNCHANGED:
+                continue  # the white fill already says "same body, same place": spare the reader the line
         _add_edge(dot, e, ids, fids, show_functions)
     if show_functions:
         for f in graph.functions:
