@@ -135,7 +135,7 @@ def focus_chart(service: OrgService, agency_id: str, depth: int, *, lang: str) -
     subs = service.subordinates(agency_id, depth=depth)
     by_id = {focus.id: focus} | {s.agency.id: s.agency for s in chain} | {s.agency.id: s.agency for s in subs}
     pairs = [(s.via, s.agency.id) for s in chain] + [(s.agency.id, s.via) for s in subs]
-    positions = tree_layout(list(by_id), pairs, order=sibling_order(by_id))
+    positions = tree_layout(list(by_id), pairs, order=sibling_order(by_id), spec=SIDEWAYS)  # a narrow pane
     names = {k: t(f"mode_{k}", lang) for k in MODE_RANK}
     nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang), bold=a.id == agency_id,
                                 context=a.jurisdiction != focus.jurisdiction) for a in by_id.values()]

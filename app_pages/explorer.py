@@ -79,6 +79,11 @@ publish(j=scope, snap=snapshot, q=query.strip(), depth=int(depth) if depth != 1 
         expand=st.session_state.get(expand_key) or None)
 
 
+def _jurisdiction_name(jurisdiction_id: str) -> str:
+    j = dataset.jurisdiction(jurisdiction_id)
+    return (j.name_en if lang() == "en" else j.name_zh) if j else jurisdiction_id
+
+
 def _name(agency: Agency) -> str:
     return agency.name(lang())
 
@@ -97,12 +102,12 @@ def _details(agency: Agency) -> None:
         tr("counts_toward_quota"): tr("yes") if agency.counts_toward_quota else tr("no"),
         tr("basis"): tr(f"basis_{agency.basis.value}"),
     }
-    st.dataframe(pd.DataFrame({"": list(facts), " ": list(facts.values())}), hide_index=True, width="stretch")
+    st.markdown("  \n".join(f"**{render.md(k)}**：{render.md(str(v))}" for k, v in facts.items()))
     chain = service.chain(agency.id)
     st.markdown(f"**{tr('chain')}**")
     if chain:
         st.dataframe(pd.DataFrame([{tr("depth"): s.depth, tr("agency"): _name(s.agency), tr("mode"): tr(f"mode_{s.mode}"),
-                                    tr("jurisdiction"): s.agency.jurisdiction} for s in chain]),
+                                    tr("jurisdiction"): _jurisdiction_name(s.agency.jurisdiction)} for s in chain]),
                      hide_index=True, width="stretch")
     else:
         st.caption(tr("top"))
@@ -152,8 +157,8 @@ if focus:
         st.markdown(f"#### {render.md(tr('focus_on', name=_name(agency)))}")
         with st.spinner("…"):
             chart = charts.focus_chart(service, focus, int(depth), lang=lang())
-        height = render.fit_height(chart.nodes, 760)
-        show_chart(render.chart_html(chart.nodes, chart.links, height=height,
+        height = render.fit_height(chart.nodes, 760, high=820)
+        show_chart(render.chart_html(chart.nodes, chart.links, height=height, direction="LR",
                                      legend=chart_legend(chart.nodes, chart.links)), height)
     with right:
         _details(agency)

@@ -39,9 +39,9 @@ total_facts = sum(basis.values()) or 1
 
 m1, m2, m3, m4, m5 = st.columns(5)
 m1.metric(tr("counties"), len(counties))
-m2.metric(f"{tr('agencies')} · {snapshot_label(dataset.snapshot(before))}", len(old_all))
-m3.metric(f"{tr('agencies')} · {snapshot_label(dataset.snapshot(after))}", len(new_all),
-          delta=len(new_all) - len(old_all), delta_color="inverse")
+m2.metric(f"{tr('agencies')} · {before}", len(old_all), help=snapshot_label(dataset.snapshot(before)))
+m3.metric(f"{tr('agencies')} · {after}", len(new_all), help=snapshot_label(dataset.snapshot(after)),
+          delta=(len(new_all) - len(old_all)) or None, delta_color="inverse")
 m4.metric(tr("sources"), len(dataset.sources))
 m5.metric(tr("published_vs_modeled"), f"{published / total_facts:.0%}",
           help=f"seed {basis.get('seed', 0)} · public {basis.get('public', 0)} · modeled {basis.get('modeled', 0)}")

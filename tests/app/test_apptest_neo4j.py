@@ -1,0 +1,40 @@
+"""The app on a real Neo4j server: same charts as on the embedded backend, and the badge says neo4j."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import chart_nodes, iframe_pages
+from tests.app.test_apptest_explorer import _expected_ids
+from tests.conftest import neo4j_settings
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture()
+def neo4j_env(monkeypatch: pytest.MonkeyPatch, app_env, neo4j_driver) -> None:
+    """Point the app at the Neo4j server (the neo4j_driver fixture proves it is up, or skips/fails)."""
+    uri, user, password = neo4j_settings()
+    monkeypatch.setenv("ORGRAPH_BACKEND", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", uri)
+    monkeypatch.setenv("NEO4J_USER", user)
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
+
+
+def test_explorer_on_neo4j_draws_what_the_embedded_backend_draws(neo4j_env, open_app, app_service) -> None:
+    at = open_app("explorer", params={"lang": "en"})
+    assert any("neo4j" in c.value for c in at.sidebar.caption)
+    drawn = {n["id"] for n in chart_nodes(iframe_pages(at)[0])}
+    county = app_service.dataset.counties()[0].id
+    latest = app_service.dataset.snapshot_ids()[-1]
+    assert drawn == _expected_ids(app_service, latest, county)  # app_service runs on the embedded backend
+
+
+def test_cypher_page_runs_on_neo4j(neo4j_env, open_app, app_service) -> None:
+    text = "MATCH (a:Agency) WHERE a.dataset = $dataset RETURN count(a) AS n"
+    at = open_app("cypher")
+    at.text_area[0].input(text).run()
+    at.button[0].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert int(at.dataframe[0].value["n"][0]) == len(app_service.dataset.agencies)
+    assert "neo4j" in at.caption[0].value
