@@ -69,7 +69,7 @@ def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, i
     if parsed.jurisdictions is None:
         return None
     rows = parsed.jurisdictions
-    known = _first_lines(JURISDICTIONS, "jurisdiction", [(line, r.id) for line, r in rows], problems)
+    known = _first_lines(JURISDICTIONS, "jurisdiction", [(line, r.id) for line, r in rows if r.id], problems)
     parent_of: dict[str, str] = {}
     for line, row in rows:
         _check_source(JURISDICTIONS, line, row.source, parsed.manifest, problems)
@@ -114,18 +114,19 @@ def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, i
     return known
 
 
-def _check_agencies(parsed: Parsed, jurisdictions: dict[str, int] | None, problems: list[Problem]) -> dict[str, str] | None:
-    """Returns agency id -> snapshot id."""
+def _check_agencies(parsed: Parsed, jurisdictions: dict[str, int] | None, problems: list[Problem]) -> dict[str, str | None] | None:
+    """Returns agency id -> snapshot id (None when that agency's snapshot cell is bad)."""
     if parsed.agencies is None:
         return None
     rows = parsed.agencies
-    _first_lines(AGENCIES, "agency", [(line, r.id) for line, r in rows], problems)
+    _first_lines(AGENCIES, "agency", [(line, r.id) for line, r in rows if r.id], problems)
     dates = parsed.manifest.snapshot_dates
-    snapshot_of: dict[str, str] = {}
+    snapshot_of: dict[str, str | None] = {}
     for line, row in rows:
-        snapshot_of.setdefault(row.id, row.snapshot)
+        if row.id:
+            snapshot_of.setdefault(row.id, row.snapshot)
         _check_source(AGENCIES, line, row.source, parsed.manifest, problems)
-        if dates is not None and row.snapshot not in dates:
+        if dates is not None and row.snapshot and row.snapshot not in dates:
             problems.append(
                 Problem(
                     AGENCIES,
@@ -134,7 +135,7 @@ def _check_agencies(parsed: Parsed, jurisdictions: dict[str, int] | None, proble
                     f"unknown snapshot {row.snapshot!r}; snapshots are defined in manifest.toml [[snapshots]]{_known(dates)}",
                 )
             )
-        if jurisdictions is not None and row.jurisdiction not in jurisdictions:
+        if jurisdictions is not None and row.jurisdiction and row.jurisdiction not in jurisdictions:
             problems.append(
                 Problem(
                     AGENCIES,
@@ -149,7 +150,7 @@ def _check_agencies(parsed: Parsed, jurisdictions: dict[str, int] | None, proble
 def _check_functions(parsed: Parsed, problems: list[Problem]) -> dict[str, int] | None:
     if parsed.functions is None:
         return None
-    known = _first_lines(FUNCTIONS, "function", [(line, r.id) for line, r in parsed.functions], problems)
+    known = _first_lines(FUNCTIONS, "function", [(line, r.id) for line, r in parsed.functions if r.id], problems)
     for line, row in parsed.functions:
         _check_source(FUNCTIONS, line, row.source, parsed.manifest, problems)
     return known
@@ -207,13 +208,15 @@ def _check_edge_fields(line: int, row: EdgeRow, functions: dict[str, int] | None
 
 def _check_edges(
     parsed: Parsed,
-    snapshot_of: dict[str, str] | None,
+    snapshot_of: dict[str, str | None] | None,
     functions: dict[str, int] | None,
     problems: list[Problem],
 ) -> None:
     if parsed.edges is None:
         return
-    dates = parsed.manifest.snapshot_dates or {}
+    dates = parsed.manifest.snapshot_dates
+    if dates is None:  # manifest unreadable: take the agencies' snapshots as they are, without dates
+        dates = {snap: None for snap in (snapshot_of or {}).values() if snap}
     seen: dict[tuple[str, ...], int] = {}
     reports: list[tuple[int, str, str]] = []
     for line, row in parsed.edges:
@@ -247,6 +250,8 @@ def _check_edges(
         if not ends_ok or snapshot_of is None:
             continue
         start_snap, end_snap = snapshot_of[row.start], snapshot_of[row.end]
+        if start_snap not in dates or end_snap not in dates:
+            continue  # the agency row's bad or unknown snapshot is already reported
         if row.type in _STRUCTURAL:
             if start_snap != end_snap:
                 problems.append(
@@ -292,7 +297,7 @@ def _check_became(
         )
 
 
-def _check_cycles(reports: list[tuple[int, str, str]], snapshot_of: dict[str, str], problems: list[Problem]) -> None:
+def _check_cycles(reports: list[tuple[int, str, str]], snapshot_of: dict[str, str | None], problems: list[Problem]) -> None:
     """Find REPORTS_TO cycles with an iterative depth-first search (recursion would overflow on long chains)."""
     targets: dict[str, list[tuple[str, int]]] = {}
     for line, start, end in reports:

@@ -24,7 +24,8 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 class CsvTable:
     """The rows of one file as (line, {column: cell}); only known columns are kept.
 
-    `usable` is False when the header lacks a required column: its rows are then not validated, and other
+    A row with more cells than the header is reported here and kept in `misshapen`: its cells are shifted,
+    so only its id is trusted. `usable` is False when the header lacks a required column: its rows are then not validated, and other
     files' references into it are not checked either (they would only repeat the same problem).
     """
 
@@ -32,6 +33,7 @@ class CsvTable:
     header: list[str]
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     usable: bool = True
+    misshapen: set[int] = field(default_factory=set)  # lines of rows with too many cells (already reported)
 
 
 def decode(raw: bytes) -> str:
@@ -123,7 +125,7 @@ def read_table(
         start, line = line + 1, reader.line_num
         if not cells or (len(cells) == 1 and not cells[0].strip()):
             continue  # blank line
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
+        if len(cells) > width:
             problems.append(
                 Problem(
                     file,
@@ -133,7 +135,7 @@ def read_table(
                     "(an unquoted comma inside a cell?)",
                 )
             )
-            continue
-        row = {column: (cells[index] if index < len(cells) else "") for index, column in keep}
+            table.misshapen.add(start)
+        row = {column: (cells[index].strip() if index < len(cells) else "") for index, column in keep}
         table.rows.append((start, row))
     return table

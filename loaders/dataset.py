@@ -27,7 +27,7 @@ from graph.model import (
 
 from .checks import AGENCIES, EDGES, FUNCTIONS, JURISDICTIONS, Parsed, cross_check
 from .csvfile import read_table
-from .manifest import read_manifest
+from .manifest import MANIFEST, read_manifest
 from .rows import AgencyRow, EdgeRow, FunctionRow, JurisdictionRow, columns_of, validate_row
 
 __all__ = ["Progress", "load_dataset"]
@@ -41,7 +41,8 @@ _PROGRESS_EVERY = 10_000
 def _read_rows(
     folder: Path, file: str, model: type[M], problems: list[Problem], progress: Progress | None
 ) -> list[tuple[int, M]] | None:
-    """Validated rows of one file (bad rows are dropped after recording their problems); None if unusable."""
+    """Rows of one file with their lines; None if unusable. A bad node row stays in, partially (see
+    validate_row), so that its id still counts as defined; a bad edge row is dropped (nothing refers to it)."""
     required, optional = columns_of(model)
     table = read_table(folder, file, required=required, optional=optional, problems=problems)
     if table is None or not table.usable:
@@ -51,7 +52,10 @@ def _read_rows(
         progress(file, 0, total)
     rows: list[tuple[int, M]] = []
     for done, (line, cells) in enumerate(table.rows, start=1):
-        row = validate_row(model, file, line, cells, problems)
+        if line in table.misshapen:  # already reported; keep just its id so references to it still resolve
+            row = None if model is EdgeRow else model.model_construct(**({k: None for k in cells} | {"id": cells.get("id")}))
+        else:
+            row = validate_row(model, file, line, cells, problems, partial=model is not EdgeRow)
         if row is not None:
             rows.append((line, row))
         if progress and done % _PROGRESS_EVERY == 0:
@@ -82,6 +86,8 @@ def load_dataset(path: str | Path, *, progress: Progress | None = None) -> Datas
     cross_check(parsed, problems)
     if progress:
         progress("checks", 1, 1)
+    order = {name: rank for rank, name in enumerate((MANIFEST, JURISDICTIONS, AGENCIES, FUNCTIONS, EDGES))}
+    problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))  # stable: same line keeps check order
     if problems or manifest.model is None:
         raise DatasetError(problems, dataset=manifest.dataset_id or folder.name)
     return _build(parsed)

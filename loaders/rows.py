@@ -224,12 +224,24 @@ def describe_error(error: Any) -> tuple[str, str]:
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate_row(model: type[M], file: str, line: int, row: dict[str, str], problems: list[Problem]) -> M | None:
-    """The validated row, or None after appending one Problem per bad cell."""
+def validate_row(
+    model: type[M], file: str, line: int, row: dict[str, str], problems: list[Problem], *, partial: bool = False
+) -> M | None:
+    """The validated row, or (after appending one Problem per bad cell) None.
+
+    With `partial`, a bad row still comes back, unvalidated (model_construct), with its bad cells set to None
+    and the others as stripped text: its id then still counts as defined, so references to it are not
+    reported again as unknown ids, and its good cells are still checked against other files.
+    """
     try:
         return model.model_validate(row)
     except ValidationError as exc:
+        bad: set[str] = set()
         for error in exc.errors(include_url=False):
             column, message = describe_error(error)
+            bad.add(column)
             problems.append(Problem(file, line, column, message))
-        return None
+        if not partial:
+            return None
+        cells = {k: (None if k in bad or not v.strip() else v.strip()) for k, v in row.items()}
+        return model.model_construct(**cells)
