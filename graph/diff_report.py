@@ -1,0 +1,350 @@
+"""A SnapshotDiff as table rows, as JSON-ready dicts, and as a short plain-language summary per jurisdiction.
+
+Kept apart from graph/diff.py so the computation stays small; everything here is presentation of the same data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.diff import CountRow, Link, SnapshotDiff
+from graph.model import Agency, Level
+
+__all__ = [
+    "CHANGE_COLUMNS",
+    "COUNT_COLUMNS",
+    "Summary",
+    "change_rows",
+    "count_rows",
+    "diff_to_dict",
+    "summaries",
+]
+
+CHANGE_COLUMNS = [
+    "change",
+    "jurisdiction",
+    "before",
+    "before_name",
+    "after",
+    "after_name",
+    "detail",
+]
+COUNT_COLUMNS = ["jurisdiction", "category", "before", "after", "quota", "within_quota"]
+LEVEL_ORDER = {Level.REGION: 0, Level.LEAGUE: 1, Level.COUNTY: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    jurisdiction: str
+    zh: str
+    en: str
+
+
+def _ids(agencies: Iterable[Agency]) -> str:
+    return "; ".join(a.id for a in agencies)
+
+
+def _names(agencies: Iterable[Agency]) -> str:
+    return "; ".join(a.name_zh for a in agencies)
+
+
+def _links(links: Iterable[Link]) -> str:
+    return ", ".join(f"{l.mode}→{l.target.id}" for l in links)
+
+
+def _moved(removed: tuple[Link, ...], added: tuple[Link, ...]) -> str:
+    parts = []
+    if removed:
+        parts.append(f"no longer {_links(removed)}")
+    if added:
+        parts.append(f"now {_links(added)}")
+    return "; ".join(parts)
+
+
+def _row(
+    change: str,
+    jurisdiction: str,
+    before: Iterable[Agency],
+    after: Iterable[Agency],
+    detail: str = "",
+) -> dict[str, Any]:
+    before, after = list(before), list(after)
+    return {
+        "change": change,
+        "jurisdiction": jurisdiction,
+        "before": _ids(before),
+        "before_name": _names(before),
+        "after": _ids(after),
+        "after_name": _names(after),
+        "detail": detail,
+    }
+
+
+def change_rows(
+    diff: SnapshotDiff, *, include_continued: bool = False
+) -> list[dict[str, Any]]:
+    """One row per change, in a fixed order of kinds (continued pairs only when asked: they are the bulk)."""
+    rows = [_row("established", a.jurisdiction, [], [a]) for a in diff.established]
+    rows += [_row("abolished", a.jurisdiction, [a], []) for a in diff.abolished]
+    rows += [
+        _row(
+            "merged",
+            m.target.jurisdiction,
+            m.sources,
+            [m.target],
+            f"{len(m.sources)} → 1",
+        )
+        for m in diff.merged
+    ]
+    rows += [
+        _row(
+            "split",
+            s.source.jurisdiction,
+            [s.source],
+            s.targets,
+            f"1 → {len(s.targets)}",
+        )
+        for s in diff.split
+    ]
+    rows += [
+        _row("renamed", p.after.jurisdiction, [p.before], [p.after])
+        for p in diff.renamed
+    ]
+    if include_continued:
+        rows += [
+            _row("continued", p.after.jurisdiction, [p.before], [p.after])
+            for p in diff.continued
+        ]
+    rows += [
+        _row(
+            "transferred",
+            t.target.jurisdiction,
+            [t.source],
+            [t.target],
+            f"function {t.function}",
+        )
+        for t in diff.transferred
+    ]
+    rows += [
+        _row(
+            "reporting",
+            r.after.jurisdiction,
+            [r.before],
+            [r.after],
+            _moved(r.removed, r.added),
+        )
+        for r in diff.reporting
+    ]
+    rows += [
+        _row(
+            "category",
+            c.after.jurisdiction,
+            [c.before],
+            [c.after],
+            f"{c.before.category.value} → {c.after.category.value}",
+        )
+        for c in diff.categories
+    ]
+    rows += [
+        _row(
+            "hosting",
+            h.after.jurisdiction,
+            [h.before],
+            [h.after],
+            _moved(h.removed, h.added),
+        )
+        for h in diff.hosting
+    ]
+    return rows
+
+
+def count_rows(diff: SnapshotDiff) -> list[dict[str, Any]]:
+    return [
+        {
+            "jurisdiction": c.jurisdiction,
+            "category": c.category.value if c.category else "counted (quota)",
+            "before": c.before,
+            "after": c.after,
+            "quota": c.quota,
+            "within_quota": c.within_quota,
+        }
+        for c in diff.counts
+    ]
+
+
+def _agency(a: Agency) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "jurisdiction": a.jurisdiction,
+        "name_zh": a.name_zh,
+        "name_en": a.name_en,
+        "category": a.category.value,
+    }
+
+
+def _link(l: Link) -> dict[str, Any]:
+    return {"mode": l.mode, "target": _agency(l.target)}
+
+
+def diff_to_dict(diff: SnapshotDiff) -> dict[str, Any]:
+    """The whole diff as plain JSON-ready values (continued pairs by id only, to keep it small)."""
+    return {
+        "before": diff.before,
+        "after": diff.after,
+        "scope": diff.scope,
+        "established": [_agency(a) for a in diff.established],
+        "abolished": [_agency(a) for a in diff.abolished],
+        "continued": [
+            {"before": p.before.id, "after": p.after.id} for p in diff.continued
+        ],
+        "renamed": [
+            {"before": _agency(p.before), "after": _agency(p.after)}
+            for p in diff.renamed
+        ],
+        "merged": [
+            {"sources": [_agency(a) for a in m.sources], "target": _agency(m.target)}
+            for m in diff.merged
+        ],
+        "split": [
+            {"source": _agency(s.source), "targets": [_agency(a) for a in s.targets]}
+            for s in diff.split
+        ],
+        "transferred": [
+            {
+                "source": _agency(t.source),
+                "target": _agency(t.target),
+                "function": t.function,
+            }
+            for t in diff.transferred
+        ],
+        "reporting": [
+            {
+                "before": _agency(r.before),
+                "after": _agency(r.after),
+                "removed": [_link(l) for l in r.removed],
+                "added": [_link(l) for l in r.added],
+            }
+            for r in diff.reporting
+        ],
+        "categories": [
+            {"before": _agency(c.before), "after": _agency(c.after)}
+            for c in diff.categories
+        ],
+        "hosting": [
+            {
+                "before": _agency(h.before),
+                "after": _agency(h.after),
+                "removed": [_link(l) for l in h.removed],
+                "added": [_link(l) for l in h.added],
+            }
+            for h in diff.hosting
+        ],
+        "counts": count_rows(diff),
+        "summaries": [
+            {"jurisdiction": s.jurisdiction, "zh": s.zh, "en": s.en}
+            for s in summaries(diff)
+        ],
+    }
+
+
+def _tally(diff: SnapshotDiff) -> dict[str, dict[str, int]]:
+    """Per jurisdiction: how many of each kind of change it owns (an event belongs where its result sits)."""
+    kinds = (
+        "established",
+        "abolished",
+        "merged",
+        "renamed",
+        "split",
+        "transferred",
+        "reporting",
+    )
+    out: dict[str, dict[str, int]] = {
+        j.id: dict.fromkeys(kinds, 0) for j in diff.jurisdictions
+    }
+
+    def add(jurisdiction: str, kind: str) -> None:
+        if jurisdiction in out:
+            out[jurisdiction][kind] += 1
+
+    for a in diff.established:
+        add(a.jurisdiction, "established")
+    for a in diff.abolished:
+        add(a.jurisdiction, "abolished")
+    for m in diff.merged:
+        add(m.target.jurisdiction, "merged")
+    for p in diff.renamed:
+        add(p.after.jurisdiction, "renamed")
+    for s in diff.split:
+        add(s.source.jurisdiction, "split")
+    for t in diff.transferred:
+        add(t.target.jurisdiction, "transferred")
+    for r in diff.reporting:
+        add(r.after.jurisdiction, "reporting")
+    return out
+
+
+def _quota_text(row: CountRow) -> tuple[str, str]:
+    zh = f"计入限额机构 {row.after} 个"
+    en = f"{row.after} {'agency counts' if row.after == 1 else 'agencies count'} toward the quota"
+    if row.quota is not None:
+        over = row.after - row.quota
+        zh += f"（限额 {row.quota}" + (f"，超出 {over} 个）" if over > 0 else "）")
+        en += f" (quota {row.quota}" + (f", over by {over})" if over > 0 else ")")
+    return zh, en
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summaries(diff: SnapshotDiff) -> list[Summary]:
+    """One short sentence per jurisdiction with agencies, in Chinese and English, league before counties,
+    e.g. "镶黄旗：新设 5 个、撤销 3 个、合并 4 起、更名 6 个；计入限额机构 35 个（限额 35）"."""
+    tally = _tally(diff)
+    quota = {c.jurisdiction: c for c in diff.counts if c.category is None}
+    ordered = sorted(diff.jurisdictions, key=lambda j: LEVEL_ORDER.get(j.level, 9))
+    out: list[Summary] = []
+    for j in ordered:
+        if j.id not in quota:
+            continue  # no agencies on either side
+        t = tally[j.id]
+        zh = [
+            f"新设 {t['established']} 个",
+            f"撤销 {t['abolished']} 个",
+            f"合并 {t['merged']} 起",
+            f"更名 {t['renamed']} 个",
+        ]
+        en = [
+            f"{t['established']} established",
+            f"{t['abolished']} abolished",
+            _plural(t["merged"], "merger", "mergers"),
+            f"{t['renamed']} renamed",
+        ]
+        if t["split"]:
+            zh.append(f"拆分 {t['split']} 起")
+            en.append(_plural(t["split"], "split", "splits"))
+        if t["transferred"]:
+            zh.append(f"职能划转 {t['transferred']} 项")
+            en.append(
+                _plural(
+                    t["transferred"], "function transferred", "functions transferred"
+                )
+            )
+        if t["reporting"]:
+            zh.append(f"隶属关系调整 {t['reporting']} 个")
+            en.append(
+                _plural(
+                    t["reporting"], "reporting line changed", "reporting lines changed"
+                )
+            )
+        q_zh, q_en = _quota_text(quota[j.id])
+        out.append(
+            Summary(
+                j.id,
+                f"{j.name_zh}：{'、'.join(zh)}；{q_zh}",
+                f"{j.name_en}: {', '.join(en)}; {q_en}",
+            )
+        )
+    return out
