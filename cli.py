@@ -203,6 +203,61 @@ def cmd_export(args: argparse.Namespace) -> int:
         service.close()
 
 
+@command("diff")
+def cmd_diff(args: argparse.Namespace) -> int:
+    """What changed between two snapshots, from the lineage (graph/diff.py), with a summary per jurisdiction."""
+    from graph.diff_report import CHANGE_COLUMNS, COUNT_COLUMNS, change_rows, count_rows, diff_to_dict, summaries
+
+    service = open_service(args)
+    try:
+        diff = service.diff(args.before, args.after, args.jurisdiction)
+        if args.format == "json":
+            print(json.dumps(diff_to_dict(diff), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        rows = change_rows(diff, include_continued=args.all)
+        if args.format == "csv":
+            print(format_rows(CHANGE_COLUMNS, rows, "csv"))
+            return EXIT_OK
+        print(f"{diff.before} → {diff.after}, scope: {diff.scope or 'all'}")
+        print(format_rows(CHANGE_COLUMNS, rows, "table"))
+        print()
+        print(format_rows(COUNT_COLUMNS, count_rows(diff), "table"))
+        print()
+        for summary in summaries(diff):
+            print(summary.zh)
+            print(summary.en)
+        return EXIT_OK
+    finally:
+        service.close()
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    """Run the reform's rules (graph/rules.py); exit 3 when any rule fails."""
+    from graph.rules import RESULT_COLUMNS, result_rows, results_to_dict
+
+    if args.list:
+        from graph.rules import all_rules
+
+        rows = [{"rule": r.id, "phase": r.phase.value, "title": r.title_zh if args.lang == "zh" else r.title_en,
+                 "quote": r.quote} for r in all_rules()]
+        print(format_rows(["rule", "phase", "title", "quote"], rows, args.format))
+        return EXIT_OK
+    service = open_service(args)
+    try:
+        results = service.check(args.snapshot, args.rule)
+        if args.format == "json":
+            print(json.dumps(results_to_dict(results), ensure_ascii=False, indent=2))
+        else:
+            print(format_rows(RESULT_COLUMNS, result_rows(results, lang=args.lang), args.format))
+        failed = [r for r in results if not r.passed]
+        if args.format == "table":
+            print(f"\n{len(results) - len(failed)} of {len(results)} results pass", file=sys.stderr)
+        return EXIT_RULE_FAILED if failed else EXIT_OK
+    finally:
+        service.close()
+
+
 # ---- parser ------------------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python cli.py", description="orgraph: government agencies as a graph.")
@@ -227,6 +282,19 @@ def build_parser() -> argparse.ArgumentParser:
     add("info", "Counts of jurisdictions, agencies and edges per snapshot.")
     p = add("chain", "Print the reporting chain of an agency, one line per step with the mode.")
     p.add_argument("agency_id", help="an agency id, e.g. 152528-2019-emergency_management")
+
+    p = add("diff", "Compare two snapshots from the lineage: established, abolished, merged, split, renamed, "
+            "transferred, reporting/category/hosting changes, counts against the quota, a summary per county.")
+    p.add_argument("--from", dest="before", metavar="SNAPSHOT", help="earlier snapshot (default: role before)")
+    p.add_argument("--to", dest="after", metavar="SNAPSHOT", help="later snapshot (default: role after)")
+    p.add_argument("--jurisdiction", help="id, Chinese or English name, or 'league' (default: everything)")
+    p.add_argument("--all", action="store_true", help="also list agencies that simply continued")
+    p = add("check", "Check the reform's rules per jurisdiction; exit 3 when a rule fails.")
+    p.add_argument("--snapshot", help="snapshot to judge (default: reform rules on the 'after' snapshot, "
+                   "data-health rules on every snapshot)")
+    p.add_argument("--rule", nargs="+", action="extend", metavar="ID", help="only these rules (see --list)")
+    p.add_argument("--list", action="store_true", help="list the rules and the sentences they rest on")
+    p.add_argument("--lang", choices=["zh", "en"], default="en", help="language of titles and messages")
 
     from exporters import FORMATS
 

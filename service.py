@@ -233,6 +233,37 @@ class OrgService:
                                           agency=agency, depth=depth)
         return export_to_path(self.store, self.dataset, selection, fmt, path, **options)
 
+    # ---- comparison and rule checks (graph/diff.py, graph/rules.py) ------------------------------------------
+    def diff(self, before: str | None = None, after: str | None = None,
+             jurisdiction: str | None = None) -> Any:
+        """graph.diff.SnapshotDiff of two snapshots (default: the manifest's before and after roles) within a
+        jurisdiction (id, Chinese or English name), "league", or everything (None)."""
+        from graph.diff import SnapshotData, diff_snapshots
+
+        before = before or self._snapshot_with_role("before", 0)
+        after = after or self._snapshot_with_role("after", -1)
+        self._check_snapshot(before)
+        self._check_snapshot(after)
+        return diff_snapshots(SnapshotData.from_store(self.store, before), SnapshotData.from_store(self.store, after),
+                              self.dataset.jurisdictions, scope=jurisdiction)
+
+    def check(self, snapshot: str | None = None, rules: list[str] | None = None) -> list[Any]:
+        """graph.rules.RuleResult per rule and jurisdiction; reform rules judge the "after" snapshot by default."""
+        from graph.rules import check_dataset
+
+        return check_dataset(self.store, self.dataset, snapshot=snapshot, rule_ids=rules)
+
+    def rules(self) -> list[Any]:
+        from graph.rules import all_rules
+
+        return all_rules()
+
+    def _snapshot_with_role(self, role: str, fallback_index: int) -> str:
+        ids = self.dataset.snapshot_ids()
+        if not ids:
+            raise NotFound(f"dataset {self.dataset.id!r} has no snapshots")
+        return next((s.id for s in self.dataset.snapshots if s.role.value == role), ids[fallback_index])
+
     # ---- helpers ----------------------------------------------------------------------------------------
     def _check_snapshot(self, snapshot: str) -> None:
         if self.dataset.snapshot(snapshot) is None:
