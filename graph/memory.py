@@ -1,0 +1,220 @@
+"""The embedded default backend: one networkx MultiDiGraph per loaded dataset, no server needed.
+
+Node key = the orgraph id; node attributes = the schema properties plus `labels` (a tuple such as
+("Agency",)) and `dataset`; edge attributes = `type` plus mode/change/function/basis/source. Reads use
+indexes built at load time, so a reporting-chain lookup is a few dict hits. Ad-hoc Cypher runs on the
+embedded engine of graph/cypher_embedded.py over the same graph.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import asdict
+from types import MappingProxyType
+from typing import Any
+
+import networkx as nx
+
+from graph.errors import NotFound
+from graph.model import Agency, Dataset, Edge, RelType, ReportMode
+from graph.store import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, ChainStep, LoadReport, QueryResult
+
+__all__ = ["NetworkxStore", "build_graph"]
+
+MODE_PRIORITY = {m.value: i for i, m in enumerate(ReportMode)}
+_STRUCTURAL = {RelType.REPORTS_TO, RelType.HOSTED_BY, RelType.HAS_FUNCTION, RelType.BECAME}
+
+
+def _props(obj: Any, label: str, dataset: str) -> dict[str, Any]:
+    """Schema properties of a model object as graph attributes: enums as their values, no None."""
+    props = {k: (v.value if hasattr(v, "value") else v) for k, v in asdict(obj).items() if v is not None}
+    props.pop("parent", None)  # a Jurisdiction's parent is its IN edge, not a property
+    props["labels"] = (label,)
+    props["dataset"] = dataset
+    return props
+
+
+def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
+    """The dataset as a MultiDiGraph in the schema's shape (what exporters and the Cypher engine read)."""
+    graph = nx.MultiDiGraph(dataset=dataset.id)
+    ds = dataset.id
+    graph.add_nodes_from((j.id, _props(j, "Jurisdiction", ds)) for j in dataset.jurisdictions)
+    graph.add_nodes_from((f.id, _props(f, "Function", ds)) for f in dataset.functions)
+    graph.add_nodes_from((a.id, _props(a, "Agency", ds)) for a in dataset.agencies)
+    graph.add_edges_from(
+        (e.start, e.end, {k: v for k, v in (("type", e.type.value), ("mode", e.mode),
+                                            ("change", e.change.value if e.change else None),
+                                            ("function", e.function), ("basis", e.basis.value),
+                                            ("source", e.source), ("note", e.note)) if v is not None})
+        for e in dataset.edges
+    )
+    return graph
+
+
+class _Indexes:
+    """What the reads need, computed once per load."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.agencies: dict[str, Agency] = {a.id: a for a in dataset.agencies}
+        self.by_snapshot: dict[str, list[Agency]] = defaultdict(list)
+        self.by_place: dict[tuple[str, str], list[Agency]] = defaultdict(list)
+        for agency in sorted(dataset.agencies, key=lambda a: a.id):
+            self.by_snapshot[agency.snapshot].append(agency)
+            self.by_place[(agency.snapshot, agency.jurisdiction)].append(agency)
+        self.up: dict[str, list[Edge]] = defaultdict(list)  # REPORTS_TO out of an agency
+        self.down: dict[str, list[Edge]] = defaultdict(list)  # REPORTS_TO into an agency
+        self.out_edges: dict[str, list[Edge]] = defaultdict(list)  # structural + BECAME out of an agency
+        self.became_in: dict[str, list[Edge]] = defaultdict(list)
+        self.became_out: dict[str, list[Edge]] = defaultdict(list)
+        for edge in dataset.edges:
+            if edge.type not in _STRUCTURAL or edge.start not in self.agencies:
+                continue
+            self.out_edges[edge.start].append(edge)
+            if edge.type is RelType.REPORTS_TO:
+                self.up[edge.start].append(edge)
+                self.down[edge.end].append(edge)
+            elif edge.type is RelType.BECAME:
+                self.became_out[edge.start].append(edge)
+                self.became_in[edge.end].append(edge)
+        for edges in self.up.values():
+            edges.sort(key=lambda e: (MODE_PRIORITY.get(e.mode or "", 99), e.end))
+
+
+class NetworkxStore:
+    """GraphStore over networkx: the embedded default."""
+
+    backend = "networkx"
+
+    def __init__(self) -> None:
+        self._dataset: Dataset | None = None
+        self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._index: _Indexes | None = None
+
+    # ---- loading ----------------------------------------------------------------------------------------
+    def load(self, dataset: Dataset) -> LoadReport:
+        """Build the new graph and indexes completely, then swap them in: a failure keeps the old ones."""
+        started = time.perf_counter()
+        graph = build_graph(dataset)
+        index = _Indexes(dataset)
+        missing = [e for e in dataset.edges if e.start not in graph or e.end not in graph]
+        if missing:
+            from graph.errors import OrgraphError
+
+            raise OrgraphError(
+                f"dataset {dataset.id!r} has {len(missing)} edge(s) whose ends are not in it "
+                f"(first: {missing[0].start} -> {missing[0].end}); nothing was loaded"
+            )
+        self._graph, self._index, self._dataset = graph, index, dataset
+        return LoadReport(dataset.id, self.backend, graph.number_of_nodes(), graph.number_of_edges(),
+                          time.perf_counter() - started)
+
+    def datasets(self) -> list[str]:
+        return [self._dataset.id] if self._dataset else []
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The loaded graph, read-only (for the Cypher engine and the exporters)."""
+        return self._graph
+
+    @property
+    def dataset(self) -> Dataset | None:
+        return self._dataset
+
+    # ---- reads ----------------------------------------------------------------------------------------
+    @property
+    def _idx(self) -> _Indexes:
+        if self._index is None:
+            raise NotFound("no dataset is loaded in the networkx store; load one first")
+        return self._index
+
+    def agencies(self, snapshot: str, *, jurisdiction: str | None = None) -> list[Agency]:
+        if jurisdiction is None:
+            return list(self._idx.by_snapshot.get(snapshot, ()))
+        return list(self._idx.by_place.get((snapshot, jurisdiction), ()))
+
+    def agency(self, agency_id: str) -> Agency:
+        try:
+            return self._idx.agencies[agency_id]
+        except KeyError:
+            dataset = self._dataset.id if self._dataset else "?"
+            raise NotFound(f"no agency {agency_id!r} in dataset {dataset!r}; "
+                           "search by name with `python cli.py query` or the app's Explorer") from None
+
+    def edges(self, snapshot: str, *, jurisdiction: str | None = None) -> list[Edge]:
+        found = [
+            edge
+            for agency in self.agencies(snapshot, jurisdiction=jurisdiction)
+            for edge in self._idx.out_edges.get(agency.id, ())
+        ]
+        return sorted(found, key=lambda e: e.key)
+
+    def reporting_chain(self, agency_id: str) -> list[ChainStep]:
+        self.agency(agency_id)
+        steps: list[ChainStep] = []
+        seen = {agency_id}
+        current = agency_id
+        while True:
+            ups = self._idx.up.get(current)
+            if not ups:
+                return steps
+            best = ups[0]
+            if best.end in seen:  # a cycle in the data: stop rather than loop
+                return steps
+            steps.append(ChainStep(self._idx.agencies[best.end], len(steps) + 1, best.mode or "", current))
+            seen.add(best.end)
+            current = best.end
+
+    def subordinates(self, agency_id: str, *, depth: int = 1) -> list[ChainStep]:
+        self.agency(agency_id)
+        found: dict[str, ChainStep] = {}
+        frontier = [agency_id]
+        for level in range(1, depth + 1):
+            if not frontier:
+                break
+            best: dict[str, Edge] = {}
+            candidates = [e for parent in frontier for e in self._idx.down.get(parent, ())]
+            for edge in sorted(candidates, key=lambda e: (MODE_PRIORITY.get(e.mode or "", 99), e.end)):
+                child = edge.start
+                if child != agency_id and child not in found and child not in best:
+                    best[child] = edge
+            for child, edge in best.items():
+                found[child] = ChainStep(self._idx.agencies[child], level, edge.mode or "", edge.end)
+            frontier = sorted(best)
+        return sorted(found.values(), key=lambda s: (s.depth, s.agency.id))
+
+    def lineage(self, agency_id: str) -> list[Edge]:
+        """BECAME edges forwards from the agency (through its successors) and backwards (through its predecessors)."""
+        self.agency(agency_id)
+        found: dict[tuple[str, str, str, str, str], Edge] = {}
+        for step, neighbour in ((self._idx.became_out, lambda e: e.end), (self._idx.became_in, lambda e: e.start)):
+            stack, seen = [agency_id], {agency_id}
+            while stack:
+                current = stack.pop()
+                for edge in step.get(current, ()):
+                    found[edge.key] = edge
+                    nxt = neighbour(edge)
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        stack.append(nxt)
+        return sorted(found.values(), key=lambda e: e.key)
+
+    # ---- ad-hoc Cypher --------------------------------------------------------------------------------
+    def run_cypher(
+        self,
+        text: str,
+        params: Mapping[str, object] | None = None,
+        *,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        row_cap: int = DEFAULT_ROW_CAP,
+    ) -> QueryResult:
+        from graph.cypher_embedded import run_embedded
+
+        merged = dict(params or {})
+        if self._dataset is not None:
+            merged.setdefault("dataset", self._dataset.id)
+        return run_embedded(self._graph, text, MappingProxyType(merged), timeout_s=timeout_s, row_cap=row_cap)
+
+    def close(self) -> None:
+        """Nothing to release: the graph lives in this process."""
