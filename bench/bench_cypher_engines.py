@@ -27,11 +27,11 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from cypher_corpus import CORPUS, graph_from_csv_dir, rows_match  # noqa: E402
+from cypher_corpus import CORPUS, graph_from_csv_dir, rows_match
 
-from graph.cypher_embedded import _return_columns, prepare_embedded, run_embedded  # noqa: E402
-from graph.cypher_guard import tokenize  # noqa: E402
-from graph.errors import CypherError  # noqa: E402
+from graph.cypher_embedded import _return_columns, prepare_embedded, run_embedded
+from graph.cypher_guard import tokenize
+from graph.errors import CypherError
 
 MINI = ROOT / "tests" / "data" / "mini"
 _AGGREGATES = {"count", "sum", "avg", "min", "max", "collect"}
@@ -43,29 +43,57 @@ _AGGREGATES = {"count", "sum", "avg", "min", "max", "collect"}
 def grand_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """grand-cypher wants labels and relationship types as a `__labels__` set on every node and edge."""
     out = nx.MultiDiGraph()
-    out.add_nodes_from((k, {**a, "__labels__": set(a.get("labels", ()))}) for k, a in graph.nodes(data=True))
-    out.add_edges_from((u, v, k, {**a, "__labels__": {a["type"]}}) for u, v, k, a in graph.edges(keys=True, data=True))
+    out.add_nodes_from(
+        (k, {**a, "__labels__": set(a.get("labels", ()))})
+        for k, a in graph.nodes(data=True)
+    )
+    out.add_edges_from(
+        (u, v, k, {**a, "__labels__": {a["type"]}})
+        for u, v, k, a in graph.edges(keys=True, data=True)
+    )
     return out
 
 
 def normalise_for_grand(text: str, params: dict[str, Any] | None) -> str:
     tokens = tokenize(text)
-    first_var = next((tokens[i + 1].text for i, t in enumerate(tokens[:-1]) if t.text == "(" and tokens[i + 1].kind == "word"), "n")
+    first_var = next(
+        (
+            tokens[i + 1].text
+            for i, t in enumerate(tokens[:-1])
+            if t.text == "(" and tokens[i + 1].kind == "word"
+        ),
+        "n",
+    )
     edits: list[tuple[int, int, str]] = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if tok.kind == "string" and tok.text.startswith("'"):
-            edits.append((tok.start, tok.end, json.dumps(tok.text[1:-1], ensure_ascii=False)))
+            edits.append(
+                (tok.start, tok.end, json.dumps(tok.text[1:-1], ensure_ascii=False))
+            )
         elif tok.kind == "param":
-            edits.append((tok.start, tok.end, json.dumps((params or {}).get(tok.text[1:]), ensure_ascii=False)))
+            edits.append(
+                (
+                    tok.start,
+                    tok.end,
+                    json.dumps((params or {}).get(tok.text[1:]), ensure_ascii=False),
+                )
+            )
         elif tok.kind == "word" and tok.text.lower() in _AGGREGATES and nxt == "(":
             edits.append((tok.start, tok.end, tok.text.upper()))
             if tokens[i + 2].text == "*":
                 edits.append((tokens[i + 2].start, tokens[i + 2].end, first_var))
-        elif tok.text == "*" and i and tokens[i - 1].kind in ("word", "quoted") and tokens[i - 2].text == ":":
+        elif (
+            tok.text == "*"
+            and i
+            and tokens[i - 1].kind in ("word", "quoted")
+            and tokens[i - 2].text == ":"
+        ):
             if nxt == "]":
                 edits.append((tok.end, tok.end, "1..10"))
-            elif nxt == "1" and tokens[i + 2].text == ".." and tokens[i + 3].text == "]":
+            elif (
+                nxt == "1" and tokens[i + 2].text == ".." and tokens[i + 3].text == "]"
+            ):
                 edits.append((tokens[i + 2].end, tokens[i + 2].end, "10"))
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
@@ -74,10 +102,19 @@ def normalise_for_grand(text: str, params: dict[str, Any] | None) -> str:
 
 def _plain_grand(value: Any) -> Any:
     if isinstance(value, dict):
-        if value and all(isinstance(k, int) for k in value):  # a MultiDiGraph edge: {key: attrs}
+        if value and all(
+            isinstance(k, int) for k in value
+        ):  # a MultiDiGraph edge: {key: attrs}
             attrs = next(iter(value.values()))
-            return {"type": next(iter(attrs["__labels__"])), **{k: v for k, v in attrs.items() if k not in ("__labels__", "type")}}
-        return {k: _plain_grand(v) for k, v in value.items() if k not in ("__labels__", "labels")}
+            return {
+                "type": next(iter(attrs["__labels__"])),
+                **{k: v for k, v in attrs.items() if k not in ("__labels__", "type")},
+            }
+        return {
+            k: _plain_grand(v)
+            for k, v in value.items()
+            if k not in ("__labels__", "labels")
+        }
     if isinstance(value, (list, tuple)):
         return [_plain_grand(v) for v in value]
     if isinstance(value, set):
@@ -85,7 +122,9 @@ def _plain_grand(value: Any) -> Any:
     return value
 
 
-def run_grand(ggraph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
+def run_grand(
+    ggraph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None
+) -> list[dict[str, Any]]:
     result = grandcypher.GrandCypher(ggraph).run(normalise_for_grand(text, params))
     wanted = _return_columns(text, tokenize(text))
     keys = {str(k): k for k in result}
@@ -100,14 +139,18 @@ def run_grand(ggraph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None)
             raise KeyError(f"no column {name!r} in {list(keys)}")
     length = max((len(result[c]) for c in columns), default=0)
     for i in range(length):
-        rows.append({name: _plain_grand(result[c][i]) for name, c in zip(wanted, columns)})
+        rows.append(
+            {name: _plain_grand(result[c][i]) for name, c in zip(wanted, columns)}
+        )
     return rows
 
 
 # ---- option (b): LadybugDB through the shipped adapter ----
 
 
-def run_ladybug(graph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
+def run_ladybug(
+    graph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None
+) -> list[dict[str, Any]]:
     return run_embedded(graph, text, params, timeout_s=30, row_cap=100_000).rows
 
 
@@ -120,7 +163,10 @@ def correctness() -> dict[str, list[str]]:
     for case in CORPUS:
         expected = case.expected(graph)
         verdicts = []
-        for engine, run in (("ladybug", lambda t, p: run_ladybug(graph, t, p)), ("grand-cypher", lambda t, p: run_grand(ggraph, t, p))):
+        for engine, run in (
+            ("ladybug", lambda t, p: run_ladybug(graph, t, p)),
+            ("grand-cypher", lambda t, p: run_grand(ggraph, t, p)),
+        ):
             try:
                 ok = rows_match(run(case.text, case.params), expected, case.ordered)
                 verdicts.append("ok" if ok else "WRONG")
@@ -143,9 +189,8 @@ def correctness() -> dict[str, list[str]]:
 def synthetic_graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
     """bench/synthetic.py's dataset through the real store when it exists; else an equivalent graph here."""
     try:
-        from synthetic import make_synthetic  # type: ignore[import-not-found]
-
         from graph.memory import NetworkxStore  # type: ignore[import-not-found]
+        from synthetic import make_synthetic  # type: ignore[import-not-found]
 
         store = NetworkxStore()
         store.load(make_synthetic(n, seed=seed))
@@ -154,42 +199,125 @@ def synthetic_graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
         pass
     rng = random.Random(seed)
     g = nx.MultiDiGraph()
-    types = ["government", "ecology_environment", "emergency_management", "finance", "education", "health", "office"]
-    g.add_node("league", id="league", name_zh="锡林郭勒盟", name_en="League", level="league", labels=("Jurisdiction",), dataset="syn")
-    g.add_node("lg-gov", id="lg-gov", snapshot="2019", jurisdiction="league", name_zh="盟行政公署", name_en="League Administration",
-               type="government", category="leadership", counts_toward_quota=False, basis="modeled", source="model", labels=("Agency",), dataset="syn")
+    types = [
+        "government",
+        "ecology_environment",
+        "emergency_management",
+        "finance",
+        "education",
+        "health",
+        "office",
+    ]
+    g.add_node(
+        "league",
+        id="league",
+        name_zh="锡林郭勒盟",
+        name_en="League",
+        level="league",
+        labels=("Jurisdiction",),
+        dataset="syn",
+    )
+    g.add_node(
+        "lg-gov",
+        id="lg-gov",
+        snapshot="2019",
+        jurisdiction="league",
+        name_zh="盟行政公署",
+        name_en="League Administration",
+        type="government",
+        category="leadership",
+        counts_toward_quota=False,
+        basis="modeled",
+        source="model",
+        labels=("Agency",),
+        dataset="syn",
+    )
     counties = max(1, n // 100)
     for c in range(counties):
         cid = f"c{c}"
-        g.add_node(cid, id=cid, name_zh=f"旗{c}", name_en=f"County {c}", level="county", agency_quota=30, labels=("Jurisdiction",), dataset="syn")
+        g.add_node(
+            cid,
+            id=cid,
+            name_zh=f"旗{c}",
+            name_en=f"County {c}",
+            level="county",
+            agency_quota=30,
+            labels=("Jurisdiction",),
+            dataset="syn",
+        )
         g.add_edge(cid, "league", type="IN", basis="modeled", source="model")
         gov = f"{cid}-gov"
         for i in range(100):
             aid = gov if i == 0 else f"{cid}-a{i}"
             kind = "government" if i == 0 else rng.choice(types)
-            g.add_node(aid, id=aid, snapshot=rng.choice(["2018", "2019"]), jurisdiction=cid, name_zh=f"旗{c}应急管理局{i}" if kind == "emergency_management" else f"旗{c}机构{i}",
-                       name_en=f"Agency {aid}", type=kind, category=rng.choice(["government", "party", "institution"]),
-                       counts_toward_quota=rng.random() < 0.6, basis="modeled", source="model", labels=("Agency",), dataset="syn")
+            g.add_node(
+                aid,
+                id=aid,
+                snapshot=rng.choice(["2018", "2019"]),
+                jurisdiction=cid,
+                name_zh=f"旗{c}应急管理局{i}"
+                if kind == "emergency_management"
+                else f"旗{c}机构{i}",
+                name_en=f"Agency {aid}",
+                type=kind,
+                category=rng.choice(["government", "party", "institution"]),
+                counts_toward_quota=rng.random() < 0.6,
+                basis="modeled",
+                source="model",
+                labels=("Agency",),
+                dataset="syn",
+            )
             g.add_edge(aid, cid, type="IN", basis="modeled", source="model")
-            boss = "lg-gov" if i == 0 else (gov if i < 30 else f"{cid}-a{rng.randrange(1, i)}")
-            g.add_edge(aid, boss, type="REPORTS_TO", mode=rng.choice(["leads", "manages", "guides"]), basis="modeled", source="model")
+            boss = (
+                "lg-gov"
+                if i == 0
+                else (gov if i < 30 else f"{cid}-a{rng.randrange(1, i)}")
+            )
+            g.add_edge(
+                aid,
+                boss,
+                type="REPORTS_TO",
+                mode=rng.choice(["leads", "manages", "guides"]),
+                basis="modeled",
+                source="model",
+            )
     return g
 
 
 LATENCY = [
-    ("label+property count", "MATCH (a:Agency {type: 'ecology_environment', snapshot: '2019'}) RETURN count(*) AS n"),
-    ("anchored unbounded chain", "MATCH (a:Agency {id: $leaf})-[:REPORTS_TO*1..]->(top:Agency) RETURN top.id AS id"),
-    ("one-hop subordinates", "MATCH (s:Agency)-[:REPORTS_TO]->(b:Agency {id: $boss}) RETURN s.id AS id"),
-    ("group by category", "MATCH (a:Agency) RETURN a.category AS category, count(*) AS n ORDER BY n DESC"),
-    ("group over all REPORTS_TO", "MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) RETURN r.mode AS mode, count(*) AS n"),
-    ("Chinese CONTAINS", "MATCH (a:Agency) WHERE a.name_zh CONTAINS '应急' RETURN a.id AS id LIMIT 50"),
+    (
+        "label+property count",
+        "MATCH (a:Agency {type: 'ecology_environment', snapshot: '2019'}) RETURN count(*) AS n",
+    ),
+    (
+        "anchored unbounded chain",
+        "MATCH (a:Agency {id: $leaf})-[:REPORTS_TO*1..]->(top:Agency) RETURN top.id AS id",
+    ),
+    (
+        "one-hop subordinates",
+        "MATCH (s:Agency)-[:REPORTS_TO]->(b:Agency {id: $boss}) RETURN s.id AS id",
+    ),
+    (
+        "group by category",
+        "MATCH (a:Agency) RETURN a.category AS category, count(*) AS n ORDER BY n DESC",
+    ),
+    (
+        "group over all REPORTS_TO",
+        "MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) RETURN r.mode AS mode, count(*) AS n",
+    ),
+    (
+        "Chinese CONTAINS",
+        "MATCH (a:Agency) WHERE a.name_zh CONTAINS '应急' RETURN a.id AS id LIMIT 50",
+    ),
 ]
 
 
 def latency(n: int, repeats: int) -> None:
     started = time.perf_counter()
     graph = synthetic_graph(n)
-    print(f"\nsynthetic graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({time.perf_counter() - started:.1f} s)")
+    print(
+        f"\nsynthetic graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({time.perf_counter() - started:.1f} s)"
+    )
     leaf = max((k for k in graph if k.endswith("-a99")), default=next(iter(graph)))
     boss = next((k for k in graph if k.endswith("-gov") and k != "lg-gov"), leaf)
     params = {"leaf": leaf, "boss": boss, "dataset": "syn"}
@@ -201,7 +329,10 @@ def latency(n: int, repeats: int) -> None:
     print(f"{'query':28} {'ladybug s':>10} {'grand s':>10} {'ratio':>7}")
     for name, text in LATENCY:
         medians = []
-        for run in (lambda: run_ladybug(graph, text, params), lambda: run_grand(ggraph, text, params)):
+        for run in (
+            lambda t=text: run_ladybug(graph, t, params),
+            lambda t=text: run_grand(ggraph, t, params),
+        ):
             times: list[float] = []
             try:
                 while len(times) < repeats and sum(times) < 20:
@@ -212,7 +343,11 @@ def latency(n: int, repeats: int) -> None:
             except Exception as exc:  # noqa: BLE001
                 medians.append(float("nan"))
                 print(f"  ({name}: {type(exc).__name__}: {str(exc)[:80]})")
-        ratio = medians[1] / medians[0] if medians[0] and medians[0] == medians[0] else float("nan")
+        ratio = (
+            medians[1] / medians[0]
+            if medians[0] and medians[0] == medians[0]
+            else float("nan")
+        )
         print(f"{name:28} {medians[0]:10.4f} {medians[1]:10.4f} {ratio:7.1f}x")
 
 

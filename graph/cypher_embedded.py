@@ -18,8 +18,13 @@ from typing import Any
 import networkx as nx
 
 from graph.cypher_guard import Token, refuse_writes
-from graph.cypher_mirror import ENDPOINT_PROPERTIES, Mirror, mirror_of
-from graph.errors import CypherError, CypherSyntaxError, CypherTimeout, UnsupportedCypher
+from graph.cypher_mirror import ENDPOINT_PROPERTIES, Mirror, mirror_of, rebuild_mirror
+from graph.errors import (
+    CypherError,
+    CypherSyntaxError,
+    CypherTimeout,
+    UnsupportedCypher,
+)
 from graph.store import GraphNode, GraphRel, QueryResult
 
 __all__ = ["BACKEND", "prepare_embedded", "run_embedded"]
@@ -43,13 +48,25 @@ _RENAMED_FUNCTIONS = {
     "tofloat": "to_double",
     "split": "string_split",
 }
-_CLAUSE_WORDS = {"WHERE", "AND", "OR", "NOT", "XOR", "WHEN", "THEN", "ELSE", "RETURN", "WITH"}
+_CLAUSE_WORDS = {
+    "WHERE",
+    "AND",
+    "OR",
+    "NOT",
+    "XOR",
+    "WHEN",
+    "THEN",
+    "ELSE",
+    "RETURN",
+    "WITH",
+}
 _END_OF_RETURN = {"ORDER", "SKIP", "LIMIT", "UNION"}
 
 
 def prepare_embedded(graph: nx.MultiDiGraph) -> float:
-    """Build the query mirror of `graph` now (e.g. at load time) instead of on the first query; returns seconds."""
-    return mirror_of(graph).seconds
+    """Build the query mirror of `graph` now (at load time, or after changing its edges in place) instead of
+    on the first query; returns the seconds it took."""
+    return rebuild_mirror(graph).seconds
 
 
 def run_embedded(
@@ -72,7 +89,13 @@ def run_embedded(
     schema_rows = _schema_procedure(tokens, mirror)
     if schema_rows is not None:
         columns, rows = schema_rows
-        return QueryResult(columns, rows[:row_cap], BACKEND, len(rows) > row_cap, time.perf_counter() - started)
+        return QueryResult(
+            columns,
+            rows[:row_cap],
+            BACKEND,
+            len(rows) > row_cap,
+            time.perf_counter() - started,
+        )
     _refuse_unsupported(tokens)
     rewritten = _rewrite(text, tokens)
     used = _parameters(tokens, params or {})
@@ -92,10 +115,17 @@ def run_embedded(
     finally:
         conn.close()
 
-    columns = columns_as_typed if len(columns_as_typed) == len(engine_columns) else engine_columns
+    columns = (
+        columns_as_typed
+        if len(columns_as_typed) == len(engine_columns)
+        else engine_columns
+    )
     truncated = len(raw_rows) > row_cap
     collector = _Collector(graph)
-    rows = [dict(zip(columns, (collector.plain(v) for v in raw))) for raw in raw_rows[:row_cap]]
+    rows = [
+        dict(zip(columns, (collector.plain(v) for v in raw)))
+        for raw in raw_rows[:row_cap]
+    ]
     return QueryResult(
         columns=list(columns),
         rows=rows,
@@ -107,10 +137,17 @@ def run_embedded(
     )
 
 
-def _schema_procedure(tokens: list[Token], mirror: Mirror) -> tuple[list[str], list[dict[str, Any]]] | None:
+def _schema_procedure(
+    tokens: list[Token], mirror: Mirror
+) -> tuple[list[str], list[dict[str, Any]]] | None:
     """Answer the allowlisted `CALL db.labels()` / `db.relationshipTypes()` / `db.propertyKeys()` alone."""
     words = [t.text for t in tokens]
-    if len(words) < 5 or words[0].upper() != "CALL" or words[1].lower() != "db" or words[2] != ".":
+    if (
+        len(words) < 5
+        or words[0].upper() != "CALL"
+        or words[1].lower() != "db"
+        or words[2] != "."
+    ):
         return None
     answers = {
         "labels": ("label", mirror.labels),
@@ -119,41 +156,70 @@ def _schema_procedure(tokens: list[Token], mirror: Mirror) -> tuple[list[str], l
     }
     name = words[3].lower()
     if name not in answers or words[4:] != ["(", ")"]:
-        raise UnsupportedCypher(f"CALL db.{words[3]}(…) beyond a bare CALL db.labels()/relationshipTypes()/propertyKeys()")
+        raise UnsupportedCypher(
+            f"CALL db.{words[3]}(…) beyond a bare CALL db.labels()/relationshipTypes()/propertyKeys()"
+        )
     column, values = answers[name]
     return [column], [{column: v} for v in values]
 
 
 def _refuse_unsupported(tokens: list[Token]) -> None:
     """Raise UnsupportedCypher for constructs LadybugDB lacks or would answer differently from Neo4j."""
-    depth_square = 0
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         text = tok.text
-        if tok.kind == "word" and nxt is not None and nxt.text == "(" and (prev is None or prev.text != "."):
-            if text.lower() in _UNSUPPORTED_FUNCTIONS:
-                raise UnsupportedCypher(_UNSUPPORTED_FUNCTIONS[text.lower()])
-        if text == "[":
-            depth_square += 1
-            if nxt is not None and nxt.text == "(":
-                raise UnsupportedCypher("pattern comprehension [(a)-->(b) | …]")
-            after = tokens[i + 2 : i + 4]
-            if nxt is not None and nxt.kind == "word" and after and after[0].upper == "IN" and (prev is None or prev.text != "("):
-                if not (prev is not None and prev.text == "-"):
-                    raise UnsupportedCypher("list comprehension [x IN list | …]", "use UNWIND and collect()")
-        elif text == "]":
-            depth_square -= 1
+        calls = (
+            tok.kind == "word"
+            and nxt is not None
+            and nxt.text == "("
+            and (prev is None or prev.text != ".")
+        )
+        if calls and text.lower() in _UNSUPPORTED_FUNCTIONS:
+            raise UnsupportedCypher(_UNSUPPORTED_FUNCTIONS[text.lower()])
+        if text == "[" and nxt is not None and nxt.text == "(":
+            raise UnsupportedCypher("pattern comprehension [(a)-->(b) | …]")
+        if (
+            text == "["
+            and nxt is not None
+            and nxt.kind == "word"
+            and i + 2 < len(tokens)
+            and tokens[i + 2].upper == "IN"
+        ):
+            raise UnsupportedCypher(
+                "list comprehension [x IN list | …]", "use UNWIND and collect()"
+            )
         if text == ":" and prev is not None and prev.kind in ("word", "quoted"):
             before = tokens[i - 2] if i >= 2 else None
             if before is not None and before.text == ":":
-                raise UnsupportedCypher("several labels on one node (a:A:B)", "an orgraph node has exactly one label")
+                raise UnsupportedCypher(
+                    "several labels on one node (a:A:B)",
+                    "an orgraph node has exactly one label",
+                )
             if before is not None and before.upper in _CLAUSE_WORDS:
-                raise UnsupportedCypher(f"a label test in an expression ({prev.text}:{nxt.text if nxt else ''})", "put the label in the MATCH pattern")
-        if text in ("&", "!") and prev is not None and prev.kind in ("word", "quoted") and i >= 2 and tokens[i - 2].text in (":", "|", "&"):
+                raise UnsupportedCypher(
+                    f"a label test in an expression ({prev.text}:{nxt.text if nxt else ''})",
+                    "put the label in the MATCH pattern",
+                )
+        if (
+            text in ("&", "!")
+            and prev is not None
+            and prev.kind in ("word", "quoted")
+            and i >= 2
+            and tokens[i - 2].text in (":", "|", "&")
+        ):
             raise UnsupportedCypher(f"the label expression operator {text}")
-        if tok.kind == "word" and nxt is not None and nxt.text == "{" and prev is not None and prev.upper in ("RETURN", "WITH", ",") and tok.upper not in ("EXISTS", "COUNT", "COLLECT"):
-            raise UnsupportedCypher("map projection a {.x, .y}", "return the properties one by one")
+        if (
+            tok.kind == "word"
+            and nxt is not None
+            and nxt.text == "{"
+            and prev is not None
+            and prev.upper in ("RETURN", "WITH", ",")
+            and tok.upper not in ("EXISTS", "COUNT", "COLLECT")
+        ):
+            raise UnsupportedCypher(
+                "map projection a {.x, .y}", "return the properties one by one"
+            )
         if tok.upper == "CALL" and nxt is not None and nxt.text == "{":
             raise UnsupportedCypher("CALL { … } subqueries")
         if tok.upper in ("COUNT", "COLLECT") and nxt is not None and nxt.text == "{":
@@ -184,7 +250,12 @@ def _rewrite(text: str, tokens: list[Token]) -> str:
                 close = _matching(tokens, i + 1)
                 edits.append((tok.start, tok.end, "[label"))
                 edits.append((tokens[close].end, tokens[close].end, "]"))
-        if tok.kind == "word" and tok.upper == "IN" and prev is not None and prev.text in (":", "|"):
+        if (
+            tok.kind == "word"
+            and tok.upper == "IN"
+            and prev is not None
+            and prev.text in (":", "|")
+        ):
             edits.append((tok.start, tok.end, "`IN`"))
     out = text
     for start, end, new in sorted(edits, reverse=True):
@@ -201,7 +272,9 @@ def _matching(tokens: list[Token], open_index: int) -> int:
             depth -= 1
             if depth == 0:
                 return j
-    raise CypherSyntaxError(f"unbalanced parenthesis at offset {tokens[open_index].start}")
+    raise CypherSyntaxError(
+        f"unbalanced parenthesis at offset {tokens[open_index].start}"
+    )
 
 
 def _parameters(tokens: list[Token], params: Mapping[str, object]) -> dict[str, Any]:
@@ -212,7 +285,9 @@ def _parameters(tokens: list[Token], params: Mapping[str, object]) -> dict[str, 
             continue
         name = tok.text[1:].strip("`")
         if name not in params:
-            raise CypherSyntaxError(f"missing parameter ${name}: pass it with the query")
+            raise CypherSyntaxError(
+                f"missing parameter ${name}: pass it with the query"
+            )
         used[name] = _engine_value(params[name])
     return used
 
@@ -268,7 +343,9 @@ _NO_PROPERTY = re.compile(r"Cannot find property (\w+) for (\w+)")
 _NO_TABLE = re.compile(r"Table (\w+) does not exist")
 
 
-def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> CypherError:
+def _translate(
+    message: str, timeout_s: float, spelled: Mapping[str, str]
+) -> CypherError:
     if message.strip().startswith("Interrupted"):
         return CypherTimeout(
             f"the query ran longer than its {timeout_s:g} s time limit and was stopped; "
@@ -278,9 +355,13 @@ def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> Cy
         name = match.group(1).lower()
         return UnsupportedCypher(f"the function {spelled.get(name, name)}()")
     if match := _NO_PROPERTY.search(message):
-        return CypherSyntaxError(f"no property {match.group(1)!r} on {match.group(2)} in this graph (see docs/schema.md)")
+        return CypherSyntaxError(
+            f"no property {match.group(1)!r} on {match.group(2)} in this graph (see docs/schema.md)"
+        )
     if match := _NO_TABLE.search(message):
-        return CypherSyntaxError(f"no label or relationship type {match.group(1)!r} in this graph (see docs/schema.md)")
+        return CypherSyntaxError(
+            f"no label or relationship type {match.group(1)!r} in this graph (see docs/schema.md)"
+        )
     if "Parser exception" in message:
         return CypherSyntaxError(
             "the embedded engine cannot parse this query: "
@@ -317,24 +398,36 @@ class _Collector:
         return value
 
     def _node(self, value: Mapping[str, Any]) -> dict[str, Any]:
-        props = {k: v for k, v in value.items() if not k.startswith("_") and v is not None}
+        props = {
+            k: v for k, v in value.items() if not k.startswith("_") and v is not None
+        }
         key = str(props.get("id", value["_ID"]))
         self._nodes.setdefault(key, GraphNode(key, (value["_LABEL"],), props))
         return dict(props)
 
     def _rel(self, value: Mapping[str, Any]) -> dict[str, Any]:
         props = {
-            k: v for k, v in value.items() if not k.startswith("_") and k not in ENDPOINT_PROPERTIES and v is not None
+            k: v
+            for k, v in value.items()
+            if not k.startswith("_") and k not in ENDPOINT_PROPERTIES and v is not None
         }
         ident = value["_ID"]
-        key = f"{ident['table']}:{ident['offset']}" if isinstance(ident, dict) else str(ident)
+        key = (
+            f"{ident['table']}:{ident['offset']}"
+            if isinstance(ident, dict)
+            else str(ident)
+        )
         start, end = str(value.get("_start")), str(value.get("_end"))
         self._rels.setdefault(key, GraphRel(key, value["_LABEL"], start, end, props))
         for endpoint in (start, end):
             if endpoint not in self._nodes and endpoint in self._graph:
                 attrs = self._graph.nodes[endpoint]
                 labels = attrs.get("labels") or ()
-                node_props = {k: getattr(v, "value", v) for k, v in attrs.items() if k != "labels" and v is not None}
+                node_props = {
+                    k: getattr(v, "value", v)
+                    for k, v in attrs.items()
+                    if k != "labels" and v is not None
+                }
                 self._nodes[endpoint] = GraphNode(endpoint, tuple(labels), node_props)
         return {"type": value["_LABEL"], **props}
 

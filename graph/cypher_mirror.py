@@ -10,16 +10,17 @@ The mirror is built once per graph object (bulk COPY from Arrow tables) and reus
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import ladybug
 import networkx as nx
 import pyarrow as pa
 
-__all__ = ["Mirror", "mirror_of"]
+__all__ = ["Mirror", "mirror_of", "rebuild_mirror"]
 
 #: The schema's properties and their types (docs/schema.md); other properties found in a graph are added.
 NODE_PROPERTIES: dict[str, str] = {
@@ -60,7 +61,9 @@ BASE_REL_PAIRS = {
 }
 ENDPOINT_PROPERTIES = ("_start", "_end")
 
-_MIRRORS: weakref.WeakKeyDictionary[nx.MultiDiGraph, Mirror] = weakref.WeakKeyDictionary()
+_MIRRORS: weakref.WeakKeyDictionary[nx.MultiDiGraph, Mirror] = (
+    weakref.WeakKeyDictionary()
+)
 _BUILD_LOCK = threading.Lock()
 
 
@@ -69,30 +72,39 @@ class Mirror:
     """A LadybugDB database holding the same nodes and relationships as `graph` had when it was built."""
 
     database: ladybug.Database
-    fingerprint: tuple[int, int]
+    fingerprint: tuple[int, ...]
     labels: list[str]
     rel_types: list[str]
     property_keys: list[str]
     seconds: float = 0.0
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def connect(self) -> ladybug.Connection:
         return ladybug.Connection(self.database)
 
 
 def mirror_of(graph: nx.MultiDiGraph) -> Mirror:
-    """The mirror of `graph`, built on first use and rebuilt if nodes or edges were added or removed since."""
-    fingerprint = (graph.number_of_nodes(), graph.number_of_edges())
+    """The mirror of `graph`, built on first use and rebuilt when its node count changed.
+
+    Counting edges of a MultiDiGraph walks all of them (0.1 s at 100k), too slow for every query, so an edge
+    changed in place without a node change needs `mirror_of(graph, rebuild=True)`; the store builds a new
+    graph on every load, which always gets a new mirror.
+    """
+    return _mirror(graph, rebuild=False)
+
+
+def rebuild_mirror(graph: nx.MultiDiGraph) -> Mirror:
+    """Build the mirror of `graph` now (at load time, or after changing its edges in place)."""
+    return _mirror(graph, rebuild=True)
+
+
+def _mirror(graph: nx.MultiDiGraph, *, rebuild: bool) -> Mirror:
+    fingerprint = (graph.number_of_nodes(),)
     with _BUILD_LOCK:
         mirror = _MIRRORS.get(graph)
-        if mirror is None or mirror.fingerprint != fingerprint:
+        if rebuild or mirror is None or mirror.fingerprint != fingerprint:
             mirror = _build(graph, fingerprint)
             _MIRRORS[graph] = mirror
         return mirror
-
-
-def _plain(value: Any) -> Any:
-    return getattr(value, "value", value)  # StrEnum members as their values
 
 
 def _column_type(values: Iterable[Any]) -> str:
@@ -113,79 +125,123 @@ def _label(attrs: Mapping[str, Any]) -> str:
     return next(iter(labels), "Node")
 
 
-def _build(graph: nx.MultiDiGraph, fingerprint: tuple[int, int]) -> Mirror:
-    import time
+Attrs = Mapping[str, Any]
 
+
+def _build(graph: nx.MultiDiGraph, fingerprint: tuple[int, ...]) -> Mirror:
+    """Copy `graph` column by column into a fresh in-memory database (row dicts would double the time)."""
     started = time.perf_counter()
-    rows_by_label: dict[str, list[dict[str, Any]]] = {label: [] for label in BASE_NODE_LABELS}
+    nodes_by_label: dict[str, list[tuple[Any, Attrs]]] = {
+        label: [] for label in BASE_NODE_LABELS
+    }
     label_of: dict[Any, str] = {}
+    node_keys: set[str] = set()
     for key, attrs in graph.nodes(data=True):
         label = _label(attrs)
         label_of[key] = label
-        row = {k: _plain(v) for k, v in attrs.items() if k != "labels" and v is not None}
-        row.setdefault("id", str(key))
-        rows_by_label.setdefault(label, []).append(row)
+        nodes_by_label.setdefault(label, []).append((key, attrs))
+        node_keys.update(attrs)
+    node_keys -= {"labels"}
     node_types = dict(NODE_PROPERTIES)
-    for rows in rows_by_label.values():
-        for name in {k for row in rows for k in row} - node_types.keys():
-            node_types[name] = _column_type(row.get(name) for row in rows)
+    for name in sorted(node_keys - node_types.keys()):
+        node_types[name] = _column_type(a.get(name) for _, a in graph.nodes(data=True))
 
-    pairs: dict[str, set[tuple[str, str]]] = {t: set(p) for t, p in BASE_REL_PAIRS.items()}
-    rels: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    pairs: dict[str, set[tuple[str, str]]] = {
+        t: set(p) for t, p in BASE_REL_PAIRS.items()
+    }
+    edges: dict[tuple[str, str, str], list[tuple[Any, Any, Attrs]]] = {}
+    rel_keys: set[str] = set()
     for start, end, attrs in graph.edges(data=True):
-        rel_type = str(_plain(attrs.get("type", "RELATED")))
+        rel_type = str(
+            getattr(attrs.get("type"), "value", attrs.get("type", "RELATED"))
+        )
         pair = (label_of[start], label_of[end])
         pairs.setdefault(rel_type, set()).add(pair)
-        row = {k: _plain(v) for k, v in attrs.items() if k != "type" and v is not None}
-        row.update({"from": str(start), "to": str(end), "_start": str(start), "_end": str(end)})
-        rels.setdefault((rel_type, *pair), []).append(row)
+        edges.setdefault((rel_type, *pair), []).append((start, end, attrs))
+        rel_keys.update(attrs)
+    rel_keys -= {"type"}
     rel_types = dict(REL_PROPERTIES)
-    for rows in rels.values():
-        for name in {k for row in rows for k in row} - rel_types.keys() - {"from", "to", *ENDPOINT_PROPERTIES}:
-            rel_types[name] = _column_type(row.get(name) for row in rows)
-    rel_types.update({name: "STRING" for name in ENDPOINT_PROPERTIES})
+    for name in sorted(rel_keys - rel_types.keys()):
+        rel_types[name] = _column_type(a.get(name) for *_, a in graph.edges(data=True))
 
     database = ladybug.Database(":memory:")
     conn = ladybug.Connection(database)
-    columns = ", ".join(f"{_q(name)} {kind}" for name, kind in node_types.items())
-    for label, rows in rows_by_label.items():
-        conn.execute(f"CREATE NODE TABLE {_q(label)}({columns}, PRIMARY KEY (id))")
-        if rows:
-            frame = _arrow(rows, node_types)  # noqa: F841 - read by COPY below
+    node_columns = ", ".join(f"{_q(name)} {kind}" for name, kind in node_types.items())
+    for label, items in nodes_by_label.items():
+        conn.execute(f"CREATE NODE TABLE {_q(label)}({node_columns}, PRIMARY KEY (id))")
+        if items:
+            columns = {name: [a.get(name) for _, a in items] for name in node_types}
+            columns["id"] = [a.get("id", str(k)) for k, a in items]
+            frame = _arrow(columns, node_types)
             conn.execute(f"COPY {_q(label)} FROM frame")
-    rel_columns = ", ".join(f"{_q(name)} {kind}" for name, kind in rel_types.items())
+    rel_columns = ", ".join(
+        f"{_q(name)} {kind}"
+        for name, kind in {
+            **rel_types,
+            **dict.fromkeys(ENDPOINT_PROPERTIES, "STRING"),
+        }.items()
+    )
     for rel_type, type_pairs in pairs.items():
-        ends = ", ".join(f"FROM {_q(a)} TO {_q(b)}" for a, b in sorted(type_pairs) if a in rows_by_label)
+        ends = ", ".join(f"FROM {_q(a)} TO {_q(b)}" for a, b in sorted(type_pairs))
         conn.execute(f"CREATE REL TABLE {_q(rel_type)}({ends}, {rel_columns})")
-    for (rel_type, start_label, end_label), rows in rels.items():
-        frame = _arrow(rows, {"from": "STRING", "to": "STRING", **rel_types})  # noqa: F841 - read by COPY below
-        conn.execute(f"COPY {_q(rel_type)} FROM frame (from='{start_label}', to='{end_label}')")
+    for (rel_type, start_label, end_label), items in edges.items():
+        starts = [str(u) for u, _, _ in items]
+        ends_ = [str(v) for _, v, _ in items]
+        columns = {
+            "from": starts,
+            "to": ends_,
+            **{name: [a.get(name) for *_, a in items] for name in rel_types},
+        }
+        columns.update({"_start": starts, "_end": ends_})
+        types = {
+            "from": "STRING",
+            "to": "STRING",
+            **rel_types,
+            "_start": "STRING",
+            "_end": "STRING",
+        }
+        frame = _arrow(columns, types)  # noqa: F841 - read by COPY below
+        conn.execute(
+            f"COPY {_q(rel_type)} FROM frame (from='{start_label}', to='{end_label}')"
+        )
     conn.close()
     return Mirror(
         database=database,
         fingerprint=fingerprint,
-        labels=sorted(label for label, rows in rows_by_label.items() if rows),
-        rel_types=sorted({t for t, *_ in rels}),
-        property_keys=sorted(
-            {k for rows in rows_by_label.values() for row in rows for k in row}
-            | {k for rows in rels.values() for row in rows for k in row} - {"from", "to", *ENDPOINT_PROPERTIES}
-        ),
+        labels=sorted(label for label, items in nodes_by_label.items() if items),
+        rel_types=sorted({t for t, *_ in edges}),
+        property_keys=sorted(node_keys | rel_keys),
         seconds=time.perf_counter() - started,
     )
 
 
-_ARROW_TYPES = {"STRING": pa.string(), "BOOLEAN": pa.bool_(), "INT64": pa.int64(), "DOUBLE": pa.float64()}
+_ARROW_TYPES = {
+    "STRING": pa.string(),
+    "BOOLEAN": pa.bool_(),
+    "INT64": pa.int64(),
+    "DOUBLE": pa.float64(),
+}
 
 
-def _arrow(rows: list[dict[str, Any]], types: Mapping[str, str]) -> pa.Table:
+def _arrow(columns: Mapping[str, list[Any]], types: Mapping[str, str]) -> pa.Table:
     """An Arrow table (it keeps nulls as nulls; pandas would turn a missing int or bool into NaN)."""
-    columns = {}
+    arrays = {}
     for name, kind in types.items():
-        values = [row.get(name) for row in rows]
-        if kind == "STRING":
-            values = [None if v is None else str(v) for v in values]
-        columns[name] = pa.array(values, _ARROW_TYPES[kind])
-    return pa.table(columns)
+        values = columns[name]
+        try:
+            arrays[name] = pa.array(values, _ARROW_TYPES[kind])
+        except (
+            pa.ArrowInvalid,
+            pa.ArrowTypeError,
+        ):  # enum members or odd values: spell them out
+            plain = [getattr(v, "value", v) for v in values]
+            arrays[name] = pa.array(
+                [None if v is None else str(v) for v in plain]
+                if kind == "STRING"
+                else plain,
+                _ARROW_TYPES[kind],
+            )
+    return pa.table(arrays)
 
 
 def _q(name: str) -> str:

@@ -5,6 +5,7 @@ Every expected answer is computed here in plain Python over the same graph, neve
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from typing import Any
 
@@ -13,21 +14,40 @@ import pytest
 
 from graph.cypher_embedded import run_embedded
 from graph.cypher_guard import refuse_writes
-from graph.errors import CypherSyntaxError, CypherTimeout, UnsupportedCypher, WriteRefused
+from graph.errors import (
+    CypherSyntaxError,
+    CypherTimeout,
+    UnsupportedCypher,
+    WriteRefused,
+)
 from graph.model import Dataset
 from graph.store import QueryResult
 
 
 def _graph_from_dataset(dataset: Dataset) -> nx.MultiDiGraph:
-    """The graph contract of graph/memory.py, for when NetworkxStore is not importable."""
-    from graph.neo4j_load import node_rows, rel_rows
-
+    """The graph contract of graph/memory.py (node key = id; schema properties, labels, dataset; edge `type`
+    plus its properties), for when NetworkxStore is not importable."""
     graph = nx.MultiDiGraph()
-    for label, rows in node_rows(dataset).items():
-        for row in rows:
-            graph.add_node(row["id"], **row, labels=(label,))
-    for key, row in rel_rows(dataset).items():
-        graph.add_edge(row["start"], row["end"], type=key[0], **row["props"])
+
+    def plain(obj: object, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+        values = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}  # type: ignore[arg-type]
+        return {
+            k: getattr(v, "value", v)
+            for k, v in values.items()
+            if k not in skip and v not in (None, "")
+        }
+
+    for label, items in (
+        ("Jurisdiction", dataset.jurisdictions),
+        ("Agency", dataset.agencies),
+        ("Function", dataset.functions),
+    ):
+        for item in items:
+            graph.add_node(
+                item.id, **plain(item, ("parent",)), labels=(label,), dataset=dataset.id
+            )
+    for edge in dataset.edges:
+        graph.add_edge(edge.start, edge.end, **plain(edge, ("start", "end")))
     return graph
 
 
@@ -42,20 +62,32 @@ def graph(mini_dataset: Dataset) -> nx.MultiDiGraph:
     return store.graph
 
 
-def run(graph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None = None, **kw: Any) -> QueryResult:
-    return run_embedded(graph, text, params, timeout_s=kw.get("timeout_s", 10.0), row_cap=kw.get("row_cap", 1000))
+def run(
+    graph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None = None, **kw: Any
+) -> QueryResult:
+    return run_embedded(
+        graph,
+        text,
+        params,
+        timeout_s=kw.get("timeout_s", 10.0),
+        row_cap=kw.get("row_cap", 1000),
+    )
 
 
 def agencies(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
     return {k: a for k, a in graph.nodes(data=True) if "Agency" in a["labels"]}
 
 
-def rels(graph: nx.MultiDiGraph, rel_type: str) -> list[tuple[str, str, dict[str, Any]]]:
+def rels(
+    graph: nx.MultiDiGraph, rel_type: str
+) -> list[tuple[str, str, dict[str, Any]]]:
     return [(u, v, a) for u, v, a in graph.edges(data=True) if a["type"] == rel_type]
 
 
 def props(graph: nx.MultiDiGraph, key: str) -> dict[str, Any]:
-    return {k: v for k, v in graph.nodes[key].items() if k != "labels" and v is not None}
+    return {
+        k: v for k, v in graph.nodes[key].items() if k != "labels" and v is not None
+    }
 
 
 def ancestors_via_reports_to(graph: nx.MultiDiGraph, start: str) -> set[str]:
@@ -66,37 +98,67 @@ def ancestors_via_reports_to(graph: nx.MultiDiGraph, start: str) -> set[str]:
 def a_leaf_with_chain(graph: nx.MultiDiGraph, depth: int = 2) -> str:
     """An agency at least `depth` REPORTS_TO steps below the top, chosen from the data."""
     sub = nx.DiGraph((u, v) for u, v, _ in rels(graph, "REPORTS_TO"))
-    return min(n for n in sub if nx.dag_longest_path_length(sub.subgraph(nx.descendants(sub, n) | {n})) >= depth)
+    return min(
+        n
+        for n in sub
+        if nx.dag_longest_path_length(sub.subgraph(nx.descendants(sub, n) | {n}))
+        >= depth
+    )
 
 
 # ---- what analysts type ----
 
 
-def test_single_quotes_and_a_chinese_value_select_the_county(graph: nx.MultiDiGraph) -> None:
+def test_single_quotes_and_a_chinese_value_select_the_county(
+    graph: nx.MultiDiGraph,
+) -> None:
     """A Chinese literal in single quotes matches exactly the jurisdiction that carries it."""
-    result = run(graph, "MATCH (j:Jurisdiction {name_zh: '镶黄旗'}) RETURN j.id AS id, j.name_en AS en")
-    expected = [{"id": k, "en": a["name_en"]} for k, a in graph.nodes(data=True) if a.get("name_zh") == "镶黄旗"]
+    result = run(
+        graph,
+        "MATCH (j:Jurisdiction {name_zh: '镶黄旗'}) RETURN j.id AS id, j.name_en AS en",
+    )
+    expected = [
+        {"id": k, "en": a["name_en"]}
+        for k, a in graph.nodes(data=True)
+        if a.get("name_zh") == "镶黄旗"
+    ]
     assert expected and result.rows == expected
     assert result.backend == "networkx" and result.columns == ["id", "en"]
 
 
-def test_count_star_is_named_as_typed_and_counts_the_label(graph: nx.MultiDiGraph) -> None:
+def test_count_star_is_named_as_typed_and_counts_the_label(
+    graph: nx.MultiDiGraph,
+) -> None:
     result = run(graph, "MATCH (a:Agency {snapshot: '2019'}) RETURN count(*)")
     assert result.columns == ["count(*)"]
-    assert result.rows == [{"count(*)": sum(a["snapshot"] == "2019" for a in agencies(graph).values())}]
+    assert result.rows == [
+        {"count(*)": sum(a["snapshot"] == "2019" for a in agencies(graph).values())}
+    ]
 
 
 def test_lower_case_functions_and_keywords(graph: nx.MultiDiGraph) -> None:
     some = min(agencies(graph))
-    result = run(graph, "match (a:Agency {id: $id}) return tolower(a.name_en) as en, size(a.name_zh) as n, toupper(a.id) as up", {"id": some})
+    result = run(
+        graph,
+        "match (a:Agency {id: $id}) return tolower(a.name_en) as en, size(a.name_zh) as n, toupper(a.id) as up",
+        {"id": some},
+    )
     a = graph.nodes[some]
-    assert result.rows == [{"en": a["name_en"].lower(), "n": len(a["name_zh"]), "up": some.upper()}]
+    assert result.rows == [
+        {"en": a["name_en"].lower(), "n": len(a["name_zh"]), "up": some.upper()}
+    ]
 
 
-def test_parameters_are_values_and_unused_ones_are_ignored(graph: nx.MultiDiGraph) -> None:
+def test_parameters_are_values_and_unused_ones_are_ignored(
+    graph: nx.MultiDiGraph,
+) -> None:
     """The service always passes $dataset; a query that does not use it still runs."""
     ids = sorted(agencies(graph))[:3]
-    result = run(graph, "MATCH (a:Agency) WHERE a.id IN $ids RETURN a.id AS id ORDER BY id", {"ids": ids, "dataset": "mini"})
+    result = run(
+        graph,
+        "MATCH (a:Agency) WHERE a.id IN $ids RETURN a.id AS id ORDER BY id",
+        {"ids": ids, "dataset": "mini"},
+    )
     assert [r["id"] for r in result.rows] == ids
 
 
@@ -105,9 +167,15 @@ def test_a_missing_parameter_is_named(graph: nx.MultiDiGraph) -> None:
         run(graph, "MATCH (a:Agency {id: $agency_id}) RETURN a")
 
 
-def test_unbounded_reports_to_reaches_every_agency_above(graph: nx.MultiDiGraph) -> None:
+def test_unbounded_reports_to_reaches_every_agency_above(
+    graph: nx.MultiDiGraph,
+) -> None:
     leaf = a_leaf_with_chain(graph)
-    result = run(graph, "MATCH (a:Agency {id: $id})-[:REPORTS_TO*1..]->(top:Agency) RETURN DISTINCT top.id AS id", {"id": leaf})
+    result = run(
+        graph,
+        "MATCH (a:Agency {id: $id})-[:REPORTS_TO*1..]->(top:Agency) RETURN DISTINCT top.id AS id",
+        {"id": leaf},
+    )
     assert {r["id"] for r in result.rows} == ancestors_via_reports_to(graph, leaf)
     assert len(result.rows) >= 2
 
@@ -115,13 +183,27 @@ def test_unbounded_reports_to_reaches_every_agency_above(graph: nx.MultiDiGraph)
 def test_bounded_path_stops_at_its_bound(graph: nx.MultiDiGraph) -> None:
     leaf = a_leaf_with_chain(graph)
     direct = {v for u, v, _ in rels(graph, "REPORTS_TO") if u == leaf}
-    result = run(graph, "MATCH (a:Agency {id: $id})-[:REPORTS_TO*1..1]->(b) RETURN DISTINCT b.id AS id", {"id": leaf})
-    assert {r["id"] for r in result.rows} == direct != ancestors_via_reports_to(graph, leaf)
+    result = run(
+        graph,
+        "MATCH (a:Agency {id: $id})-[:REPORTS_TO*1..1]->(b) RETURN DISTINCT b.id AS id",
+        {"id": leaf},
+    )
+    assert (
+        {r["id"] for r in result.rows}
+        == direct
+        != ancestors_via_reports_to(graph, leaf)
+    )
 
 
-def test_a_path_is_a_list_of_nodes_and_relationships_and_is_drawable(graph: nx.MultiDiGraph) -> None:
+def test_a_path_is_a_list_of_nodes_and_relationships_and_is_drawable(
+    graph: nx.MultiDiGraph,
+) -> None:
     leaf = a_leaf_with_chain(graph)
-    result = run(graph, "MATCH p = (a:Agency {id: $id})-[:REPORTS_TO*2..2]->(b) RETURN p, length(p) AS steps", {"id": leaf})
+    result = run(
+        graph,
+        "MATCH p = (a:Agency {id: $id})-[:REPORTS_TO*2..2]->(b) RETURN p, length(p) AS steps",
+        {"id": leaf},
+    )
     assert result.rows
     for row in result.rows:
         path = row["p"]
@@ -132,18 +214,34 @@ def test_a_path_is_a_list_of_nodes_and_relationships_and_is_drawable(graph: nx.M
             assert graph.has_edge(before["id"], after["id"])
     drawn = {n.key for n in result.nodes}
     assert all(r.start in drawn and r.end in drawn for r in result.relationships)
-    assert all(graph.has_edge(r.start, r.end) and r.type == "REPORTS_TO" for r in result.relationships)
+    assert all(
+        graph.has_edge(r.start, r.end) and r.type == "REPORTS_TO"
+        for r in result.relationships
+    )
 
 
 def test_type_and_labels_functions(graph: nx.MultiDiGraph) -> None:
-    result = run(graph, "MATCH (a:Agency)-[r]->(b) RETURN type(r) AS t, labels(b) AS l, count(*) AS n")
-    expected = Counter((a["type"], tuple(graph.nodes[v]["labels"])) for u, v, a in graph.edges(data=True) if "Agency" in graph.nodes[u]["labels"])
+    result = run(
+        graph,
+        "MATCH (a:Agency)-[r]->(b) RETURN type(r) AS t, labels(b) AS l, count(*) AS n",
+    )
+    expected = Counter(
+        (a["type"], tuple(graph.nodes[v]["labels"]))
+        for u, v, a in graph.edges(data=True)
+        if "Agency" in graph.nodes[u]["labels"]
+    )
     assert Counter({(r["t"], tuple(r["l"])): r["n"] for r in result.rows}) == expected
 
 
-def test_a_returned_node_is_its_properties_and_a_relationship_has_its_type(graph: nx.MultiDiGraph) -> None:
+def test_a_returned_node_is_its_properties_and_a_relationship_has_its_type(
+    graph: nx.MultiDiGraph,
+) -> None:
     u, v, attrs = rels(graph, "REPORTS_TO")[0]
-    result = run(graph, "MATCH (a:Agency {id: $u})-[r:REPORTS_TO]->(b:Agency {id: $v}) RETURN a, r", {"u": u, "v": v})
+    result = run(
+        graph,
+        "MATCH (a:Agency {id: $u})-[r:REPORTS_TO]->(b:Agency {id: $v}) RETURN a, r",
+        {"u": u, "v": v},
+    )
     row = result.rows[0]
     assert row["a"] == props(graph, u)
     assert row["r"]["type"] == "REPORTS_TO" and row["r"]["mode"] == attrs["mode"]
@@ -151,54 +249,102 @@ def test_a_returned_node_is_its_properties_and_a_relationship_has_its_type(graph
     assert [(r.start, r.end) for r in result.relationships] == [(u, v)]
 
 
-def test_optional_match_gives_null_where_nothing_matches(graph: nx.MultiDiGraph) -> None:
-    result = run(graph, "MATCH (a:Agency) OPTIONAL MATCH (a)-[:HOSTED_BY]->(h) RETURN a.id AS id, h.id AS host")
+def test_optional_match_gives_null_where_nothing_matches(
+    graph: nx.MultiDiGraph,
+) -> None:
+    result = run(
+        graph,
+        "MATCH (a:Agency) OPTIONAL MATCH (a)-[:HOSTED_BY]->(h) RETURN a.id AS id, h.id AS host",
+    )
     hosts = {u: v for u, v, _ in rels(graph, "HOSTED_BY")}
-    assert {r["id"]: r["host"] for r in result.rows} == {k: hosts.get(k) for k in agencies(graph)}
+    assert {r["id"]: r["host"] for r in result.rows} == {
+        k: hosts.get(k) for k in agencies(graph)
+    }
 
 
 def test_with_aggregate_order_by_desc_and_limit(graph: nx.MultiDiGraph) -> None:
-    result = run(graph, "MATCH (s:Agency)-[:REPORTS_TO]->(b:Agency) WITH b, count(s) AS subs WHERE subs > 1 RETURN b.id AS id, subs ORDER BY subs DESC, id LIMIT 3")
+    result = run(
+        graph,
+        "MATCH (s:Agency)-[:REPORTS_TO]->(b:Agency) WITH b, count(s) AS subs WHERE subs > 1 RETURN b.id AS id, subs ORDER BY subs DESC, id LIMIT 3",
+    )
     counts = Counter(v for _, v, _ in rels(graph, "REPORTS_TO"))
-    expected = sorted(({"id": b, "subs": n} for b, n in counts.items() if n > 1), key=lambda r: (-r["subs"], r["id"]))[:3]
+    expected = sorted(
+        ({"id": b, "subs": n} for b, n in counts.items() if n > 1),
+        key=lambda r: (-r["subs"], r["id"]),
+    )[:3]
     assert result.rows == expected
 
 
 def test_distinct_sum_avg_min_max_collect(graph: nx.MultiDiGraph) -> None:
-    result = run(graph, "MATCH (j:Jurisdiction {level: 'county'}) RETURN sum(j.agency_quota) AS s, avg(j.agency_quota) AS m, min(j.id) AS lo, max(j.id) AS hi, collect(DISTINCT j.level) AS lv")
+    result = run(
+        graph,
+        "MATCH (j:Jurisdiction {level: 'county'}) RETURN sum(j.agency_quota) AS s, avg(j.agency_quota) AS m, min(j.id) AS lo, max(j.id) AS hi, collect(DISTINCT j.level) AS lv",
+    )
     counties = [a for a in graph.nodes.values() if a.get("level") == "county"]
     quotas = [a["agency_quota"] for a in counties]
     ids = [a["id"] for a in counties]
-    assert result.rows == [{"s": sum(quotas), "m": sum(quotas) / len(quotas), "lo": min(ids), "hi": max(ids), "lv": ["county"]}]
+    assert result.rows == [
+        {
+            "s": sum(quotas),
+            "m": sum(quotas) / len(quotas),
+            "lo": min(ids),
+            "hi": max(ids),
+            "lv": ["county"],
+        }
+    ]
 
 
 def test_comma_patterns_and_two_labels_in_one_pattern(graph: nx.MultiDiGraph) -> None:
-    result = run(graph, "MATCH (a:Agency)-[:REPORTS_TO]->(b:Agency), (b)-[:IN]->(j:Jurisdiction {level: 'league'}) RETURN count(*) AS n")
+    result = run(
+        graph,
+        "MATCH (a:Agency)-[:REPORTS_TO]->(b:Agency), (b)-[:IN]->(j:Jurisdiction {level: 'league'}) RETURN count(*) AS n",
+    )
     league = {k for k, a in graph.nodes(data=True) if a.get("level") == "league"}
     in_league = {u for u, v, _ in rels(graph, "IN") if v in league}
-    assert result.rows == [{"n": sum(1 for _, v, _ in rels(graph, "REPORTS_TO") if v in in_league)}]
+    assert result.rows == [
+        {"n": sum(1 for _, v, _ in rels(graph, "REPORTS_TO") if v in in_league)}
+    ]
 
 
 def test_undirected_pattern_matches_both_directions(graph: nx.MultiDiGraph) -> None:
     hub = Counter(v for _, v, _ in rels(graph, "REPORTS_TO")).most_common(1)[0][0]
-    result = run(graph, "MATCH (a:Agency {id: $id})-[:REPORTS_TO]-(b) RETURN b.id AS id", {"id": hub})
-    expected = [v for u, v, _ in rels(graph, "REPORTS_TO") if u == hub] + [u for u, v, _ in rels(graph, "REPORTS_TO") if v == hub]
+    result = run(
+        graph,
+        "MATCH (a:Agency {id: $id})-[:REPORTS_TO]-(b) RETURN b.id AS id",
+        {"id": hub},
+    )
+    expected = [v for u, v, _ in rels(graph, "REPORTS_TO") if u == hub] + [
+        u for u, v, _ in rels(graph, "REPORTS_TO") if v == hub
+    ]
     assert sorted(r["id"] for r in result.rows) == sorted(expected)
 
 
 def test_schema_procedures_answer_from_the_graph(graph: nx.MultiDiGraph) -> None:
     labels = run(graph, "CALL db.labels()")
-    assert [r["label"] for r in labels.rows] == sorted({lb for a in graph.nodes.values() for lb in a["labels"]})
+    assert [r["label"] for r in labels.rows] == sorted(
+        {lb for a in graph.nodes.values() for lb in a["labels"]}
+    )
     types = run(graph, "call db.relationshipTypes()")
-    assert [r["relationshipType"] for r in types.rows] == sorted({a["type"] for *_, a in graph.edges(data=True)})
+    assert [r["relationshipType"] for r in types.rows] == sorted(
+        {a["type"] for *_, a in graph.edges(data=True)}
+    )
 
 
 def test_the_mirror_follows_a_changed_graph(mini_dataset: Dataset) -> None:
     g = _graph_from_dataset(mini_dataset)
     before = run(g, "MATCH (f:Function) RETURN count(*) AS n").rows[0]["n"]
-    g.add_node("new-fn", id="new-fn", name_zh="新职能", name_en="New", dataset="mini", labels=("Function",))
+    g.add_node(
+        "new-fn",
+        id="new-fn",
+        name_zh="新职能",
+        name_en="New",
+        dataset="mini",
+        labels=("Function",),
+    )
     assert run(g, "MATCH (f:Function) RETURN count(*) AS n").rows == [{"n": before + 1}]
-    assert run(g, "MATCH (f:Function {name_zh: '新职能'}) RETURN f.id AS id").rows == [{"id": "new-fn"}]
+    assert run(g, "MATCH (f:Function {name_zh: '新职能'}) RETURN f.id AS id").rows == [
+        {"id": "new-fn"}
+    ]
 
 
 # ---- limits ----
@@ -234,17 +380,38 @@ def test_syntax_errors_and_empty_queries(graph: nx.MultiDiGraph) -> None:
     [
         ("MATCH (a:Agency:Jurisdiction) RETURN a", "several labels on one node"),
         ("MATCH (a) WHERE a:Agency RETURN a.id", "label test"),
-        ("MATCH p = shortestPath((a:Agency)-[:REPORTS_TO*]->(b:Agency)) RETURN p", "shortestPath()"),
+        (
+            "MATCH p = shortestPath((a:Agency)-[:REPORTS_TO*]->(b:Agency)) RETURN p",
+            "shortestPath()",
+        ),
         ("MATCH (a:Agency) RETURN [x IN [1, 2] | x * 2] AS l", "list comprehension"),
-        ("MATCH (a:Agency) RETURN [(a)-[:REPORTS_TO]->(b) | b.id] AS l", "pattern comprehension"),
+        (
+            "MATCH (a:Agency) RETURN [(a)-[:REPORTS_TO]->(b) | b.id] AS l",
+            "pattern comprehension",
+        ),
         ("MATCH (a:Agency) RETURN a {.id, .name_zh} AS m", "map projection"),
         ("MATCH (a:Agency) RETURN last(collect(a.id))", "last()"),
-        ("MATCH (a:Agency) CALL { WITH a RETURN a.id AS x } RETURN x", "CALL { … } subqueries"),
+        (
+            "MATCH (a:Agency) CALL { WITH a RETURN a.id AS x } RETURN x",
+            "CALL { … } subqueries",
+        ),
         ("MATCH (a:Agency) RETURN elementId(a)", "elementId()"),
     ],
-    ids=["multi-label", "label-predicate", "shortestPath", "list-comprehension", "pattern-comprehension", "map-projection", "unknown-function", "call-subquery", "elementId"],
+    ids=[
+        "multi-label",
+        "label-predicate",
+        "shortestPath",
+        "list-comprehension",
+        "pattern-comprehension",
+        "map-projection",
+        "unknown-function",
+        "call-subquery",
+        "elementId",
+    ],
 )
-def test_unsupported_construct_is_named_and_pointed_at_neo4j(graph: nx.MultiDiGraph, text: str, construct: str) -> None:
+def test_unsupported_construct_is_named_and_pointed_at_neo4j(
+    graph: nx.MultiDiGraph, text: str, construct: str
+) -> None:
     with pytest.raises(UnsupportedCypher) as caught:
         run(graph, text)
     assert construct in str(caught.value) and "Neo4j backend" in str(caught.value)
@@ -273,7 +440,9 @@ def test_unsupported_construct_is_named_and_pointed_at_neo4j(graph: nx.MultiDiGr
         "MATCH (a:Agency) RETURN a.id; CREATE (b:Agency {id: 'y'})",
     ],
 )
-def test_writes_are_refused_and_the_graph_is_unchanged(graph: nx.MultiDiGraph, text: str) -> None:
+def test_writes_are_refused_and_the_graph_is_unchanged(
+    graph: nx.MultiDiGraph, text: str
+) -> None:
     before = run(graph, "MATCH (n) RETURN count(*) AS n").rows
     with pytest.raises(WriteRefused):
         run(graph, text)
@@ -281,21 +450,34 @@ def test_writes_are_refused_and_the_graph_is_unchanged(graph: nx.MultiDiGraph, t
 
 
 KEYWORD_LOOKALIKES = {
-    "word-in-string": ("MATCH (a:Agency) WHERE a.name_en = 'Create' RETURN count(*) AS n", lambda a: a.get("name_en") == "Create"),
+    "word-in-string": (
+        "MATCH (a:Agency) WHERE a.name_en = 'Create' RETURN count(*) AS n",
+        lambda a: a.get("name_en") == "Create",
+    ),
     "words-in-strings": (
         "MATCH (a:Agency) WHERE a.name_zh = \"DELETE 删除\" OR a.note = 'set; merge' RETURN count(*) AS n",
         lambda a: a.get("name_zh") == "DELETE 删除" or a.get("note") == "set; merge",
     ),
-    "words-in-comments": ("// CREATE nothing here\nMATCH (a:Agency) /* DETACH DELETE */ RETURN count(*) AS n", lambda a: True),
-    "backticked-alias": ("MATCH (a:Agency {counts_toward_quota: true}) RETURN count(*) AS `create`", lambda a: a["counts_toward_quota"]),
+    "words-in-comments": (
+        "// CREATE nothing here\nMATCH (a:Agency) /* DETACH DELETE */ RETURN count(*) AS n",
+        lambda a: True,
+    ),
+    "backticked-alias": (
+        "MATCH (a:Agency {counts_toward_quota: true}) RETURN count(*) AS `create`",
+        lambda a: a["counts_toward_quota"],
+    ),
 }
 
 
 @pytest.mark.parametrize("case", list(KEYWORD_LOOKALIKES))
-def test_keywords_inside_strings_and_comments_are_not_writes(graph: nx.MultiDiGraph, case: str) -> None:
+def test_keywords_inside_strings_and_comments_are_not_writes(
+    graph: nx.MultiDiGraph, case: str
+) -> None:
     text, keep = KEYWORD_LOOKALIKES[case]
     result = run(graph, text)
-    assert list(result.rows[0].values()) == [sum(1 for a in agencies(graph).values() if keep(a))]
+    assert list(result.rows[0].values()) == [
+        sum(1 for a in agencies(graph).values() if keep(a))
+    ]
 
 
 def test_guard_allows_read_only_procedures_only() -> None:
