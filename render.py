@@ -216,9 +216,7 @@ def chart_html(nodes: Sequence[ChartNode], links: Sequence[ChartLink], *, height
     options["edges"]["smooth"]["forceDirection"] = "horizontal" if direction == "LR" else "vertical"
     page = re.sub(r"var options = .*?;\n", lambda _: f"var options = {json.dumps(options)};\n", page, count=1,
                   flags=re.DOTALL)
-    page = page.replace("orgraphTooltips(nodes);", f"var orgraphFrame = {json.dumps(list(frame))};\n"
-                        "orgraphTooltips(nodes);", 1)
-    return _finish(page, height, legend)
+    return _finish(page, height, legend, frame)
 
 
 def bounding_box(nodes: Iterable[ChartNode]) -> tuple[float, float, float, float]:
@@ -266,17 +264,22 @@ function orgraphTooltips(ds) { ds.forEach(function (item) { if (typeof item.titl
 orgraphTooltips(nodes); orgraphTooltips(edges);
 network = new vis.Network(container, data, options);
 function orgraphView() { var f = orgraphFrame, box = container.getBoundingClientRect();
+  if (box.width < 20 || box.height < 20) { return; }  // hidden (e.g. in a closed tab): fit when shown
   var scale = Math.min(box.width / (f[2] - f[0] + 260), box.height / (f[3] - f[1] + 140), 1.25);
   network.moveTo({position: {x: (f[0] + f[2]) / 2, y: (f[1] + f[3]) / 2}, scale: scale}); }
-network.once("afterDrawing", orgraphView);"""
+network.once("afterDrawing", orgraphView);
+var orgraphWidth = -1;  // refit when the frame first gets a size (charts in a hidden tab) or is resized
+setInterval(function () { var w = container.getBoundingClientRect().width;
+  if (w > 20 && Math.abs(w - orgraphWidth) > 20) { orgraphWidth = w; network.redraw(); orgraphView(); } }, 250);"""
 
 
-def _finish(page: str, height: int, legend: Legend | None) -> str:
+def _finish(page: str, height: int, legend: Legend | None, frame: tuple[float, float, float, float]) -> str:
     """Strip pyvis's CDN tags and empty headings, add our style, tooltip script and legend."""
     page = re.sub(r"<link[^>]*cdn\.jsdelivr\.net[^>]*/>\s*", "", page)
     page = re.sub(r"<script[^>]*cdn\.jsdelivr\.net[^>]*>\s*</script>\s*", "", page)
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>\s*", "", page)
-    page = page.replace("network = new vis.Network(container, data, options);", _TOOLTIP_JS, 1)
+    script = f"var orgraphFrame = {json.dumps(list(frame))};\n" + _TOOLTIP_JS
+    page = page.replace("network = new vis.Network(container, data, options);", script, 1)
     page = page.replace("<head>", '<head>\n<meta name="viewport" content="width=device-width">', 1)
     page = page.replace("</head>", f"<style>{_CSS}</style>\n</head>", 1)
     if legend:

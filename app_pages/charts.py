@@ -174,12 +174,15 @@ def compare_charts(service: OrgService, before: str, after: str, jurisdiction: s
 
     overlay = Chart()
     shown: dict[str, tuple[float, float]] = {}
+    # The overlay is full width: top-down, aligned the same way (a continuing agency is drawn once).
+    top_old, top_new = aligned_layout(sorted(old_ids), parent_pairs(old_edges), sorted(new_ids),
+                                      parent_pairs(new_edges), same, order=sibling_order(by_id))
     for a in new:
-        shown[a.id] = pos_new[a.id]
+        shown[a.id] = top_new[a.id]
     taken = set(shown.values())
     for a in old:  # predecessors without a slot of their own are represented by their successor
-        if pos_old[a.id] not in taken:
-            shown[a.id] = pos_old[a.id]
+        if top_old[a.id] not in taken:
+            shown[a.id] = top_old[a.id]
     for agency_id, pos in shown.items():
         a = by_id[agency_id]
         change = classes.get(agency_id, "unchanged")

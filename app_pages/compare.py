@@ -111,7 +111,7 @@ with over:
                            lines=[(tr(f"mode_{m}"), m) for m in ("leads", "unified", "dispatched", "guides")]
                            + [(tr("change_merged"), "became")], dashed_note=tr("modeled_dashed"))
     height = render.fit_height(overlay.nodes, 1150)
-    show_chart(render.chart_html(overlay.nodes, overlay.links, height=height, legend=legend, direction="LR"), height)
+    show_chart(render.chart_html(overlay.nodes, overlay.links, height=height, legend=legend), height)
 
 old_agencies = {a.id: a for a in service.agencies(before, jurisdiction)}
 new_agencies = {a.id: a for a in service.agencies(after, jurisdiction)}

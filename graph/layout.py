@@ -93,17 +93,13 @@ def tree_layout(
         if child in parent:
             children[parent[child]].append(child)
     roots = [n for n in unique if n not in parent]
-    # Wide root rows are wrapped too: lone roots (no children) go into a grid after the real trees.
-    forest = _Block(width=0.0, height=0.0)
+    # Roots are packed like siblings: real trees first, then lone agencies (no parent, no children) in a grid.
     trees = [r for r in roots if children[r]]
     singles = [r for r in roots if not children[r]]
     blocks = [_place(r, children, spec) for r in trees]
     if singles:
         blocks.append(_grid(singles, spec, columns=max(spec.wrap, math.ceil(math.sqrt(len(singles) * 2.5)))))
-    for block in blocks:
-        _paste(forest, block, forest.width, 0.0)
-        forest.width += block.width
-        forest.height = max(forest.height, block.height)
+    forest, _ = _pack(blocks, spec, top=0.0)
     if spec.direction == "LR":
         return {n: (y * spec.y_gap, x * spec.x_gap) for n, (x, y) in forest.positions.items()}
     return {n: (x * spec.x_gap, y * spec.y_gap) for n, (x, y) in forest.positions.items()}
@@ -147,7 +143,7 @@ def aligned_layout(
 
 
 def _place(node: str, children: Mapping[str, list[str]], spec: LayoutSpec) -> _Block:
-    """Lay out the subtree under `node`: inner children as subtrees in a row, leaf children as a row or grid."""
+    """Lay out the subtree under `node`: children's subtrees in rows below it, leaf children as a row or grid."""
     kids = children[node]
     if not kids:
         return _Block(width=1.0, height=1.0, positions={node: (0.0, 0.0)})
@@ -160,16 +156,37 @@ def _place(node: str, children: Mapping[str, list[str]], spec: LayoutSpec) -> _B
         else:
             columns = max(spec.wrap, math.ceil(math.sqrt(len(leaves) * 2.5)))
             blocks.append(_grid(leaves, spec, columns=columns))
-    block = _Block(width=0.0, height=0.0)
-    first_row: list[float] = []
-    for child_block in blocks:
-        _paste(block, child_block, block.width, 1.0)
-        first_row.extend(x + block.width for (x, y) in child_block.positions.values() if y == 0.0)
-        block.width += child_block.width
-        block.height = max(block.height, 1.0 + child_block.height)
+    block, first_row = _pack(blocks, spec, top=1.0)
     centre = (min(first_row) + max(first_row)) / 2 if first_row else (block.width - 1) / 2
     block.positions[node] = (centre, 0.0)
     return block
+
+
+def _pack(blocks: Sequence[_Block], spec: LayoutSpec, *, top: float) -> tuple[_Block, list[float]]:
+    """Blocks side by side from `top` down, in rows of near-square width (many sibling subtrees in one row
+    would make a chart too wide to read); also returns the x of the first row's top nodes."""
+    total = sum(b.width for b in blocks)
+    widest_block = max((b.width for b in blocks), default=0.0)
+    limit = max(spec.wrap + 2.0, widest_block, math.ceil(math.sqrt(total * 2.5))) if total > spec.wrap else total
+    rows: list[list[_Block]] = [[]]
+    for child_block in blocks:
+        if rows[-1] and sum(b.width for b in rows[-1]) + child_block.width > limit:
+            rows.append([])
+        rows[-1].append(child_block)
+    widest = max((sum(b.width for b in row) for row in rows), default=0.0)
+    block = _Block(width=widest, height=0.0)
+    first_row: list[float] = []
+    for index, row in enumerate(rows):
+        x = (widest - sum(b.width for b in row)) / 2
+        for child_block in row:
+            _paste(block, child_block, x, top)
+            if index == 0:
+                first_row.extend(cx + x for (cx, cy) in child_block.positions.values() if cy == 0.0)
+            x += child_block.width
+            block.height = max(block.height, top + child_block.height)
+        flat = all(b.height == 1.0 and len(b.positions) == 1 for b in row)
+        top += spec.grid_row_gap if flat else max((b.height for b in row), default=1.0) + spec.grid_row_gap * 0.5
+    return block, first_row
 
 
 def _grid(items: Sequence[str], spec: LayoutSpec, *, columns: int) -> _Block:
