@@ -13,7 +13,8 @@ from .dataset import load_dataset
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m loaders", description="Validate an orgraph dataset folder (docs/data-format.md)."
+        prog="python -m loaders",
+        description="Validate an orgraph dataset folder (docs/data-format.md).",
     )
     parser.add_argument("path", help="the dataset folder (holds manifest.toml and the CSV files)")
     args = parser.parse_args(argv)

@@ -7,6 +7,7 @@ repeat that file's problem many times over.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from graph.errors import Problem
@@ -17,8 +18,13 @@ from .rows import AgencyRow, EdgeRow, FunctionRow, JurisdictionRow
 
 __all__ = ["Parsed", "cross_check"]
 
-AGENCIES, JURISDICTIONS, FUNCTIONS, EDGES = "agencies.csv", "jurisdictions.csv", "functions.csv", "edges.csv"
-_STRUCTURAL = (RelType.REPORTS_TO, RelType.HOSTED_BY)
+AGENCIES, JURISDICTIONS, FUNCTIONS, EDGES = (
+    "agencies.csv",
+    "jurisdictions.csv",
+    "functions.csv",
+    "edges.csv",
+)
+_UNKNOWN = "\x00unknown"  # sentinel for "not an agency id" (None means: the agency's snapshot cell is bad)
 _COUNTY_COLUMNS = ("size_class", "agency_quota", "border", "poverty")
 
 
@@ -46,7 +52,12 @@ def _first_lines(file: str, kind: str, rows: list[tuple[int, str]], problems: li
     for line, row_id in rows:
         if row_id in first:
             problems.append(
-                Problem(file, line, "id", f"duplicate {kind} id {row_id!r}; it is already defined on line {first[row_id]}")
+                Problem(
+                    file,
+                    line,
+                    "id",
+                    f"duplicate {kind} id {row_id!r}; it is already defined on line {first[row_id]}",
+                )
             )
         else:
             first[row_id] = line
@@ -69,18 +80,37 @@ def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, i
     if parsed.jurisdictions is None:
         return None
     rows = parsed.jurisdictions
-    known = _first_lines(JURISDICTIONS, "jurisdiction", [(line, r.id) for line, r in rows if r.id], problems)
+    known = _first_lines(
+        JURISDICTIONS,
+        "jurisdiction",
+        [(line, r.id) for line, r in rows if r.id],
+        problems,
+    )
     parent_of: dict[str, str] = {}
     for line, row in rows:
         _check_source(JURISDICTIONS, line, row.source, parsed.manifest, problems)
         if row.level is Level.COUNTY:
             for column in _COUNTY_COLUMNS:
                 if getattr(row, column) is None:
-                    problems.append(Problem(JURISDICTIONS, line, column, f"{column} is required for a county"))
+                    problems.append(
+                        Problem(
+                            JURISDICTIONS,
+                            line,
+                            column,
+                            f"{column} is required for a county",
+                        )
+                    )
         if not row.parent:
             continue
         if row.parent == row.id:
-            problems.append(Problem(JURISDICTIONS, line, "parent", f"jurisdiction {row.id!r} cannot be its own parent"))
+            problems.append(
+                Problem(
+                    JURISDICTIONS,
+                    line,
+                    "parent",
+                    f"jurisdiction {row.id!r} cannot be its own parent",
+                )
+            )
         elif row.parent not in known:
             problems.append(
                 Problem(
@@ -114,7 +144,9 @@ def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, i
     return known
 
 
-def _check_agencies(parsed: Parsed, jurisdictions: dict[str, int] | None, problems: list[Problem]) -> dict[str, str | None] | None:
+def _check_agencies(
+    parsed: Parsed, jurisdictions: dict[str, int] | None, problems: list[Problem]
+) -> dict[str, str | None] | None:
     """Returns agency id -> snapshot id (None when that agency's snapshot cell is bad)."""
     if parsed.agencies is None:
         return None
@@ -150,7 +182,12 @@ def _check_agencies(parsed: Parsed, jurisdictions: dict[str, int] | None, proble
 def _check_functions(parsed: Parsed, problems: list[Problem]) -> dict[str, int] | None:
     if parsed.functions is None:
         return None
-    known = _first_lines(FUNCTIONS, "function", [(line, r.id) for line, r in parsed.functions if r.id], problems)
+    known = _first_lines(
+        FUNCTIONS,
+        "function",
+        [(line, r.id) for line, r in parsed.functions if r.id],
+        problems,
+    )
     for line, row in parsed.functions:
         _check_source(FUNCTIONS, line, row.source, parsed.manifest, problems)
     return known
@@ -172,45 +209,67 @@ def _check_events(parsed: Parsed, problems: list[Problem]) -> None:
             )
 
 
-def _check_edge_fields(line: int, row: EdgeRow, functions: dict[str, int] | None, problems: list[Problem]) -> None:
-    """mode / change / function: which are needed, and allowed, depends on the edge type."""
-    vocabulary = MODES_BY_REL.get(row.type)
-    if vocabulary is not None:
-        allowed = ", ".join(m.value for m in vocabulary)
-        if not row.mode:
-            problems.append(Problem(EDGES, line, "mode", f"{row.type.value} needs a mode; allowed values are {allowed}"))
-        elif row.mode not in {m.value for m in vocabulary}:
-            problems.append(
-                Problem(EDGES, line, "mode", f"{row.mode!r} is not a valid mode for {row.type.value}; allowed values are {allowed}")
-            )
-    elif row.mode:
-        problems.append(Problem(EDGES, line, "mode", f"{row.type.value} edges take no mode (got {row.mode!r}); leave it empty"))
-    if row.type is RelType.BECAME:
-        if row.change is None:
-            allowed = ", ".join(c.value for c in Change)
-            problems.append(Problem(EDGES, line, "change", f"BECAME needs a change; allowed values are {allowed}"))
-    elif row.change is not None:
-        problems.append(Problem(EDGES, line, "change", f"only BECAME edges take a change (got {row.change.value!r})"))
-    if row.change is Change.TRANSFERRED and row.type is RelType.BECAME:
-        if not row.function:
-            problems.append(
-                Problem(EDGES, line, "function", "a transferred BECAME edge needs the function (id) that moved")
-            )
-        elif functions is not None and row.function not in functions:
-            problems.append(
-                Problem(EDGES, line, "function", f"unknown function {row.function!r}; known ids are defined in functions.csv")
-            )
-    elif row.function:
-        problems.append(
-            Problem(EDGES, line, "function", "function is only used on BECAME edges with change transferred; leave it empty")
+#: Allowed mode values per edge type and their message text, computed once (enum access is slow per row).
+_MODES: dict[str, frozenset[str]] = {
+    str(rel): frozenset(str(m) for m in vocab) for rel, vocab in MODES_BY_REL.items() if vocab is not None
+}
+_MODES_TEXT = {rel: ", ".join(str(m) for m in MODES_BY_REL[RelType(rel)] or ()) for rel in _MODES}
+_CHANGES_TEXT = ", ".join(str(c) for c in Change)
+
+
+def _check_edge_fields(line: int, row: EdgeRow, functions: dict[str, int] | None, problems: list[Problem]) -> bool:
+    """mode / change / function: which are needed, and allowed, depends on the edge type.
+
+    Returns False for an IN row, which is not checked further."""
+
+    kind = row.type
+    allowed = _MODES.get(kind)
+    if row.change is None and not row.function:  # fast path for the common clean rows
+        if allowed is not None and row.mode in allowed:
+            return True
+        if kind is RelType.HAS_FUNCTION and not row.mode:
+            return True
+    elif kind is RelType.BECAME and not (row.mode or row.function) and row.change is not Change.TRANSFERRED:
+        return True
+
+    def add(column: str, message: str) -> None:
+        problems.append(Problem(EDGES, line, column, message))
+
+    if row.type is RelType.IN:
+        add(
+            "type",
+            "IN edges are not listed in edges.csv; they are derived from agencies.csv (jurisdiction) "
+            "and jurisdictions.csv (parent)",
         )
+        return False
+    if allowed is not None:
+        if not row.mode:
+            add("mode", f"{kind} needs a mode; allowed values are {_MODES_TEXT[kind]}")
+        elif row.mode not in allowed:
+            add("mode", f"{row.mode!r} is not a valid mode for {kind}; allowed values are {_MODES_TEXT[kind]}")
+    elif row.mode:
+        add("mode", f"{kind} edges take no mode (got {row.mode!r}); leave it empty")
+    became = row.type is RelType.BECAME
+    if became and row.change is None:
+        add("change", f"BECAME needs a change; allowed values are {_CHANGES_TEXT}")
+    elif not became and row.change is not None:
+        add("change", f"only BECAME edges take a change (got {str(row.change)!r})")
+    if became and row.change is Change.TRANSFERRED:
+        if not row.function:
+            add("function", "a transferred BECAME edge needs the function (id) that moved")
+        elif functions is not None and row.function not in functions:
+            add("function", f"unknown function {row.function!r}; known ids are defined in functions.csv")
+    elif row.function:
+        add("function", "function is only used on BECAME edges with change transferred; leave it empty")
+    return True
+
+
+def _add(problems: list[Problem], file: str, line: int, column: str, message: str) -> None:
+    problems.append(Problem(file, line, column, message))
 
 
 def _check_edges(
-    parsed: Parsed,
-    snapshot_of: dict[str, str | None] | None,
-    functions: dict[str, int] | None,
-    problems: list[Problem],
+    parsed: Parsed, snapshot_of: dict[str, str | None] | None, functions: dict[str, int] | None, problems: list[Problem]
 ) -> None:
     if parsed.edges is None:
         return
@@ -220,53 +279,41 @@ def _check_edges(
     seen: dict[tuple[str, ...], int] = {}
     reports: list[tuple[int, str, str]] = []
     for line, row in parsed.edges:
+        add = functools.partial(_add, problems, EDGES, line)
         _check_source(EDGES, line, row.source, parsed.manifest, problems)
-        _check_edge_fields(line, row, functions, problems)
-        key = (row.type.value, row.start, row.end, row.mode, row.change.value if row.change else "", row.function)
-        if key in seen:
-            problems.append(Problem(EDGES, line, "", f"duplicate edge; the same edge is on line {seen[key]}"))
-        else:
-            seen[key] = line
-        if row.start == row.end:
-            problems.append(
-                Problem(EDGES, line, "to", f"{row.type.value} edge from {row.start!r} to itself; an edge must join two nodes")
-            )
+        if not _check_edge_fields(line, row, functions, problems):
             continue
-        ends_ok = True
-        if snapshot_of is not None and row.start not in snapshot_of:
-            ends_ok = False
-            problems.append(
-                Problem(EDGES, line, "from", f"unknown agency {row.start!r}; known ids are defined in agencies.csv")
-            )
+        key = (row.type, row.start, row.end, row.mode, row.change or "", row.function)
+        first = seen.setdefault(key, line)
+        if first != line:
+            add("", f"duplicate edge; the same edge is on line {first}")
+        if row.start == row.end:
+            add("to", f"{row.type} edge from {row.start!r} to itself; an edge must join two nodes")
+            continue
+        if snapshot_of is None:
+            continue
+        start_snap = snapshot_of.get(row.start, _UNKNOWN)
+        if start_snap is _UNKNOWN:
+            add("from", f"unknown agency {row.start!r}; known ids are defined in agencies.csv")
         if row.type is RelType.HAS_FUNCTION:
             if functions is not None and row.end not in functions:
-                problems.append(
-                    Problem(EDGES, line, "to", f"unknown function {row.end!r}; HAS_FUNCTION points to an id in functions.csv")
-                )
+                add("to", f"unknown function {row.end!r}; HAS_FUNCTION points to an id in functions.csv")
             continue
-        if snapshot_of is not None and row.end not in snapshot_of:
-            ends_ok = False
-            problems.append(Problem(EDGES, line, "to", f"unknown agency {row.end!r}; known ids are defined in agencies.csv"))
-        if not ends_ok or snapshot_of is None:
-            continue
-        start_snap, end_snap = snapshot_of[row.start], snapshot_of[row.end]
+        end_snap = snapshot_of.get(row.end, _UNKNOWN)
+        if end_snap is _UNKNOWN:
+            add("to", f"unknown agency {row.end!r}; known ids are defined in agencies.csv")
         if start_snap not in dates or end_snap not in dates:
-            continue  # the agency row's bad or unknown snapshot is already reported
-        if row.type in _STRUCTURAL:
-            if start_snap != end_snap:
-                problems.append(
-                    Problem(
-                        EDGES,
-                        line,
-                        "to",
-                        f"{row.type.value} joins {row.start!r} (snapshot {start_snap!r}) to {row.end!r} "
-                        f"(snapshot {end_snap!r}); structural edges stay within one snapshot (use BECAME across snapshots)",
-                    )
-                )
-            elif row.type is RelType.REPORTS_TO:
-                reports.append((line, row.start, row.end))
-        elif row.type is RelType.BECAME:
-            _check_became(line, row, start_snap, end_snap, dates, problems)
+            continue  # an unknown agency, or an agency's bad or unknown snapshot: reported already
+        if row.type is RelType.BECAME:
+            _check_became(line, row, start_snap, end_snap, dates, problems)  # type: ignore[arg-type]
+        elif start_snap != end_snap:
+            add(
+                "to",
+                f"{row.type} joins {row.start!r} (snapshot {start_snap!r}) to {row.end!r} (snapshot {end_snap!r}); "
+                "structural edges stay within one snapshot (use BECAME across snapshots)",
+            )
+        elif row.type is RelType.REPORTS_TO:
+            reports.append((line, row.start, row.end))
     _check_cycles(reports, snapshot_of or {}, problems)
 
 
@@ -274,30 +321,26 @@ def _check_became(
     line: int, row: EdgeRow, start_snap: str, end_snap: str, dates: dict[str, str | None], problems: list[Problem]
 ) -> None:
     if start_snap == end_snap:
-        problems.append(
-            Problem(
-                EDGES,
-                line,
-                "to",
-                f"BECAME joins {row.start!r} and {row.end!r} within snapshot {start_snap!r}; "
-                "it must go from an earlier snapshot to a later one",
-            )
+        message = (
+            f"BECAME joins {row.start!r} and {row.end!r} within snapshot {start_snap!r}; "
+            "it must go from an earlier snapshot to a later one"
         )
+        problems.append(Problem(EDGES, line, "to", message))
         return
     start_date, end_date = dates.get(start_snap), dates.get(end_snap)
     if start_date and end_date and start_date >= end_date:
-        problems.append(
-            Problem(
-                EDGES,
-                line,
-                "to",
-                f"BECAME goes backwards in time: {row.start!r} is in snapshot {start_snap!r} ({start_date}) "
-                f"and {row.end!r} in {end_snap!r} ({end_date}); swap from and to",
-            )
+        message = (
+            f"BECAME goes backwards in time: {row.start!r} is in snapshot {start_snap!r} ({start_date}) "
+            f"and {row.end!r} in {end_snap!r} ({end_date}); swap from and to"
         )
+        problems.append(Problem(EDGES, line, "to", message))
 
 
-def _check_cycles(reports: list[tuple[int, str, str]], snapshot_of: dict[str, str | None], problems: list[Problem]) -> None:
+def _check_cycles(
+    reports: list[tuple[int, str, str]],
+    snapshot_of: dict[str, str | None],
+    problems: list[Problem],
+) -> None:
     """Find REPORTS_TO cycles with an iterative depth-first search (recursion would overflow on long chains)."""
     targets: dict[str, list[tuple[str, int]]] = {}
     for line, start, end in reports:
@@ -320,7 +363,7 @@ def _check_cycles(reports: list[tuple[int, str, str]], snapshot_of: dict[str, st
                 continue
             node, line = step
             if state.get(node) == 1:
-                cycle = path[path.index(node):]
+                cycle = path[path.index(node) :]
                 problems.append(
                     Problem(
                         EDGES,

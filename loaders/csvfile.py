@@ -22,7 +22,8 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 @dataclass(slots=True)
 class CsvTable:
-    """The rows of one file as (line, {column: cell}); only known columns are kept.
+    """The rows of one file as (line, {column: cell}); only known columns and non-empty cells are kept
+    (cells are stripped: padding from a spreadsheet is never meaningful).
 
     A row with more cells than the header is reported here and kept in `misshapen`: its cells are shifted,
     so only its id is trusted. `usable` is False when the header lacks a required column: its rows are then not validated, and other
@@ -57,7 +58,10 @@ def _decode_problem(file: str, raw: bytes, error: UnicodeDecodeError) -> Problem
         line = raw.count(b"\n", 0, position) + 1
         hint = f"the first byte that is not UTF-8 is on line {line} (byte {position})"
     return Problem(
-        file, 0, "", f"cannot decode the file: it is neither UTF-8 nor GB18030 ({hint}); save it as CSV UTF-8"
+        file,
+        0,
+        "",
+        f"cannot decode the file: it is neither UTF-8 nor GB18030 ({hint}); save it as CSV UTF-8",
     )
 
 
@@ -92,7 +96,14 @@ def read_table(
     try:
         header_cells = next(reader)
     except StopIteration:
-        problems.append(Problem(file, 1, "", f"file is empty; the first line must be the header: {','.join(required)}"))
+        problems.append(
+            Problem(
+                file,
+                1,
+                "",
+                f"file is empty; the first line must be the header: {','.join(required)}",
+            )
+        )
         return None
     header = [cell.strip() for cell in header_cells]
     table = CsvTable(file, header)
@@ -107,11 +118,21 @@ def read_table(
         if column in allowed:
             keep.append((index, column))
         elif column == "":
-            problems.append(Problem(file, 1, "", f"header cell {index + 1} is empty; every column needs a name"))
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    "",
+                    f"header cell {index + 1} is empty; every column needs a name",
+                )
+            )
         else:
             problems.append(
                 Problem(
-                    file, 1, column, f"unknown column {column!r}; allowed columns are {', '.join(required + optional)}"
+                    file,
+                    1,
+                    column,
+                    f"unknown column {column!r}; allowed columns are {', '.join(required + optional)}",
                 )
             )
     for column in required:
@@ -120,6 +141,7 @@ def read_table(
             problems.append(Problem(file, 1, column, f"missing required column {column!r}"))
 
     width = len(header)
+    plain = len(keep) == width
     line = reader.line_num
     for cells in reader:
         start, line = line + 1, reader.line_num
@@ -131,11 +153,13 @@ def read_table(
                     file,
                     start,
                     "",
-                    f"row has {len(cells)} cells but the header has {width} columns "
-                    "(an unquoted comma inside a cell?)",
+                    f"row has {len(cells)} cells but the header has {width} columns (an unquoted comma inside a cell?)",
                 )
             )
             table.misshapen.add(start)
-        row = {column: (cells[index].strip() if index < len(cells) else "") for index, column in keep}
+        if plain and len(cells) == width:  # fast path: every column known, no short row
+            row = {column: cell for column, cell in zip(header, map(str.strip, cells)) if cell}
+        else:
+            row = {column: cell for index, column in keep if index < len(cells) and (cell := cells[index].strip())}
         table.rows.append((start, row))
     return table

@@ -52,7 +52,10 @@ def _key_line(lines: list[str], loc: tuple[Any, ...]) -> int:
         if loc[1] >= len(headers):
             return 0
         start = headers[loc[1]]
-        end = next((i for i, text in enumerate(lines) if i > start and re.match(r"\s*\[", text)), len(lines))
+        end = next(
+            (i for i, text in enumerate(lines) if i > start and re.match(r"\s*\[", text)),
+            len(lines),
+        )
         if len(loc) >= 3:
             key = re.compile(rf"\s*{re.escape(str(loc[2]))}\s*=")
             for i in range(start + 1, end):
@@ -123,12 +126,26 @@ def read_manifest(folder: Path, problems: list[Problem]) -> ManifestInfo:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        problems.append(Problem(MANIFEST, 0, "", "file is missing; a dataset folder needs manifest.toml (id, titles, snapshots, sources)"))
+        problems.append(
+            Problem(
+                MANIFEST,
+                0,
+                "",
+                "file is missing; a dataset folder needs manifest.toml (id, titles, snapshots, sources)",
+            )
+        )
         return info
     try:
         text = decode(raw)
     except UnicodeDecodeError:
-        problems.append(Problem(MANIFEST, 0, "", "cannot decode the file: it is neither UTF-8 nor GB18030; save it as UTF-8"))
+        problems.append(
+            Problem(
+                MANIFEST,
+                0,
+                "",
+                "cannot decode the file: it is neither UTF-8 nor GB18030; save it as UTF-8",
+            )
+        )
         return info
     try:
         data = tomllib.loads(text)
