@@ -45,8 +45,8 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _open_service(dataset_path: str, backend: str) -> OrgService:
-    """One loaded graph (and, for Neo4j, one driver) per dataset and backend, shared by every session."""
+def _open_service(dataset_path: str, backend: str, neo4j_uri: str) -> OrgService:
+    """One loaded graph (and, for Neo4j, one driver) per dataset, backend and server, shared by every session."""
     config = settings()
     return OrgService.open(dataset_path, backend=backend, settings=config)
 
@@ -57,7 +57,7 @@ def get_service() -> OrgService:
     backend = st.session_state.get("backend_override") or config.effective_backend
     try:
         with st.spinner(t("loading", lang())):
-            return _open_service(str(Path(config.dataset)), backend)
+            return _open_service(str(Path(config.dataset)), backend, config.neo4j_uri if backend == "neo4j" else "")
     except BackendUnavailable as exc:
         st.error(t("neo4j_down", lang(), error=str(exc)))
         if st.button(t("use_embedded", lang()), type="primary"):
