@@ -1,24 +1,23 @@
-"""Change classes for the before/after diagram, computed from BECAME lineage inside an ExportGraph.
+"""Change classes for the before/after diagram: one class per agency, read off graph/diff.py's SnapshotDiff
+(BECAME lineage over the whole snapshots), so the diagram, the app's Compare page and `cli.py diff` agree.
 
-Each agency of the compared pair gets one class: added, removed, merged, split, renamed, reporting line
-changed, or unchanged. The rules, in priority order:
-- an AFTER agency with no BECAME arriving is `added`; a BEFORE agency with none leaving (other than a
-  function transfer) is `removed`;
-- `merged` when a merged BECAME touches it, or several BEFORE agencies became it (or it became several:
-  `split`);
-- `renamed` when a renamed BECAME touches it;
-- `reporting` when its REPORTS_TO targets (mode and target, the target matched across the snapshots by
-  lineage, else by type and jurisdiction) differ from those on the other side.
+Priority when an agency takes part in several changes: added/removed, merged, split, renamed, reporting
+line changed, unchanged. A function transfer alone does not change an agency's class.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Mapping
 
-from exporters.selection import ExportGraph
-from graph.model import Agency, Change, Edge, RelType
+from graph.diff import SnapshotData, SnapshotDiff, diff_snapshots
+from graph.model import Dataset, RelType
+from graph.store import GraphStore
 
-__all__ = ["ChangeClass", "change_classes"]
+if TYPE_CHECKING:
+    from exporters.selection import ExportGraph
+
+__all__ = ["ChangeClass", "change_classes", "classes_from_diff", "diff_for"]
 
 
 class ChangeClass(StrEnum):
@@ -31,73 +30,60 @@ class ChangeClass(StrEnum):
     UNCHANGED = "unchanged"
 
 
+def diff_for(store: GraphStore, dataset: Dataset, before: str, after: str, scope: str | None) -> SnapshotDiff:
+    """The SnapshotDiff of two whole snapshots fetched from the store, reported for `scope` (None: all)."""
+    return diff_snapshots(
+        SnapshotData.from_store(store, before),
+        SnapshotData.from_store(store, after),
+        dataset.jurisdictions,
+        scope=scope,
+    )
+
+
+def classes_from_diff(diff: SnapshotDiff) -> dict[str, ChangeClass]:
+    """Agency id -> ChangeClass for every agency the diff mentions (the rest are unchanged)."""
+    found: dict[str, ChangeClass] = {}
+
+    def mark(cls: ChangeClass, *agency_ids: str) -> None:
+        for agency_id in agency_ids:
+            found.setdefault(agency_id, cls)  # first (highest-priority) class wins
+
+    mark(ChangeClass.ADDED, *(a.id for a in diff.established))
+    mark(ChangeClass.REMOVED, *(a.id for a in diff.abolished))
+    for m in diff.merged:
+        mark(ChangeClass.MERGED, m.target.id, *(a.id for a in m.sources))
+    for s in diff.split:
+        mark(ChangeClass.SPLIT, s.source.id, *(a.id for a in s.targets))
+    for p in diff.renamed:
+        mark(ChangeClass.RENAMED, p.before.id, p.after.id)
+    for r in diff.reporting:
+        mark(ChangeClass.REPORTING, r.before.id, r.after.id)
+    return found
+
+
 def change_classes(graph: ExportGraph, before: str, after: str) -> dict[str, ChangeClass]:
-    """Agency id -> ChangeClass for every agency of the `before` and `after` snapshots in `graph`."""
-    sides = {a.id: a.snapshot for a in graph.agencies if a.snapshot in (before, after) and a.id not in graph.context}
-    became = [
-        e
-        for e in graph.edges
-        if e.type is RelType.BECAME and sides.get(e.start) == before and sides.get(e.end) == after
-    ]
-    outgoing: dict[str, list[Edge]] = {}
-    incoming: dict[str, list[Edge]] = {}
-    for e in became:
-        outgoing.setdefault(e.start, []).append(e)
-        incoming.setdefault(e.end, []).append(e)
-    successors = {a: {e.end for e in es if e.change is not Change.TRANSFERRED} for a, es in outgoing.items()}
-    targets = _report_targets(graph)
-    result: dict[str, ChangeClass] = {}
-    for agency_id, snap in sides.items():
-        links = outgoing.get(agency_id, []) if snap == before else incoming.get(agency_id, [])
-        structural = [e for e in links if e.change is not Change.TRANSFERRED]
-        if not structural:
-            result[agency_id] = ChangeClass.REMOVED if snap == before else ChangeClass.ADDED
-            continue
-        changes = {e.change for e in structural}
-        partners = {e.end if snap == before else e.start for e in structural}
-        if Change.MERGED in changes or (snap == after and len(partners) > 1):
-            result[agency_id] = ChangeClass.MERGED
-        elif Change.SPLIT in changes or (snap == before and len(partners) > 1):
-            result[agency_id] = ChangeClass.SPLIT
-        elif Change.RENAMED in changes:
-            result[agency_id] = ChangeClass.RENAMED
-        else:
-            other = next(iter(partners))
-            old, new = (agency_id, other) if snap == before else (other, agency_id)
-            same = _same_reporting(graph, targets.get(old, set()), targets.get(new, set()), successors)
-            result[agency_id] = ChangeClass.UNCHANGED if same else ChangeClass.REPORTING
-    return result
+    """Agency id -> ChangeClass for every selected (not context) agency of the `before` and `after` snapshots.
 
-
-def _report_targets(graph: ExportGraph) -> dict[str, set[tuple[str, str]]]:
-    out: dict[str, set[tuple[str, str]]] = {}
-    for e in graph.edges:
-        if e.type is RelType.REPORTS_TO:
-            out.setdefault(e.start, set()).add((e.mode or "", e.end))
-    return out
-
-
-def _same_reporting(
-    graph: ExportGraph,
-    old: set[tuple[str, str]],
-    new: set[tuple[str, str]],
-    successors: dict[str, set[str]],
-) -> bool:
-    """True when every old (mode, target) has a matching new one and vice versa."""
-    if len(old) != len(new):
-        return False
-    unmatched = set(new)
-    for mode, target in old:
-        match = next((n for n in unmatched if n[0] == mode and _same_body(graph, target, n[1], successors)), None)
-        if match is None:
-            return False
-        unmatched.discard(match)
-    return not unmatched
-
-
-def _same_body(graph: ExportGraph, old_id: str, new_id: str, successors: dict[str, set[str]]) -> bool:
-    if old_id in successors:
-        return new_id in successors[old_id]
-    old: Agency | None = graph.agency(old_id)
-    new: Agency | None = graph.agency(new_id)
-    return old is not None and new is not None and (old.type, old.jurisdiction) == (new.type, new.jurisdiction)
+    Uses the classes `collect` computed from the store's whole snapshots; for an ExportGraph built some other
+    way, diffs the graph's own agencies and edges (lineage of context agencies is then unknown).
+    """
+    known: Mapping[str, ChangeClass] = graph.changes
+    if not known or graph.selection.compare != (before, after):
+        sides = [
+            SnapshotData(
+                snap,
+                tuple(a for a in graph.agencies if a.snapshot == snap),
+                tuple(
+                    e
+                    for e in graph.edges
+                    if e.type is not RelType.IN and graph.agency(e.start) and graph.agency(e.start).snapshot == snap
+                ),  # type: ignore[union-attr]
+            )
+            for snap in (before, after)
+        ]
+        known = classes_from_diff(diff_snapshots(sides[0], sides[1], graph.dataset.jurisdictions))
+    return {
+        a.id: known.get(a.id, ChangeClass.UNCHANGED)
+        for a in graph.agencies
+        if a.snapshot in (before, after) and a.id not in graph.context
+    }

@@ -9,7 +9,8 @@ exports give the same bytes on the networkx and the Neo4j backend.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping
 
 from graph.errors import NotFound, OrgraphError
 from graph.model import Agency, Dataset, Edge, Function, Jurisdiction, RelType, Snapshot, Source
@@ -61,6 +62,7 @@ class ExportGraph:
     edges: tuple[Edge, ...]  # REPORTS_TO, HOSTED_BY, HAS_FUNCTION, BECAME; IN edges are in `in_edges`
     in_edges: tuple[Edge, ...]
     context: frozenset[str] = frozenset()
+    changes: Mapping[str, Any] = field(default_factory=dict)  # compare only: agency id -> changes.ChangeClass
     _by_id: dict[str, Agency] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -117,7 +119,13 @@ def collect(store: GraphStore, dataset: Dataset, selection: Selection) -> Export
         for a in store.agencies(snap.id, jurisdiction=selection.jurisdiction):
             agencies[a.id] = a
         edges += store.edges(snap.id, jurisdiction=selection.jurisdiction)
-    return _assemble(store, dataset, selection, tuple(snapshots), agencies, edges)
+    graph = _assemble(store, dataset, selection, tuple(snapshots), agencies, edges)
+    if selection.compare:
+        from exporters.changes import classes_from_diff, diff_for
+
+        diff = diff_for(store, dataset, *selection.compare, scope=selection.jurisdiction)
+        graph = replace(graph, changes=classes_from_diff(diff))
+    return graph
 
 
 def _snapshot(dataset: Dataset, snapshot_id: str) -> Snapshot:
