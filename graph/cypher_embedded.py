@@ -30,6 +30,9 @@ from graph.store import GraphNode, GraphRel, QueryResult
 __all__ = ["BACKEND", "prepare_embedded", "run_embedded"]
 
 BACKEND = "networkx"
+#: Hops an unbounded `*` / `*1..` path may take. LadybugDB stops silently at 30 by default, which would cut a
+#: long chain short without a word; orgraph's reporting chains are under 10 deep, so 100 is generous.
+MAX_PATH_HOPS = 100
 
 #: Functions Neo4j has and LadybugDB lacks (or means differently), with what to write instead.
 _UNSUPPORTED_FUNCTIONS = {
@@ -104,6 +107,7 @@ def run_embedded(
     conn = mirror.connect()
     try:
         conn.set_query_timeout(max(1, int(timeout_s * 1000)))
+        conn.execute(f"CALL var_length_extend_max_depth={MAX_PATH_HOPS}")  # our constant, not user text
         try:
             result = conn.execute(rewritten, used)
             raw_rows: list[list[Any]] = []
@@ -354,6 +358,8 @@ def _translate(
     if match := _FUNCTION_MISSING.search(message):
         name = match.group(1).lower()
         return UnsupportedCypher(f"the function {spelled.get(name, name)}()")
+    if "exceeds maximum" in message:
+        return UnsupportedCypher(f"a variable-length path bound above {MAX_PATH_HOPS} hops")
     if match := _NO_PROPERTY.search(message):
         return CypherSyntaxError(
             f"no property {match.group(1)!r} on {match.group(2)} in this graph (see docs/schema.md)"

@@ -484,3 +484,16 @@ def test_guard_allows_read_only_procedures_only() -> None:
     assert refuse_writes("CALL db.labels() YIELD label RETURN label")
     with pytest.raises(WriteRefused, match="allowlist"):
         refuse_writes("CALL dbms.killQuery('q-1')")
+
+
+def test_an_unbounded_path_is_not_cut_short_at_the_engine_default() -> None:
+    """LadybugDB stops `*` at 30 hops unless told otherwise; a 44-step chain must come back whole."""
+    chain = nx.MultiDiGraph()
+    for i in range(45):
+        chain.add_node(f"a{i}", id=f"a{i}", name_zh=f"机构{i}", labels=("Agency",), dataset="chain")
+    for i in range(44):
+        chain.add_edge(f"a{i}", f"a{i + 1}", type="REPORTS_TO", mode="leads")
+    result = run(chain, "MATCH p = (a:Agency {id: 'a0'})-[:REPORTS_TO*]->(top) RETURN max(length(p)) AS deepest, count(*) AS n")
+    assert result.rows == [{"deepest": chain.number_of_edges(), "n": chain.number_of_edges()}]
+    with pytest.raises(UnsupportedCypher, match="hops"):
+        run(chain, "MATCH (a:Agency {id: 'a0'})-[:REPORTS_TO*1..500]->(top) RETURN count(*)")
