@@ -18,12 +18,7 @@ from .rows import AgencyRow, EdgeRow, FunctionRow, JurisdictionRow
 
 __all__ = ["Parsed", "cross_check"]
 
-AGENCIES, JURISDICTIONS, FUNCTIONS, EDGES = (
-    "agencies.csv",
-    "jurisdictions.csv",
-    "functions.csv",
-    "edges.csv",
-)
+AGENCIES, JURISDICTIONS, FUNCTIONS, EDGES = "agencies.csv", "jurisdictions.csv", "functions.csv", "edges.csv"
 _UNKNOWN = "\x00unknown"  # sentinel for "not an agency id" (None means: the agency's snapshot cell is bad)
 _COUNTY_COLUMNS = ("size_class", "agency_quota", "border", "poverty")
 
@@ -39,6 +34,10 @@ class Parsed:
     edges: list[tuple[int, EdgeRow]] | None
 
 
+def _add(problems: list[Problem], file: str, line: int, column: str, message: str) -> None:
+    problems.append(Problem(file, line, column, message))
+
+
 def _known(ids: dict[str, object] | set[str], limit: int = 8) -> str:
     """A short list of known ids for a message, or nothing when there are too many to help."""
     if not ids or len(ids) > limit:
@@ -51,13 +50,12 @@ def _first_lines(file: str, kind: str, rows: list[tuple[int, str]], problems: li
     first: dict[str, int] = {}
     for line, row_id in rows:
         if row_id in first:
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    "id",
-                    f"duplicate {kind} id {row_id!r}; it is already defined on line {first[row_id]}",
-                )
+            _add(
+                problems,
+                file,
+                line,
+                "id",
+                f"duplicate {kind} id {row_id!r}; it is already defined on line {first[row_id]}",
             )
         else:
             first[row_id] = line
@@ -66,13 +64,12 @@ def _first_lines(file: str, kind: str, rows: list[tuple[int, str]], problems: li
 
 def _check_source(file: str, line: int, source: str, info: ManifestInfo, problems: list[Problem]) -> None:
     if source and info.source_ids is not None and source not in info.source_ids:
-        problems.append(
-            Problem(
-                file,
-                line,
-                "source",
-                f"unknown source {source!r}; sources are defined in manifest.toml [[sources]]{_known(info.source_ids)}",
-            )
+        _add(
+            problems,
+            file,
+            line,
+            "source",
+            f"unknown source {source!r}; sources are defined in manifest.toml [[sources]]{_known(info.source_ids)}",
         )
 
 
@@ -92,33 +89,18 @@ def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, i
         if row.level is Level.COUNTY:
             for column in _COUNTY_COLUMNS:
                 if getattr(row, column) is None:
-                    problems.append(
-                        Problem(
-                            JURISDICTIONS,
-                            line,
-                            column,
-                            f"{column} is required for a county",
-                        )
-                    )
+                    _add(problems, JURISDICTIONS, line, column, f"{column} is required for a county")
         if not row.parent:
             continue
         if row.parent == row.id:
-            problems.append(
-                Problem(
-                    JURISDICTIONS,
-                    line,
-                    "parent",
-                    f"jurisdiction {row.id!r} cannot be its own parent",
-                )
-            )
+            _add(problems, JURISDICTIONS, line, "parent", f"jurisdiction {row.id!r} cannot be its own parent")
         elif row.parent not in known:
-            problems.append(
-                Problem(
-                    JURISDICTIONS,
-                    line,
-                    "parent",
-                    f"unknown parent {row.parent!r}; known ids are defined in jurisdictions.csv (id column)",
-                )
+            _add(
+                problems,
+                JURISDICTIONS,
+                line,
+                "parent",
+                f"unknown parent {row.parent!r}; known ids are defined in jurisdictions.csv (id column)",
             )
         else:
             parent_of.setdefault(row.id, row.parent)
@@ -132,13 +114,12 @@ def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, i
             continue
         loop = path[path.index(current) :]
         if not reported.intersection(loop):
-            problems.append(
-                Problem(
-                    JURISDICTIONS,
-                    known[current],
-                    "parent",
-                    "jurisdiction parents form a loop: " + " -> ".join(loop + [current]),
-                )
+            _add(
+                problems,
+                JURISDICTIONS,
+                known[current],
+                "parent",
+                "jurisdiction parents form a loop: " + " -> ".join(loop + [current]),
             )
         reported.update(loop)
     return known
@@ -159,22 +140,20 @@ def _check_agencies(
             snapshot_of.setdefault(row.id, row.snapshot)
         _check_source(AGENCIES, line, row.source, parsed.manifest, problems)
         if dates is not None and row.snapshot and row.snapshot not in dates:
-            problems.append(
-                Problem(
-                    AGENCIES,
-                    line,
-                    "snapshot",
-                    f"unknown snapshot {row.snapshot!r}; snapshots are defined in manifest.toml [[snapshots]]{_known(dates)}",
-                )
+            _add(
+                problems,
+                AGENCIES,
+                line,
+                "snapshot",
+                f"unknown snapshot {row.snapshot!r}; snapshots are defined in manifest.toml [[snapshots]]{_known(dates)}",
             )
         if jurisdictions is not None and row.jurisdiction and row.jurisdiction not in jurisdictions:
-            problems.append(
-                Problem(
-                    AGENCIES,
-                    line,
-                    "jurisdiction",
-                    f"unknown jurisdiction {row.jurisdiction!r}; known ids are defined in jurisdictions.csv",
-                )
+            _add(
+                problems,
+                AGENCIES,
+                line,
+                "jurisdiction",
+                f"unknown jurisdiction {row.jurisdiction!r}; known ids are defined in jurisdictions.csv",
             )
     return snapshot_of
 
@@ -199,13 +178,12 @@ def _check_events(parsed: Parsed, problems: list[Problem]) -> None:
         return
     for index, event in enumerate(model.events):
         if event.source not in (parsed.manifest.source_ids or set()):
-            problems.append(
-                Problem(
-                    MANIFEST,
-                    0,
-                    f"events[{index}].source",
-                    f"unknown source {event.source!r}; sources are defined in manifest.toml [[sources]]",
-                )
+            _add(
+                problems,
+                MANIFEST,
+                0,
+                f"events[{index}].source",
+                f"unknown source {event.source!r}; sources are defined in manifest.toml [[sources]]",
             )
 
 
@@ -262,10 +240,6 @@ def _check_edge_fields(line: int, row: EdgeRow, functions: dict[str, int] | None
     elif row.function:
         add("function", "function is only used on BECAME edges with change transferred; leave it empty")
     return True
-
-
-def _add(problems: list[Problem], file: str, line: int, column: str, message: str) -> None:
-    problems.append(Problem(file, line, column, message))
 
 
 def _check_edges(
@@ -350,7 +324,6 @@ def _check_cycles(
         if root in state:
             continue
         path: list[str] = [root]
-        lines: list[int] = []
         iterators = [iter(targets.get(root, ()))]
         state[root] = 1
         while iterators:
@@ -358,8 +331,6 @@ def _check_cycles(
             if step is None:
                 state[path.pop()] = 2
                 iterators.pop()
-                if lines:
-                    lines.pop()
                 continue
             node, line = step
             if state.get(node) == 1:
@@ -377,7 +348,6 @@ def _check_cycles(
             elif node not in state:
                 state[node] = 1
                 path.append(node)
-                lines.append(line)
                 iterators.append(iter(targets.get(node, ())))
 
 
