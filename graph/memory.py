@@ -11,14 +11,15 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import fields
+from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
 
 from graph.errors import NotFound
-from graph.model import Agency, Dataset, Edge, RelType, ReportMode
+from graph.model import Agency, Dataset, Edge, Function, Jurisdiction, RelType, ReportMode
 from graph.store import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, ChainStep, LoadReport, QueryResult
 
 __all__ = ["NetworkxStore", "build_graph"]
@@ -27,30 +28,46 @@ MODE_PRIORITY = {m.value: i for i, m in enumerate(ReportMode)}
 _STRUCTURAL = {RelType.REPORTS_TO, RelType.HOSTED_BY, RelType.HAS_FUNCTION, RelType.BECAME}
 
 
-def _props(obj: Any, label: str, dataset: str) -> dict[str, Any]:
+def _props(obj: Any, names: tuple[str, ...], label: str, dataset: str) -> dict[str, Any]:
     """Schema properties of a model object as graph attributes: enums as their values, no None."""
-    props = {k: (v.value if hasattr(v, "value") else v) for k, v in asdict(obj).items() if v is not None}
-    props.pop("parent", None)  # a Jurisdiction's parent is its IN edge, not a property
-    props["labels"] = (label,)
-    props["dataset"] = dataset
+    props: dict[str, Any] = {"labels": (label,), "dataset": dataset}
+    for name in names:
+        value = getattr(obj, name)
+        if value is not None:
+            props[name] = value.value if isinstance(value, Enum) else value
     return props
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    # a Jurisdiction's parent is its IN edge, not a property
+    return tuple(f.name for f in fields(cls) if f.name != "parent")
 
 
 def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     """The dataset as a MultiDiGraph in the schema's shape (what exporters and the Cypher engine read)."""
     graph = nx.MultiDiGraph(dataset=dataset.id)
     ds = dataset.id
-    graph.add_nodes_from((j.id, _props(j, "Jurisdiction", ds)) for j in dataset.jurisdictions)
-    graph.add_nodes_from((f.id, _props(f, "Function", ds)) for f in dataset.functions)
-    graph.add_nodes_from((a.id, _props(a, "Agency", ds)) for a in dataset.agencies)
+    for items, cls, label in ((dataset.jurisdictions, Jurisdiction, "Jurisdiction"),
+                              (dataset.functions, Function, "Function"), (dataset.agencies, Agency, "Agency")):
+        names = _names(cls)
+        graph.add_nodes_from((obj.id, _props(obj, names, label, ds)) for obj in items)
     graph.add_edges_from(
-        (e.start, e.end, {k: v for k, v in (("type", e.type.value), ("mode", e.mode),
-                                            ("change", e.change.value if e.change else None),
-                                            ("function", e.function), ("basis", e.basis.value),
-                                            ("source", e.source), ("note", e.note)) if v is not None})
-        for e in dataset.edges
+        (e.start, e.end, i, _edge_props(e)) for i, e in enumerate(dataset.edges)
     )
     return graph
+
+
+def _edge_props(edge: Edge) -> dict[str, Any]:
+    props: dict[str, Any] = {"type": edge.type.value, "basis": edge.basis.value, "source": edge.source}
+    if edge.mode is not None:
+        props["mode"] = edge.mode
+    if edge.change is not None:
+        props["change"] = edge.change.value
+    if edge.function is not None:
+        props["function"] = edge.function
+    if edge.note:
+        props["note"] = edge.note
+    return props
 
 
 class _Indexes:
