@@ -8,6 +8,7 @@ repeat that file's problem many times over.
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from graph.errors import Problem
@@ -38,7 +39,7 @@ def _add(problems: list[Problem], file: str, line: int, column: str, message: st
     problems.append(Problem(file, line, column, message))
 
 
-def _known(ids: dict[str, object] | set[str], limit: int = 8) -> str:
+def _known(ids: Collection[str], limit: int = 8) -> str:
     """A short list of known ids for a message, or nothing when there are too many to help."""
     if not ids or len(ids) > limit:
         return ""
@@ -279,7 +280,7 @@ def _check_edges(
         if start_snap not in dates or end_snap not in dates:
             continue  # an unknown agency, or an agency's bad or unknown snapshot: reported already
         if row.type is RelType.BECAME:
-            _check_became(line, row, start_snap, end_snap, dates, problems)  # type: ignore[arg-type]
+            _check_became(line, row, start_snap, end_snap, dates, problems)
         elif start_snap != end_snap:
             add(
                 "to",

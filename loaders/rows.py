@@ -240,4 +240,5 @@ def validate_row(
 
 def partial_row(model: type[M], cells: dict[str, str]) -> M:
     """An unvalidated row holding `cells` as text and None for every other field (see validate_row)."""
-    return model.model_construct(**(dict.fromkeys(model.model_fields) | cells))
+    values: dict[str, Any] = dict.fromkeys(model.model_fields) | cells
+    return model.model_construct(None, **values)
