@@ -30,13 +30,6 @@ from app_pages.common import (
 from graph.errors import OrgraphError
 from graph.model import RelType
 
-
-def _as_dict(obj: object) -> dict:
-    from dataclasses import asdict, is_dataclass
-
-    return asdict(obj) if is_dataclass(obj) else {"result": str(obj)}
-
-
 CLASS_ORDER = ["added", "removed", "merged", "split", "renamed", "reporting", "unchanged"]
 
 service = get_service()
@@ -152,36 +145,43 @@ with flow:
         st.info(tr("no_lineage"))
 
 with table:
-    st.markdown(f"**{tr('summary')}**")
-    summary = "; ".join(f"{tr(f'change_{c}')} {counts[c]}" for c in CLASS_ORDER if counts.get(c))
-    st.markdown(render.md(tr("n_agencies", n=len(old_agencies))) + " → " + render.md(tr("n_agencies", n=len(new_agencies)))
-                + (f" ({render.md(summary)})" if summary else ""))
-    rows = []
-    for e in sorted(became, key=lambda e: (e.change.value if e.change else "", e.start)):
-        old, new = old_agencies.get(e.start), new_agencies.get(e.end)
-        rows.append({tr("from"): old.name(lang()) if old else e.start, tr("change"): tr(f"change_{e.change.value}"),
-                     tr("to"): new.name(lang()) if new else e.end, tr("functions"): e.function or "",
-                     tr("basis"): tr(f"basis_{e.basis.value}"), tr("source"): e.source})
-    for agency_id, cls in sorted(classes.items()):
-        if cls in ("added", "removed"):
-            a = old_agencies.get(agency_id) or new_agencies.get(agency_id)
-            if a:
-                rows.append({tr("from"): a.name(lang()) if cls == "removed" else "", tr("change"): tr(f"change_{cls}"),
-                             tr("to"): a.name(lang()) if cls == "added" else "", tr("functions"): "",
-                             tr("basis"): tr(f"basis_{a.basis.value}"), tr("source"): a.source})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    try:
+        from graph.diff_report import change_rows, summaries
+
+        diff = service.diff(before, after, jurisdiction)
+    except OrgraphError as exc:
+        st.error(str(exc))
+        diff = None
+    if diff is not None:
+        st.markdown(f"**{tr('summary')}**")
+        for line in summaries(diff):
+            st.markdown("- " + render.md(line.en if lang() == "en" else line.zh))
+
+        def _names(ids: str) -> str:
+            found = [dataset.agency(i.strip()) for i in ids.split(";") if i.strip()]
+            return "；".join(a.name(lang()) for a in found if a)
+
+        rows = [{tr("change"): tr(f"change_{r['change']}"), tr("jurisdiction"): scope_names.get(r["jurisdiction"],
+                                                                                             r["jurisdiction"]),
+                 tr("from"): _names(r["before"]), tr("to"): _names(r["after"]), tr("note"): r["detail"]}
+                for r in change_rows(diff)]
+        st.dataframe(pd.DataFrame(rows, columns=[tr("change"), tr("jurisdiction"), tr("from"), tr("to"), tr("note")]),
+                     hide_index=True, width="stretch")
 
 with checks:
-    check = getattr(service, "check", None)
-    if check is None:
-        st.info(tr("no_checks"))
-    else:
-        try:
-            results = check(before=before, after=after, jurisdiction=jurisdiction)
-        except TypeError:
-            results = check()
-        except OrgraphError as exc:
-            st.error(str(exc))
-            results = []
-        st.dataframe(pd.DataFrame([getattr(r, "__dict__", None) or _as_dict(r) for r in results]),
-                     hide_index=True, width="stretch")
+    try:
+        results = service.check(snapshot=after)
+    except OrgraphError as exc:
+        st.error(str(exc))
+        results = []
+    scoped = [r for r in results if jurisdiction is None or r.jurisdiction == jurisdiction]
+    failed = sum(1 for r in scoped if not r.passed)
+    (st.warning if failed else st.success)(tr("checks_result", failed=failed, total=len(scoped)))
+    st.dataframe(pd.DataFrame([{
+        tr("rule"): r.rule.title_en if lang() == "en" else r.rule.title_zh,
+        tr("jurisdiction"): scope_names.get(r.jurisdiction, r.jurisdiction),
+        tr("result"): "✓" if r.passed else "✗",
+        tr("violations"): "；".join(v.message_en if lang() == "en" else v.message_zh for v in r.violations),
+        tr("source"): r.rule.source,
+    } for r in sorted(scoped, key=lambda r: (r.passed, r.rule.id, r.jurisdiction))]),
+        hide_index=True, width="stretch")

@@ -39,19 +39,31 @@ def test_continuing_agencies_sit_at_the_same_position_in_both_panes(open_app, ap
     assert set(new) <= drawn  # the overlay shows every AFTER agency, plus removed ones
 
 
-def test_change_table_lists_every_lineage_edge(open_app, app_service) -> None:
+def test_change_table_summary_and_rule_checks_follow_the_scope(open_app, app_service) -> None:
+    from graph.diff_report import change_rows, summaries
+
     county, before, after = _defaults(app_service)
-    at = open_app("compare")
-    after_ids = {a.id for a in app_service.agencies(after, county)}
-    became = [e for e in app_service.edges(before, county) if e.type is RelType.BECAME and e.end in after_ids]
+    diff = app_service.diff(before, after, county)
+    at = open_app("compare", params={"lang": "en"})
     table = at.dataframe[0].value
-    assert len(table) >= len(became)
+    assert len(table) == len(change_rows(diff)) > 0
+    kinds = {f"{r['change']}" for r in change_rows(diff)}
+    assert {k.split()[0] for k in table["Change"]} <= {"established", "abolished", "merged", "split", "renamed",
+                                                       "function", "reporting", "category", "hosting"}
+    assert len(kinds) > 1
+    summary = [s.en for s in summaries(diff)]
+    assert summary and any(line in shown for line in summary for shown in
+                           [m.value.replace("\\", "") for m in at.markdown])
+    checks = at.dataframe[1].value
+    expected = [r for r in app_service.check(snapshot=after) if r.jurisdiction == county]
+    assert len(checks) == len(expected) > 0
+    assert (checks["Result"] == "✗").sum() == sum(1 for r in expected if not r.passed)
 
 
 def test_url_state_round_trips_and_equal_snapshots_are_refused(open_app, app_service) -> None:
     county, before, after = _defaults(app_service)
-    at = open_app("compare", params={"before": after, "after": after, "j": county})
-    assert at.warning, "comparing a snapshot with itself should say so"
+    at = open_app("compare", params={"before": after, "after": after, "j": county, "lang": "en"})
+    assert [w.value for w in at.warning] == ["Pick two different snapshots."]
     at.selectbox(key="w_before").set_value(before).run()
-    assert not at.warning and len(iframe_pages(at)) == 3
+    assert "Pick two different snapshots." not in [w.value for w in at.warning] and len(iframe_pages(at)) == 3
     assert str(at.query_params["before"]).strip("[]'") == before
