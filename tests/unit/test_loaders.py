@@ -222,17 +222,19 @@ def test_error_message_lists_every_problem_as_file_line_column(mini_copy: Path) 
     assert "jurisdictions.csv:4 [border]:" in text
 
 
-def test_a_multiline_cell_reports_the_line_the_row_starts_on(mini_copy: Path) -> None:
-    """A quoted note spanning lines must not shift the line numbers of later rows."""
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_multiline_cell_reports_the_line_the_row_starts_on(mini_copy: Path, newline: str) -> None:
+    """A quoted note spanning lines must not shift the line numbers of later rows (LF or CRLF files)."""
     path = mini_copy / "agencies.csv"
-    text = path.read_text(encoding="utf-8").replace(
-        "a plate on the government office\n", '"a plate on\nthe government office"\n', 1
-    )
-    text = text.replace("m18-xh-grain,2018,", "m18-xh-grain,2017,")
-    path.write_text(text, encoding="utf-8")
-    grain_line = 1 + text.split("\n").index(next(x for x in text.split("\n") if x.startswith("m18-xh-grain")))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    plate = next(i for i, x in enumerate(lines) if x.endswith("a plate on the government office"))
+    lines[plate] = lines[plate].replace("a plate on the government office", '"a plate on\nthe government office"')
+    grain = next(i for i, x in enumerate(lines) if x.startswith("m18-xh-grain,"))
+    lines[grain] = lines[grain].replace("m18-xh-grain,2018,", "m18-xh-grain,2017,")
+    path.write_bytes(("\n".join(lines) + "\n").replace("\n", newline).encode("utf-8"))
     problems = _problems(mini_copy)
-    assert [(p.file, p.line, p.column) for p in problems] == [("agencies.csv", grain_line, "snapshot")]
+    assert plate < grain  # so the expected line is one more than the row's index + 1
+    assert [(p.file, p.line, p.column) for p in problems] == [("agencies.csv", grain + 2, "snapshot")]
 
 
 def test_a_missing_folder_is_one_clear_problem(tmp_path: Path) -> None:
