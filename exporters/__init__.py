@@ -132,12 +132,12 @@ def make_selection(
     return Selection(jurisdiction=jurisdiction)
 
 
-def export(store: GraphStore, dataset: Dataset, selection: Selection, fmt: str, **options: Any) -> bytes:
-    """Fetch the selection from `store` and render it: the one call the service layer needs."""
+def export(store: GraphStore | None, dataset: Dataset, selection: Selection, fmt: str, **options: Any) -> bytes:
+    """Fetch the selection from `store` (None: an embedded store of `dataset`) and render it."""
     return render(collect(store, dataset, selection), fmt, **options)
 
 
 def export_to_path(
-    store: GraphStore, dataset: Dataset, selection: Selection, fmt: str, path: str | Path, **options: Any
+    store: GraphStore | None, dataset: Dataset, selection: Selection, fmt: str, path: str | Path, **options: Any
 ) -> Path:
     return render_to_path(collect(store, dataset, selection), fmt, path, **options)

@@ -100,8 +100,16 @@ class ExportGraph:
         return " · ".join(p for p in parts if p)
 
 
-def collect(store: GraphStore, dataset: Dataset, selection: Selection) -> ExportGraph:
-    """Fetch the selection from the store; raises NotFound for an unknown snapshot, jurisdiction or agency."""
+def collect(store: GraphStore | None, dataset: Dataset, selection: Selection) -> ExportGraph:
+    """Fetch the selection from the store; raises NotFound for an unknown snapshot, jurisdiction or agency.
+
+    With no store, the dataset is loaded into a fresh embedded (networkx) store first.
+    """
+    if store is None:
+        from graph.memory import NetworkxStore
+
+        store = NetworkxStore()
+        store.load(dataset)
     if selection.depth < 0:
         raise OrgraphError(f"depth must be 0 or more, not {selection.depth}")
     if selection.jurisdiction is not None and dataset.jurisdiction(selection.jurisdiction) is None:

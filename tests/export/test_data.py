@@ -145,3 +145,11 @@ def test_csv_export_refuses_a_folder_with_other_files(changes: Dataset, changes_
     graph = collect(changes_store, changes, Selection())  # type: ignore[arg-type]
     with pytest.raises(OrgraphError, match="keep.txt"):
         render_to_path(graph, "csv", out_dir)
+
+
+def test_a_dataset_alone_exports_like_its_store(mini_dataset: Dataset, mini_store: object) -> None:
+    """export(None, dataset, ...) loads an embedded store itself and gives the same bytes."""
+    from exporters import export
+
+    selection = Selection(snapshots=(mini_dataset.snapshot_ids()[-1],))
+    assert export(None, mini_dataset, selection, "json") == export(mini_store, mini_dataset, selection, "json")  # type: ignore[arg-type]
