@@ -1,9 +1,9 @@
 """Which embedded Cypher engine runs more analyst queries correctly, and how fast: grand-cypher or LadybugDB.
 
-    .venv/bin/python bench/bench_cypher_engines.py [--n 100000] [--repeats 5] [--skip-latency]
+    .venv/bin/python bench/bench_cypher_engines.py [--n 100000] [--repeats 5] [--skip-latency] [--neo4j URI]
 
 Correctness: every query of bench/cypher_corpus.py on the mini dataset, compared with its answer computed in
-plain Python. "ladybug" is the shipped adapter (graph.cypher_embedded.run_embedded); "grand-cypher" gets the
+plain Python (and, with --neo4j, also run on an empty Neo4j server, to check those answers). "ladybug" is the shipped adapter (graph.cypher_embedded.run_embedded); "grand-cypher" gets the
 best pre-processing we could give it in an hour (quotes, count(*), lower-case aggregates, $params as literals,
 bounded `*1..`), so the comparison is of the engines, not of a naive use of one. Latency: median seconds per
 query on a synthetic graph of `--n` agencies, plus the one-off time to prepare the engine (the Ladybug mirror,
@@ -154,19 +154,71 @@ def run_ladybug(
     return run_embedded(graph, text, params, timeout_s=30, row_cap=100_000).rows
 
 
-def correctness() -> dict[str, list[str]]:
-    """Run the corpus on both engines; print one line per query; return the names each engine got right."""
+# ---- the real thing: Neo4j as a second oracle ----
+
+_CREATE_NODES = {  # labels are schema names, not values; the values go in as $rows
+    "Agency": "UNWIND $rows AS row CREATE (n:Agency) SET n = row",
+    "Jurisdiction": "UNWIND $rows AS row CREATE (n:Jurisdiction) SET n = row",
+    "Function": "UNWIND $rows AS row CREATE (n:Function) SET n = row",
+}
+_CREATE_RELS = {
+    t: f"UNWIND $rows AS row MATCH (a {{id: row.start}}), (b {{id: row.end}}) CREATE (a)-[r:{t}]->(b) SET r = row.props"
+    for t in ("IN", "REPORTS_TO", "HOSTED_BY", "HAS_FUNCTION", "BECAME")
+}
+
+
+def neo4j_runner(uri: str, password: str, graph: nx.MultiDiGraph) -> Any:
+    """Load `graph` into an EMPTY Neo4j database (refuses otherwise: other data would change the answers)."""
+    import neo4j
+
+    from graph.neo4j_cypher import run_read_only
+
+    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", password))
+    if driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]:
+        raise SystemExit(
+            f"--neo4j needs an empty database; {uri} holds data (start a private server)"
+        )
+    for label, query in _CREATE_NODES.items():
+        rows = [
+            {k: v for k, v in a.items() if k != "labels"}
+            for _, a in graph.nodes(data=True)
+            if label in a["labels"]
+        ]
+        driver.execute_query(query, rows=rows)
+    for rel_type, query in _CREATE_RELS.items():
+        rows = [
+            {"start": u, "end": v, "props": {k: x for k, x in a.items() if k != "type"}}
+            for u, v, a in graph.edges(data=True)
+            if a["type"] == rel_type
+        ]
+        driver.execute_query(query, rows=rows)
+
+    def run(text: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
+        return run_read_only(
+            driver, None, uri, text, params or {}, timeout_s=30, row_cap=100_000
+        ).rows
+
+    return run
+
+
+def correctness(
+    neo4j_uri: str | None = None, neo4j_password: str = ""
+) -> dict[str, list[str]]:
+    """Run the corpus on each engine; print one line per query; return the names each engine got right."""
     graph = graph_from_csv_dir(MINI)
     ggraph = grand_graph(graph)
-    right: dict[str, list[str]] = {"ladybug": [], "grand-cypher": []}
-    print(f"{'query':52} {'ladybug':>14} {'grand-cypher':>14}")
+    engines = {
+        "ladybug": lambda t, p: run_ladybug(graph, t, p),
+        "grand-cypher": lambda t, p: run_grand(ggraph, t, p),
+    }
+    if neo4j_uri:
+        engines["neo4j"] = neo4j_runner(neo4j_uri, neo4j_password, graph)
+    right: dict[str, list[str]] = {name: [] for name in engines}
+    print(f"{'query':52}" + "".join(f" {name:>14}" for name in engines))
     for case in CORPUS:
         expected = case.expected(graph)
         verdicts = []
-        for engine, run in (
-            ("ladybug", lambda t, p: run_ladybug(graph, t, p)),
-            ("grand-cypher", lambda t, p: run_grand(ggraph, t, p)),
-        ):
+        for engine, run in engines.items():
             try:
                 ok = rows_match(run(case.text, case.params), expected, case.ordered)
                 verdicts.append("ok" if ok else "WRONG")
@@ -176,7 +228,7 @@ def correctness() -> dict[str, list[str]]:
                 verdicts.append(f"refused:{type(exc).__name__[:8]}")
             except Exception as exc:  # noqa: BLE001 - an engine failing is what we count
                 verdicts.append(f"error:{type(exc).__name__[:8]}")
-        print(f"{case.name[:52]:52} {verdicts[0]:>14} {verdicts[1]:>14}")
+        print(f"{case.name[:52]:52}" + "".join(f" {v:>14}" for v in verdicts))
     total = len(CORPUS)
     for engine, names in right.items():
         print(f"{engine}: {len(names)}/{total} correct")
@@ -189,8 +241,9 @@ def correctness() -> dict[str, list[str]]:
 def synthetic_graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
     """bench/synthetic.py's dataset through the real store when it exists; else an equivalent graph here."""
     try:
-        from graph.memory import NetworkxStore  # type: ignore[import-not-found]
         from synthetic import make_synthetic  # type: ignore[import-not-found]
+
+        from graph.memory import NetworkxStore  # type: ignore[import-not-found]
 
         store = NetworkxStore()
         store.load(make_synthetic(n, seed=seed))
@@ -356,8 +409,14 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--skip-latency", action="store_true")
+    parser.add_argument(
+        "--neo4j",
+        metavar="URI",
+        help="also check every answer on an EMPTY Neo4j server",
+    )
+    parser.add_argument("--neo4j-password", default="orgraph-test")
     args = parser.parse_args()
-    correctness()
+    correctness(args.neo4j, args.neo4j_password)
     if not args.skip_latency:
         latency(args.n, args.repeats)
 
