@@ -110,31 +110,18 @@ def read_table(
     allowed = set(required) | set(optional)
     seen: set[str] = set()
     keep: list[tuple[int, str]] = []  # (cell index, column) of the known columns
+    unnamed: list[int] = []  # spreadsheets often save trailing empty columns; harmless while their cells are empty
     for index, column in enumerate(header):
-        if column in seen:
+        if column == "":
+            unnamed.append(index)
+        elif column in seen:
             problems.append(Problem(file, 1, column, f"column {column!r} appears twice in the header"))
-            continue
-        seen.add(column)
-        if column in allowed:
+        elif column in allowed:
             keep.append((index, column))
-        elif column == "":
-            problems.append(
-                Problem(
-                    file,
-                    1,
-                    "",
-                    f"header cell {index + 1} is empty; every column needs a name",
-                )
-            )
         else:
-            problems.append(
-                Problem(
-                    file,
-                    1,
-                    column,
-                    f"unknown column {column!r}; allowed columns are {', '.join(required + optional)}",
-                )
-            )
+            message = f"unknown column {column!r}; allowed columns are {', '.join(required + optional)}"
+            problems.append(Problem(file, 1, column, message))
+        seen.add(column)
     for column in required:
         if column not in seen:
             table.usable = False
@@ -145,8 +132,8 @@ def read_table(
     line = reader.line_num
     for cells in reader:
         start, line = line + 1, reader.line_num
-        if not cells or (len(cells) == 1 and not cells[0].strip()):
-            continue  # blank line
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line, or one of only commas (a spreadsheet's empty row)
         if len(cells) > width:
             problems.append(
                 Problem(
@@ -157,6 +144,12 @@ def read_table(
                 )
             )
             table.misshapen.add(start)
+        filled = [i + 1 for i in unnamed if i < len(cells) and cells[i].strip()]
+        if filled:
+            message = (
+                f"a value in column {filled[0]}, which has no name in the header; name the column or clear the cell"
+            )
+            problems.append(Problem(file, start, "", message))
         if plain and len(cells) == width:  # fast path: every column known, no short row
             row = {column: cell for column, cell in zip(header, map(str.strip, cells)) if cell}
         else:

@@ -153,13 +153,14 @@ def test_gb18030_and_bom_files_load_like_utf8(mini_copy: Path, encoding: str) ->
 
 
 def test_crlf_whitespace_and_column_order_do_not_matter(mini_copy: Path) -> None:
-    """Spreadsheets write CRLF, pad cells and reorder columns; none of that changes the data."""
+    """Spreadsheets write CRLF, pad cells, reorder columns and add empty trailing columns and blank lines;
+    none of that changes the data."""
     path = mini_copy / "agencies.csv"
     rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
     order = list(reversed(range(len(rows[0]))))
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows([[f" {r[i]} " for i in order] for r in rows])
-    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows([[f" {r[i]} " for i in order] + ["", ""] for r in rows])
+    path.write_text(buffer.getvalue() + "\r\n,,\r\n", encoding="utf-8", newline="")
     assert load_dataset(mini_copy) == load_dataset(MINI)
 
 
