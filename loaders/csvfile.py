@@ -144,7 +144,7 @@ def read_table(
                 )
             )
             table.misshapen.add(start)
-        filled = [i + 1 for i in unnamed if i < len(cells) and cells[i].strip()]
+        filled = [i + 1 for i in unnamed if i < len(cells) and cells[i].strip()] if unnamed else None
         if filled:
             message = (
                 f"a value in column {filled[0]}, which has no name in the header; name the column or clear the cell"
