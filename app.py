@@ -36,6 +36,12 @@ PAGES = [
     st.Page("app_pages/export.py", title=tr("export"), icon=":material/download:", url_path="export"),
 ]
 page = st.navigation(PAGES)
+if st.session_state.get("_page") != page.url_path:
+    # Pages share URL parameter names (j, snap, …): drop the previous page's widget state so the new page seeds
+    # its widgets from the URL or the remembered view instead of inheriting a stale widget binding.
+    for key in [k for k in st.session_state if str(k).startswith("w_") and k != "w_lang"]:
+        del st.session_state[key]
+    st.session_state["_page"] = page.url_path
 
 service = get_service()  # cached: a page switch reuses the loaded graph
 with st.sidebar:

@@ -51,3 +51,17 @@ def test_writes_and_syntax_errors_are_shown_as_errors(open_app, text) -> None:
     assert not at.exception
     assert at.error and at.error[0].value.strip()
     assert not at.dataframe
+
+
+def test_nodes_and_relationships_in_a_result_are_drawn(open_app, app_service) -> None:
+    from tests.app.conftest import chart_nodes, iframe_pages
+
+    text = ("MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) WHERE a.dataset = $dataset AND a.jurisdiction = $county "
+            "RETURN a, r, b")
+    county = app_service.dataset.counties()[0].id
+    expected = app_service.query(text, {"county": county})
+    assert expected.nodes and expected.relationships
+    at = open_app("cypher", params={"cq": text, "p_county": county, "run": "1"})
+    assert not at.error, [e.value for e in at.error]
+    drawn = {n["id"] for n in chart_nodes(iframe_pages(at)[0])}
+    assert drawn == {n.key for n in expected.nodes}

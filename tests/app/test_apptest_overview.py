@@ -51,3 +51,39 @@ def test_export_page_offers_every_format(open_app) -> None:
         [f"Download {fmt.upper()}" for fmt in FORMATS if fmt not in ("svg", "png", "pdf", "html")]
     at.radio(key="w_kind").set_value("compare").run()
     assert not at.exception and str(at.query_params["kind"]).strip("[]'") == "compare"
+
+
+def test_a_page_switch_reuses_the_loaded_graph_and_keeps_the_jurisdiction(app_dataset, tmp_path, monkeypatch) -> None:
+    """The dataset is loaded once per process (st.cache_resource), not once per page or per run."""
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    import loaders
+    from tests.app.conftest import APP
+
+    fresh = tmp_path / "fresh-copy"
+    shutil.copytree(app_dataset, fresh)  # a path no earlier test has cached
+    monkeypatch.setenv("ORGRAPH_DATASET", str(fresh))
+    monkeypatch.setenv("ORGRAPH_BACKEND", "networkx")
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    loads: list[str] = []
+    real = loaders.load_dataset
+
+    def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        loads.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(loaders, "load_dataset", counting)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    last_county = real(fresh).counties()[-1].id
+    at.query_params["j"] = last_county
+    at.switch_page("app_pages/explorer.py")
+    at.run()
+    at.switch_page("app_pages/compare.py")
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="w_j").value == last_county
+    at.switch_page("app_pages/overview.py")
+    at.run()
+    assert loads == [str(fresh)]
