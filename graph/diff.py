@@ -15,15 +15,30 @@ Lineage vocabulary (a "structural" BECAME is any change but `transferred`, which
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import gc
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from operator import attrgetter
 
+from graph.diff_model import (
+    CategoryChange,
+    CountRow,
+    HostingChange,
+    Link,
+    Merge,
+    Pair,
+    ReportingChange,
+    SnapshotData,
+    SnapshotDiff,
+    Split,
+    Transfer,
+)
 from graph.errors import ComparisonError, NotFound
 from graph.model import (
     Agency,
     Category,
     Change,
-    Dataset,
     Edge,
     Jurisdiction,
     Level,
@@ -47,140 +62,9 @@ __all__ = [
 ]
 
 LEAGUE_SCOPE = "league"
-
-
-@dataclass(frozen=True, slots=True)
-class SnapshotData:
-    """One snapshot as the store gives it: its agencies, its structural edges and the BECAME edges leaving it."""
-
-    snapshot: str
-    agencies: tuple[Agency, ...]
-    edges: tuple[Edge, ...]
-
-    @classmethod
-    def from_store(cls, store: object, snapshot: str) -> SnapshotData:
-        """Fetch through the GraphStore protocol (any backend)."""
-        return cls(
-            snapshot, tuple(store.agencies(snapshot)), tuple(store.edges(snapshot))
-        )  # type: ignore[attr-defined]
-
-    @classmethod
-    def from_dataset(cls, dataset: Dataset, snapshot: str) -> SnapshotData:
-        """The same selection straight from a Dataset (what a store would return, in the same order)."""
-        agencies = sorted(
-            (a for a in dataset.agencies if a.snapshot == snapshot), key=lambda a: a.id
-        )
-        ids = {a.id for a in agencies}
-        edges = sorted(
-            (e for e in dataset.edges if e.type is not RelType.IN and e.start in ids),
-            key=lambda e: e.key,
-        )
-        return cls(snapshot, tuple(agencies), tuple(edges))
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """A 1 -> 1 lineage: `before` continued (or was renamed) as `after`."""
-
-    before: Agency
-    after: Agency
-    change: Change
-
-
-@dataclass(frozen=True, slots=True)
-class Merge:
-    sources: tuple[Agency, ...]  # every structural predecessor, sorted by id
-    target: Agency
-
-
-@dataclass(frozen=True, slots=True)
-class Split:
-    source: Agency
-    targets: tuple[Agency, ...]  # every structural successor, sorted by id
-
-
-@dataclass(frozen=True, slots=True)
-class Transfer:
-    source: Agency
-    target: Agency
-    function: str  # a Function id ("" when the edge names none)
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """One REPORTS_TO or HOSTED_BY line: `mode` to `target`."""
-
-    mode: str
-    target: Agency
-
-
-@dataclass(frozen=True, slots=True)
-class ReportingChange:
-    """A lineage pair whose reporting lines differ: lines only before (`removed`) and only after (`added`)."""
-
-    before: Agency
-    after: Agency
-    removed: tuple[Link, ...]
-    added: tuple[Link, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class HostingChange:
-    """A lineage pair whose HOSTED_BY lines (where its office sits) differ."""
-
-    before: Agency
-    after: Agency
-    removed: tuple[Link, ...]
-    added: tuple[Link, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CategoryChange:
-    before: Agency
-    after: Agency
-
-
-@dataclass(frozen=True, slots=True)
-class CountRow:
-    """Agencies of one jurisdiction and category (category None: those counting toward the quota)."""
-
-    jurisdiction: str
-    category: Category | None
-    before: int
-    after: int
-    quota: int | None = None
-
-    @property
-    def within_quota(self) -> bool | None:
-        if self.category is not None or self.quota is None:
-            return None
-        return self.after <= self.quota
-
-
-@dataclass(frozen=True, slots=True)
-class SnapshotDiff:
-    before: str
-    after: str
-    scope: str | None  # None: everything; "league"; or a jurisdiction id
-    jurisdictions: tuple[
-        Jurisdiction, ...
-    ]  # the jurisdictions in scope, in dataset order
-    established: tuple[Agency, ...]
-    abolished: tuple[Agency, ...]
-    continued: tuple[Pair, ...]
-    renamed: tuple[Pair, ...]
-    merged: tuple[Merge, ...]
-    split: tuple[Split, ...]
-    transferred: tuple[Transfer, ...]
-    reporting: tuple[ReportingChange, ...]
-    categories: tuple[CategoryChange, ...]
-    hosting: tuple[HostingChange, ...]
-    counts: tuple[
-        CountRow, ...
-    ]  # per jurisdiction: one quota row (category None), then one row per category
-
-    def quota_rows(self) -> list[CountRow]:
-        return [c for c in self.counts if c.category is None]
+_ID = attrgetter("id")
+_BEFORE_ID = attrgetter("before.id")
+_PAIR_IDS = attrgetter("before.id", "after.id")
 
 
 def resolve_scope(
@@ -201,14 +85,34 @@ def resolve_scope(
     )
 
 
-def _by_start(
-    edges: Iterable[Edge], rel: RelType, agencies: dict[str, Agency]
-) -> dict[str, list[Link]]:
-    out: dict[str, list[Link]] = {}
+Line = tuple[
+    str, str
+]  # (mode, target id): a REPORTS_TO or HOSTED_BY line before it becomes a Link
+
+
+def _lines(
+    edges: Iterable[Edge], ids: dict[str, Agency]
+) -> tuple[dict[str, list[Line]], dict[str, list[Line]]]:
+    """(REPORTS_TO, HOSTED_BY) lines by start id, as plain tuples: Links are made only for changed pairs."""
+    reports: dict[str, list[Line]] = {}
+    hosted: dict[str, list[Line]] = {}
+    report_type, host_type = RelType.REPORTS_TO, RelType.HOSTED_BY
     for e in edges:
-        if e.type is rel and e.end in agencies:
-            out.setdefault(e.start, []).append(Link(e.mode or "", agencies[e.end]))
-    return out
+        kind = e.type
+        if kind is report_type:
+            target = reports
+        elif kind is host_type:
+            target = hosted
+        else:
+            continue
+        if e.end in ids:
+            line = (e.mode or "", e.end)
+            lines = target.get(e.start)
+            if lines is None:
+                target[e.start] = [line]
+            else:
+                lines.append(line)
+    return reports, hosted
 
 
 def _lineage(
@@ -248,26 +152,42 @@ def _check_lineage(
     )
 
 
-def _changed_links(
-    old: list[Link], new: list[Link], successors: dict[str, dict[str, None]]
-) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
+def _changed_lines(
+    old: list[Line], new: list[Line], successors: dict[str, list[str]]
+) -> tuple[list[Line], list[Line]]:
     """Lines only in `old` and only in `new`; an old target is matched by any of its structural successors."""
-    new_keys = {(l.mode, l.target.id) for l in new}
-    matched_new: set[tuple[str, str]] = set()
+    if len(old) == 1 and len(new) == 1:  # the common case, without building sets
+        (mode, target), (new_mode, new_target) = old[0], new[0]
+        if mode == new_mode and new_target in successors.get(target, ()):
+            return [], []
+        return list(old), list(new)
+    new_keys = set(new)
+    matched: set[Line] = set()
     removed = []
-    for link in old:
-        hits = [
-            (link.mode, s)
-            for s in successors.get(link.target.id, ())
-            if (link.mode, s) in new_keys
-        ]
+    for mode, target in old:
+        hits = [(mode, s) for s in successors.get(target, ()) if (mode, s) in new_keys]
         if hits:
-            matched_new.update(hits)
+            matched.update(hits)
         else:
-            removed.append(link)
-    added = [l for l in new if (l.mode, l.target.id) not in matched_new]
-    key = lambda l: (l.mode, l.target.id)
-    return tuple(sorted(removed, key=key)), tuple(sorted(added, key=key))
+            removed.append((mode, target))
+    return removed, [line for line in new if line not in matched]
+
+
+def _links(lines: list[Line], agencies: dict[str, Agency]) -> tuple[Link, ...]:
+    return tuple(Link(mode, agencies[target]) for mode, target in sorted(lines))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The diff allocates many small acyclic objects; the cyclic collector would rescan the whole heap again
+    and again while it runs (superlinear on large snapshots), so it waits until the diff is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def diff_snapshots(
@@ -283,42 +203,79 @@ def diff_snapshots(
     abolished; an event is reported when any agency taking part in it is in scope.
     """
     scope_id, scope_ids = resolve_scope(scope, jurisdictions)
+    with _gc_paused():
+        return _diff(before, after, jurisdictions, scope_id, scope_ids)
+
+
+def _diff(
+    before: SnapshotData,
+    after: SnapshotData,
+    jurisdictions: Sequence[Jurisdiction],
+    scope_id: str | None,
+    scope_ids: set[str] | None,
+) -> SnapshotDiff:
     b_by_id = {a.id: a for a in before.agencies}
     a_by_id = {a.id: a for a in after.agencies}
     structural, transfers = _lineage(before, a_by_id)
     _check_lineage(before, after, bool(structural or transfers), b_by_id)
 
-    succ: dict[str, dict[str, None]] = {}  # ordered sets
-    pred: dict[str, dict[str, None]] = {}
-    succ_change: dict[str, set[Change]] = {}
-    pred_change: dict[str, set[Change]] = {}
-    pair_change: dict[tuple[str, str], Change] = {}
+    succ: dict[str, list[str]] = {}
+    pred: dict[str, list[str]] = {}
+    pair_change: dict[
+        tuple[str, str], Change
+    ] = {}  # first label of each structural pair
+    labelled_merged: set[str] = set()  # after ids with an incoming `merged` edge
+    labelled_split: set[str] = set()  # before ids with an outgoing `split` edge
     for e in structural:
-        if e.start not in b_by_id:
+        start, end = e.start, e.end
+        if start not in b_by_id:
             continue
-        succ.setdefault(e.start, {})[e.end] = None
-        pred.setdefault(e.end, {})[e.start] = None
         change = e.change or Change.CONTINUED
-        succ_change.setdefault(e.start, set()).add(change)
-        pred_change.setdefault(e.end, set()).add(change)
-        pair_change.setdefault((e.start, e.end), change)
+        if change is Change.MERGED:
+            labelled_merged.add(end)
+        elif change is Change.SPLIT:
+            labelled_split.add(start)
+        if (start, end) in pair_change:
+            continue  # a second label for the same pair
+        pair_change[(start, end)] = change
+        targets = succ.get(start)
+        if targets is None:
+            succ[start] = [end]
+        else:
+            targets.append(end)
+        sources = pred.get(end)
+        if sources is None:
+            pred[end] = [start]
+        else:
+            sources.append(start)
+
+    everything = scope_ids is None
+    wanted: set[str] = scope_ids or set()
 
     def in_scope(*agencies: Agency) -> bool:
-        return scope_ids is None or any(a.jurisdiction in scope_ids for a in agencies)
+        return everything or any(a.jurisdiction in wanted for a in agencies)
 
-    established = tuple(a for a in after.agencies if a.id not in pred and in_scope(a))
-    abolished = tuple(a for a in before.agencies if a.id not in succ and in_scope(a))
+    established = tuple(
+        a
+        for a in after.agencies
+        if a.id not in pred and (everything or a.jurisdiction in wanted)
+    )
+    abolished = tuple(
+        a
+        for a in before.agencies
+        if a.id not in succ and (everything or a.jurisdiction in wanted)
+    )
 
     merged: list[Merge] = []
     for aid, sources in pred.items():
-        if len(sources) > 1 or Change.MERGED in pred_change[aid]:
-            src = tuple(sorted((b_by_id[s] for s in sources), key=lambda a: a.id))
+        if len(sources) > 1 or aid in labelled_merged:
+            src = tuple(sorted((b_by_id[s] for s in sources), key=_ID))
             if in_scope(a_by_id[aid], *src):
                 merged.append(Merge(src, a_by_id[aid]))
     split: list[Split] = []
     for bid, targets in succ.items():
-        if len(targets) > 1 or Change.SPLIT in succ_change[bid]:
-            tgt = tuple(sorted((a_by_id[t] for t in targets), key=lambda a: a.id))
+        if len(targets) > 1 or bid in labelled_split:
+            tgt = tuple(sorted((a_by_id[t] for t in targets), key=_ID))
             if in_scope(b_by_id[bid], *tgt):
                 split.append(Split(b_by_id[bid], tgt))
     in_merge = {m.target.id for m in merged}
@@ -326,13 +283,10 @@ def diff_snapshots(
     continued: list[Pair] = []
     renamed: list[Pair] = []
     for bid, targets in succ.items():
-        if len(targets) != 1 or bid in in_split:
+        if len(targets) != 1 or bid in in_split or targets[0] in in_merge:
             continue
-        target = next(iter(targets))
-        if target in in_merge:
-            continue
-        b, a = b_by_id[bid], a_by_id[target]
-        if not in_scope(b, a):
+        b, a = b_by_id[bid], a_by_id[targets[0]]
+        if not (everything or b.jurisdiction in wanted or a.jurisdiction in wanted):
             continue
         change = pair_change[(bid, a.id)]
         if change is Change.RENAMED:
@@ -345,28 +299,34 @@ def diff_snapshots(
         if e.start in b_by_id and in_scope(b_by_id[e.start], a_by_id[e.end])
     ]
 
-    b_reports = _by_start(before.edges, RelType.REPORTS_TO, b_by_id)
-    a_reports = _by_start(after.edges, RelType.REPORTS_TO, a_by_id)
-    b_hosts = _by_start(before.edges, RelType.HOSTED_BY, b_by_id)
-    a_hosts = _by_start(after.edges, RelType.HOSTED_BY, a_by_id)
+    b_reports, b_hosts = _lines(before.edges, b_by_id)
+    a_reports, a_hosts = _lines(after.edges, a_by_id)
     reporting: list[ReportingChange] = []
     hosting: list[HostingChange] = []
     categories: list[CategoryChange] = []
-    empty: list[Link] = []
+    empty: list[Line] = []
     for bid, aid in pair_change:
         b, a = b_by_id[bid], a_by_id[aid]
-        if not in_scope(b, a):
+        if not (everything or b.jurisdiction in wanted or a.jurisdiction in wanted):
             continue
         old, new = b_reports.get(bid, empty), a_reports.get(aid, empty)
         if old or new:
-            removed, added = _changed_links(old, new, succ)
+            removed, added = _changed_lines(old, new, succ)
             if removed or added:
-                reporting.append(ReportingChange(b, a, removed, added))
+                reporting.append(
+                    ReportingChange(
+                        b, a, _links(removed, b_by_id), _links(added, a_by_id)
+                    )
+                )
         old, new = b_hosts.get(bid, empty), a_hosts.get(aid, empty)
         if old or new:
-            removed, added = _changed_links(old, new, succ)
+            removed, added = _changed_lines(old, new, succ)
             if removed or added:
-                hosting.append(HostingChange(b, a, removed, added))
+                hosting.append(
+                    HostingChange(
+                        b, a, _links(removed, b_by_id), _links(added, a_by_id)
+                    )
+                )
         if b.category is not a.category:
             categories.append(CategoryChange(b, a))
 
@@ -378,16 +338,16 @@ def diff_snapshots(
         jurisdictions=scoped,
         established=established,
         abolished=abolished,
-        continued=tuple(sorted(continued, key=lambda p: p.before.id)),
-        renamed=tuple(sorted(renamed, key=lambda p: p.before.id)),
-        merged=tuple(sorted(merged, key=lambda m: m.target.id)),
-        split=tuple(sorted(split, key=lambda s: s.source.id)),
+        continued=tuple(sorted(continued, key=_BEFORE_ID)),
+        renamed=tuple(sorted(renamed, key=_BEFORE_ID)),
+        merged=tuple(sorted(merged, key=attrgetter("target.id"))),
+        split=tuple(sorted(split, key=attrgetter("source.id"))),
         transferred=tuple(
-            sorted(transferred, key=lambda t: (t.source.id, t.target.id, t.function))
+            sorted(transferred, key=attrgetter("source.id", "target.id", "function"))
         ),
-        reporting=tuple(sorted(reporting, key=lambda r: (r.before.id, r.after.id))),
-        categories=tuple(sorted(categories, key=lambda c: (c.before.id, c.after.id))),
-        hosting=tuple(sorted(hosting, key=lambda h: (h.before.id, h.after.id))),
+        reporting=tuple(sorted(reporting, key=_PAIR_IDS)),
+        categories=tuple(sorted(categories, key=_PAIR_IDS)),
+        hosting=tuple(sorted(hosting, key=_PAIR_IDS)),
         counts=_counts(before.agencies, after.agencies, scoped),
     )
 
@@ -396,24 +356,29 @@ def _counts(
     before: Iterable[Agency], after: Iterable[Agency], scoped: Sequence[Jurisdiction]
 ) -> tuple[CountRow, ...]:
     """Per jurisdiction in scope that has agencies: counted (quota) agencies, then agencies per category."""
-    wanted = {j.id for j in scoped}
-    tally: dict[tuple[str, Category | None], list[int]] = {}
-    for side, agencies in ((0, before), (1, after)):
-        for a in agencies:
-            if a.jurisdiction not in wanted:
-                continue
-            tally.setdefault((a.jurisdiction, a.category), [0, 0])[side] += 1
-            quota_cell = tally.setdefault((a.jurisdiction, None), [0, 0])
-            if a.counts_toward_quota:
-                quota_cell[side] += 1
+    sides = []
+    for agencies in (before, after):
+        by_category = Counter((a.jurisdiction, a.category) for a in agencies)
+        by_category.update(
+            (a.jurisdiction, None) for a in agencies if a.counts_toward_quota
+        )
+        sides.append(by_category)
+    present = {j for j, _ in sides[0]} | {j for j, _ in sides[1]}
     rows: list[CountRow] = []
     for j in scoped:
-        if (j.id, None) not in tally:
+        if j.id not in present:
             continue
-        b, a = tally[(j.id, None)]
-        rows.append(CountRow(j.id, None, b, a, j.agency_quota))
+        rows.append(
+            CountRow(
+                j.id,
+                None,
+                sides[0][(j.id, None)],
+                sides[1][(j.id, None)],
+                j.agency_quota,
+            )
+        )
         for category in Category:
-            if (j.id, category) in tally:
-                b, a = tally[(j.id, category)]
+            b, a = sides[0][(j.id, category)], sides[1][(j.id, category)]
+            if b or a:
                 rows.append(CountRow(j.id, category, b, a))
     return tuple(rows)

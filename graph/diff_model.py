@@ -1,0 +1,158 @@
+"""The data a snapshot comparison takes and gives: frozen dataclasses for the app, the CLI and the tests.
+
+Computed by graph/diff.py (and re-exported there); presented by graph/diff_report.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.model import Agency, Category, Change, Dataset, Edge, Jurisdiction, RelType
+
+__all__ = [
+    "CategoryChange",
+    "CountRow",
+    "HostingChange",
+    "Link",
+    "Merge",
+    "Pair",
+    "ReportingChange",
+    "SnapshotData",
+    "SnapshotDiff",
+    "Split",
+    "Transfer",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotData:
+    """One snapshot as the store gives it: its agencies, its structural edges and the BECAME edges leaving it."""
+
+    snapshot: str
+    agencies: tuple[Agency, ...]
+    edges: tuple[Edge, ...]
+
+    @classmethod
+    def from_store(cls, store: object, snapshot: str) -> SnapshotData:
+        """Fetch through the GraphStore protocol (any backend)."""
+        return cls(
+            snapshot, tuple(store.agencies(snapshot)), tuple(store.edges(snapshot))
+        )  # type: ignore[attr-defined]
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset, snapshot: str) -> SnapshotData:
+        """The same selection straight from a Dataset (what a store would return, in the same order)."""
+        agencies = sorted(
+            (a for a in dataset.agencies if a.snapshot == snapshot), key=lambda a: a.id
+        )
+        ids = {a.id for a in agencies}
+        edges = sorted(
+            (e for e in dataset.edges if e.type is not RelType.IN and e.start in ids),
+            key=lambda e: e.key,
+        )
+        return cls(snapshot, tuple(agencies), tuple(edges))
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A 1 -> 1 lineage: `before` continued (or was renamed) as `after`."""
+
+    before: Agency
+    after: Agency
+    change: Change
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    sources: tuple[Agency, ...]  # every structural predecessor, sorted by id
+    target: Agency
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    source: Agency
+    targets: tuple[Agency, ...]  # every structural successor, sorted by id
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    source: Agency
+    target: Agency
+    function: str  # a Function id ("" when the edge names none)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One REPORTS_TO or HOSTED_BY line: `mode` to `target`."""
+
+    mode: str
+    target: Agency
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingChange:
+    """A lineage pair whose reporting lines differ: lines only before (`removed`) and only after (`added`)."""
+
+    before: Agency
+    after: Agency
+    removed: tuple[Link, ...]
+    added: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HostingChange:
+    """A lineage pair whose HOSTED_BY lines (where its office sits) differ."""
+
+    before: Agency
+    after: Agency
+    removed: tuple[Link, ...]
+    added: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryChange:
+    before: Agency
+    after: Agency
+
+
+@dataclass(frozen=True, slots=True)
+class CountRow:
+    """Agencies of one jurisdiction and category (category None: those counting toward the quota)."""
+
+    jurisdiction: str
+    category: Category | None
+    before: int
+    after: int
+    quota: int | None = None
+
+    @property
+    def within_quota(self) -> bool | None:
+        if self.category is not None or self.quota is None:
+            return None
+        return self.after <= self.quota
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotDiff:
+    before: str
+    after: str
+    scope: str | None  # None: everything; "league"; or a jurisdiction id
+    jurisdictions: tuple[
+        Jurisdiction, ...
+    ]  # the jurisdictions in scope, in dataset order
+    established: tuple[Agency, ...]
+    abolished: tuple[Agency, ...]
+    continued: tuple[Pair, ...]
+    renamed: tuple[Pair, ...]
+    merged: tuple[Merge, ...]
+    split: tuple[Split, ...]
+    transferred: tuple[Transfer, ...]
+    reporting: tuple[ReportingChange, ...]
+    categories: tuple[CategoryChange, ...]
+    hosting: tuple[HostingChange, ...]
+    counts: tuple[
+        CountRow, ...
+    ]  # per jurisdiction: one quota row (category None), then one row per category
+
+    def quota_rows(self) -> list[CountRow]:
+        return [c for c in self.counts if c.category is None]
