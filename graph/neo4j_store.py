@@ -11,6 +11,7 @@ import re
 import time
 import weakref
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import neo4j
@@ -110,20 +111,24 @@ class Neo4jStore:
         """
         started = time.perf_counter()
         nodes = node_rows(dataset)
-        rels = rel_rows(dataset)
+        # The edge rows are built in a thread while the node batches are on the wire (the server is busy then).
+        pool = ThreadPoolExecutor(max_workers=1)
+        rels_future = pool.submit(rel_rows, dataset)
         self._ensure_schema()
         metadata = {"app": "orgraph", "op": "load", "dataset": dataset.id}
         try:
             with self._driver.session(database=self._database) as session:
-                rows = sum(len(v) for v in nodes.values()) + len(rels)
+                rows = sum(len(v) for v in nodes.values()) + len(dataset.edges)
                 if rows > SINGLE_TX_ROWS and not has_nodes(session, dataset.id):
-                    write_new_in_batches(session, dataset, nodes, rels, metadata)
+                    write_new_in_batches(
+                        session, dataset, nodes, rels_future.result, metadata
+                    )
                 else:
                     tx = session.begin_transaction(
                         metadata=metadata, timeout=LOAD_TIMEOUT_S
                     )
                     try:
-                        write_dataset(tx, dataset, nodes, rels)
+                        write_dataset(tx, dataset, nodes, rels_future.result())
                         tx.commit()
                     finally:
                         if tx.closed() is False:
@@ -147,7 +152,10 @@ class Neo4jStore:
                 f"loading dataset {dataset.id!r} into Neo4j failed ({exc.code}: {exc.message}){hint}; "
                 "the previous graph is unchanged"
             ) from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
         self.dataset_id = dataset.id
+        rels = rels_future.result()
         return LoadReport(
             dataset.id,
             self.backend,
