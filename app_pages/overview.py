@@ -39,8 +39,8 @@ total_facts = sum(basis.values()) or 1
 
 m1, m2, m3, m4, m5 = st.columns(5)
 m1.metric(tr("counties"), len(counties))
-m2.metric(f"{tr('agencies')} · {before}", len(old_all), help=snapshot_label(dataset.snapshot(before)))
-m3.metric(f"{tr('agencies')} · {after}", len(new_all), help=snapshot_label(dataset.snapshot(after)),
+m2.metric(f"{tr('agencies')} · {before}", len(old_all), help=render.md(snapshot_label(dataset.snapshot(before))))
+m3.metric(f"{tr('agencies')} · {after}", len(new_all), help=render.md(snapshot_label(dataset.snapshot(after))),
           delta=(len(new_all) - len(old_all)) or None, delta_color="inverse")
 m4.metric(tr("sources"), len(dataset.sources))
 m5.metric(tr("published_vs_modeled"), f"{published / total_facts:.0%}",

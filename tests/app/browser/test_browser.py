@@ -238,3 +238,20 @@ def test_a_copied_link_opens_the_same_view(page, server) -> None:  # type: ignor
     frame = _chart_frame(page)
     ids = set(frame.evaluate("() => nodes.getIds()"))
     assert {a.id for a in dataset.agencies_in(first, county.id)} <= ids
+
+
+def test_export_downloads_a_diagram_and_data(browser, server) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
+    tab = context.new_page()
+    try:
+        _open(tab, server, "export", "导出")
+        with tab.expect_download(timeout=120_000) as svg_info:
+            tab.get_by_role("button", name="下载 SVG").click()
+        svg = Path(svg_info.value.path()).read_text(encoding="utf-8")
+        assert svg_info.value.suggested_filename.endswith(".svg") and "<svg" in svg
+        with tab.expect_download(timeout=120_000) as json_info:
+            tab.get_by_role("button", name="下载 JSON").click()
+        assert Path(json_info.value.path()).read_bytes().lstrip().startswith(b"{")
+        _shoot(tab, "export")
+    finally:
+        context.close()
