@@ -180,8 +180,10 @@ class Neo4jStore:
         done.add(self._database)
 
     def datasets(self) -> list[str]:
-        records = self._read(
-            "MATCH (d:OrgraphDataset) RETURN d.dataset_id AS id ORDER BY id"
+        records, _, _ = self._driver.execute_query(
+            "MATCH (d:OrgraphDataset) RETURN d.dataset_id AS id ORDER BY id",
+            routing_=neo4j.RoutingControl.READ,
+            database_=self._database,
         )
         return [r["id"] for r in records]
 
@@ -309,6 +311,8 @@ class Neo4jStore:
 
     # ---- helpers --------------------------------------------------------------------------------------
     def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
+        if self.dataset_id is None:
+            raise NotFound("no dataset is loaded in the Neo4j store; load one first")
         try:
             records, _, _ = self._driver.execute_query(
                 query,

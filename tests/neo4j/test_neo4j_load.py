@@ -236,3 +236,12 @@ def test_large_new_dataset_failing_in_a_later_batch_leaves_nothing(
         store.load(dataset)
     assert graph_state(neo4j_driver, dataset.id) == ([], [])
     assert dataset.id not in store.datasets()
+
+
+def test_reads_before_any_load_say_so(make_store) -> None:
+    from graph.errors import NotFound
+
+    store = make_store()
+    with pytest.raises(NotFound, match="no dataset is loaded"):
+        store.agencies("2019")
+    assert isinstance(store.datasets(), list)
