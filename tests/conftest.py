@@ -14,10 +14,7 @@ import pytest
 
 from graph.model import Dataset
 
-TESTS = Path(__file__).resolve().parent
-ROOT = TESTS.parent
-MINI = TESTS / "data" / "mini"
-XILINGOL = ROOT / "data" / "xilingol"
+from paths import MINI, ROOT, TESTS, XILINGOL  # noqa: F401  (re-exported for fixtures)
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import cli
-from conftest import MINI, ROOT
+from paths import MINI, ROOT
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from paths import ROOT
 from queries import all_queries, parse_query
 from settings import Settings
 

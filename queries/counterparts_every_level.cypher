@@ -1,0 +1,7 @@
+// title: Counterparts at every level
+// description: Government services, culture and tourism, and health bodies of a snapshot at league and county level (the seed sets them up to correspond through the levels).
+// params: snapshot=2019
+MATCH (a:Agency)-[:IN]->(j:Jurisdiction)
+WHERE a.dataset = $dataset AND a.snapshot = $snapshot AND a.type IN ['government_services', 'culture_tourism', 'health']
+RETURN a.type AS type, j.level AS level, j.id AS jurisdiction_id, a.name_zh AS agency
+ORDER BY type, level, jurisdiction_id

@@ -1,0 +1,7 @@
+// title: Comprehensive law-enforcement teams per jurisdiction
+// description: How many enforcement teams each jurisdiction has in a snapshot (the seed allows at most eight per county).
+// params: snapshot=2019
+MATCH (a:Agency)-[:IN]->(j:Jurisdiction)
+WHERE a.dataset = $dataset AND a.snapshot = $snapshot AND a.category = 'enforcement'
+RETURN j.id AS jurisdiction_id, j.name_zh AS jurisdiction, j.level AS level, count(*) AS teams
+ORDER BY jurisdiction_id

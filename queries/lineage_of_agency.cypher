@@ -1,0 +1,7 @@
+// title: Where an agency came from
+// description: The predecessors of an agency (BECAME edges into it), with the kind of change and any function that moved.
+// params: agency_id=152528-2019-emergency_management
+MATCH (old:Agency)-[b:BECAME]->(new:Agency)
+WHERE new.dataset = $dataset AND new.id = $agency_id
+RETURN old.id AS from_id, old.name_zh AS from_agency, b.change AS change, b.function AS function, b.basis AS basis
+ORDER BY change, from_id

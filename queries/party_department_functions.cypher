@@ -1,0 +1,7 @@
+// title: Duties held by the party departments
+// description: Functions held by the organization, publicity and united front departments in a snapshot (civil service; press, publication and film; ethnic, religious and overseas-Chinese affairs).
+// params: snapshot=2019
+MATCH (a:Agency)-[r:HAS_FUNCTION]->(f:Function)
+WHERE a.dataset = $dataset AND a.snapshot = $snapshot AND a.type IN ['organization', 'publicity', 'united_front']
+RETURN a.jurisdiction AS jurisdiction, a.type AS department, f.id AS function, f.name_zh AS function_zh, r.basis AS basis
+ORDER BY jurisdiction, department, function

@@ -1,0 +1,7 @@
+// title: Reporting chain of an agency
+// description: Every agency above the given one along REPORTS_TO lines (up to six steps, any mode), nearest first.
+// params: agency_id=152528-2019-emergency_management
+MATCH p = (a:Agency)-[:REPORTS_TO*1..6]->(b:Agency)
+WHERE a.dataset = $dataset AND a.id = $agency_id
+RETURN b.id AS id, b.name_zh AS agency, b.name_en AS agency_en, length(p) AS steps
+ORDER BY steps, id

@@ -1,0 +1,7 @@
+// title: Unified management by party departments
+// description: Bodies under the unified management (归口管理) of another agency in a snapshot, e.g. the establishment office under the organization department, ethnic affairs under the united front department.
+// params: snapshot=2019
+MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency)
+WHERE a.dataset = $dataset AND a.snapshot = $snapshot AND r.mode = 'unified'
+RETURN a.jurisdiction AS jurisdiction, a.name_zh AS agency, a.type AS type, b.name_zh AS managed_by, b.type AS manager_type
+ORDER BY jurisdiction, type
