@@ -91,12 +91,22 @@ Line = tuple[
 
 
 def _lines(
-    edges: Iterable[Edge], ids: dict[str, Agency]
-) -> tuple[dict[str, list[Line]], dict[str, list[Line]]]:
-    """(REPORTS_TO, HOSTED_BY) lines by start id, as plain tuples: Links are made only for changed pairs."""
+    edges: Iterable[Edge],
+    ids: dict[str, Agency],
+    became_into: dict[str, Agency] | None = None,
+) -> tuple[dict[str, list[Line]], dict[str, list[Line]], list[Edge], list[Edge]]:
+    """One pass over a snapshot's edges: (REPORTS_TO, HOSTED_BY) lines by start id as plain tuples (Links are
+    made only for changed pairs), and the (structural, transferred) BECAME edges into `became_into`."""
     reports: dict[str, list[Line]] = {}
     hosted: dict[str, list[Line]] = {}
-    report_type, host_type = RelType.REPORTS_TO, RelType.HOSTED_BY
+    structural: list[Edge] = []
+    transferred: list[Edge] = []
+    report_type, host_type, became_type = (
+        RelType.REPORTS_TO,
+        RelType.HOSTED_BY,
+        RelType.BECAME,
+    )
+    into = became_into or {}
     for e in edges:
         kind = e.type
         if kind is report_type:
@@ -104,6 +114,10 @@ def _lines(
         elif kind is host_type:
             target = hosted
         else:
+            if kind is became_type and e.end in into:
+                (transferred if e.change is Change.TRANSFERRED else structural).append(
+                    e
+                )
             continue
         if e.end in ids:
             line = (e.mode or "", e.end)
@@ -112,18 +126,7 @@ def _lines(
                 target[e.start] = [line]
             else:
                 lines.append(line)
-    return reports, hosted
-
-
-def _lineage(
-    before: SnapshotData, after_ids: dict[str, Agency]
-) -> tuple[list[Edge], list[Edge]]:
-    """(structural, transferred) BECAME edges from `before` into `after`."""
-    structural, transferred = [], []
-    for e in before.edges:
-        if e.type is RelType.BECAME and e.end in after_ids:
-            (transferred if e.change is Change.TRANSFERRED else structural).append(e)
-    return structural, transferred
+    return reports, hosted, structural, transferred
 
 
 def _check_lineage(
@@ -216,7 +219,7 @@ def _diff(
 ) -> SnapshotDiff:
     b_by_id = {a.id: a for a in before.agencies}
     a_by_id = {a.id: a for a in after.agencies}
-    structural, transfers = _lineage(before, a_by_id)
+    b_reports, b_hosts, structural, transfers = _lines(before.edges, b_by_id, a_by_id)
     _check_lineage(before, after, bool(structural or transfers), b_by_id)
 
     succ: dict[str, list[str]] = {}
@@ -299,8 +302,7 @@ def _diff(
         if e.start in b_by_id and in_scope(b_by_id[e.start], a_by_id[e.end])
     ]
 
-    b_reports, b_hosts = _lines(before.edges, b_by_id)
-    a_reports, a_hosts = _lines(after.edges, a_by_id)
+    a_reports, a_hosts, _, _ = _lines(after.edges, a_by_id)
     reporting: list[ReportingChange] = []
     hosting: list[HostingChange] = []
     categories: list[CategoryChange] = []
@@ -348,19 +350,31 @@ def _diff(
         reporting=tuple(sorted(reporting, key=_PAIR_IDS)),
         categories=tuple(sorted(categories, key=_PAIR_IDS)),
         hosting=tuple(sorted(hosting, key=_PAIR_IDS)),
-        counts=_counts(before.agencies, after.agencies, scoped),
+        counts=_counts(before.agencies, after.agencies, scoped, scope_ids),
     )
 
 
+_PLACE_CATEGORY = attrgetter("jurisdiction", "category")
+_PLACE = attrgetter("jurisdiction")
+_COUNTED = attrgetter("counts_toward_quota")
+
+
 def _counts(
-    before: Iterable[Agency], after: Iterable[Agency], scoped: Sequence[Jurisdiction]
+    before: Sequence[Agency],
+    after: Sequence[Agency],
+    scoped: Sequence[Jurisdiction],
+    scope_ids: set[str] | None,
 ) -> tuple[CountRow, ...]:
     """Per jurisdiction in scope that has agencies: counted (quota) agencies, then agencies per category."""
-    sides = []
+    sides: list[Counter[tuple[str, Category | None]]] = []
     for agencies in (before, after):
-        by_category = Counter((a.jurisdiction, a.category) for a in agencies)
+        if scope_ids is not None:
+            agencies = [a for a in agencies if a.jurisdiction in scope_ids]
+        by_category: Counter[tuple[str, Category | None]] = Counter(
+            map(_PLACE_CATEGORY, agencies)
+        )
         by_category.update(
-            (a.jurisdiction, None) for a in agencies if a.counts_toward_quota
+            (place, None) for place in map(_PLACE, filter(_COUNTED, agencies))
         )
         sides.append(by_category)
     present = {j for j, _ in sides[0]} | {j for j, _ in sides[1]}

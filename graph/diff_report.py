@@ -285,13 +285,15 @@ def _tally(diff: SnapshotDiff) -> dict[str, dict[str, int]]:
     return out
 
 
-def _quota_text(row: CountRow) -> tuple[str, str]:
+def _quota_text(row: CountRow, total: int) -> tuple[str, str]:
+    """The quota clause; a jurisdiction without a quota (league, region) gets its agency total instead."""
+    if row.quota is None:
+        return f"机构 {total} 个", _plural(total, "agency", "agencies")
     zh = f"计入限额机构 {row.after} 个"
     en = f"{row.after} {'agency counts' if row.after == 1 else 'agencies count'} toward the quota"
-    if row.quota is not None:
-        over = row.after - row.quota
-        zh += f"（限额 {row.quota}" + (f"，超出 {over} 个）" if over > 0 else "）")
-        en += f" (quota {row.quota}" + (f", over by {over})" if over > 0 else ")")
+    over = row.after - row.quota
+    zh += f"（限额 {row.quota}" + (f"，超出 {over} 个）" if over > 0 else "）")
+    en += f" (quota {row.quota}" + (f", over by {over})" if over > 0 else ")")
     return zh, en
 
 
@@ -304,6 +306,10 @@ def summaries(diff: SnapshotDiff) -> list[Summary]:
     e.g. "镶黄旗：新设 5 个、撤销 3 个、合并 4 起、更名 6 个；计入限额机构 35 个（限额 35）"."""
     tally = _tally(diff)
     quota = {c.jurisdiction: c for c in diff.counts if c.category is None}
+    totals: dict[str, int] = {}
+    for c in diff.counts:
+        if c.category is not None:
+            totals[c.jurisdiction] = totals.get(c.jurisdiction, 0) + c.after
     ordered = sorted(diff.jurisdictions, key=lambda j: LEVEL_ORDER.get(j.level, 9))
     out: list[Summary] = []
     for j in ordered:
@@ -339,7 +345,7 @@ def summaries(diff: SnapshotDiff) -> list[Summary]:
                     t["reporting"], "reporting line changed", "reporting lines changed"
                 )
             )
-        q_zh, q_en = _quota_text(quota[j.id])
+        q_zh, q_en = _quota_text(quota[j.id], totals.get(j.id, 0))
         out.append(
             Summary(
                 j.id,
