@@ -1,0 +1,184 @@
+"""The published facts of the seed article hold in data/xilingol, through the store API and through the named
+queries, on both backends. Expected values are written from the seed, not read back from the CSV files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+import pytest
+
+from graph.model import Basis, Category, Dataset, RelType
+from paths import XILINGOL
+from service import OrgService
+
+QUOTAS = {"锡林浩特市": 37, "二连浩特市": 37, "阿巴嘎旗": 37, "苏尼特左旗": 36, "苏尼特右旗": 37, "东乌珠穆沁旗": 37,
+          "西乌珠穆沁旗": 37, "太仆寺旗": 37, "镶黄旗": 35, "正镶白旗": 37, "正蓝旗": 37, "多伦县": 37}
+SIZE = {"镶黄旗": "small", "苏尼特左旗": "medium"}
+POVERTY = {"苏尼特右旗", "太仆寺旗", "正镶白旗", "阿巴嘎旗", "苏尼特左旗", "正蓝旗", "镶黄旗", "多伦县"}
+FOREIGN = {"二连浩特市", "阿巴嘎旗", "东乌珠穆沁旗", "苏尼特左旗", "苏尼特右旗"}
+FORESTRY = set(QUOTAS) - {"二连浩特市"}
+NEW_AGENCIES = {"supervisory_commission", "emergency_management", "veterans_affairs", "medical_security"}
+COORDINATION_AREAS = 10
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    from loaders import load_dataset
+
+    return load_dataset(XILINGOL)
+
+
+@pytest.fixture(scope="module", params=["networkx", "neo4j"])
+def service(request: pytest.FixtureRequest, dataset: Dataset) -> Iterator[OrgService]:
+    """The Xilingol dataset in a store of each backend, behind the service API the app and CLI use."""
+    if request.param == "networkx":
+        from graph.memory import NetworkxStore
+
+        store = NetworkxStore()
+    else:
+        from graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
+    store.load(dataset)
+    yield OrgService(store, dataset)
+    store.close()
+
+
+def counties(service: OrgService) -> dict[str, str]:
+    """County name -> id."""
+    return {j.name_zh: j.id for j in service.dataset.counties()}
+
+
+def test_dataset_has_the_twelve_units_with_their_classes(dataset: Dataset) -> None:
+    by_name = {j.name_zh: j for j in dataset.counties()}
+    assert set(by_name) == set(QUOTAS)
+    for name, quota in QUOTAS.items():
+        assert by_name[name].agency_quota == quota
+        assert by_name[name].size_class.value == SIZE.get(name, "large")
+        assert by_name[name].border is (name in FOREIGN)
+        assert (by_name[name].poverty.value != "none") is (name in POVERTY)
+    league = dataset.jurisdiction("152500")
+    assert league is not None and league.name_zh == "锡林郭勒盟" and league.parent == "150000"
+
+
+def test_reform_dates_are_dataset_metadata(dataset: Dataset) -> None:
+    dates = {e.date for e in dataset.events}
+    assert {"2019-01-08", "2019-01-11", "2019-03-31"} <= dates
+    assert [s.role.value for s in dataset.snapshots] == ["before", "after"]
+
+
+def test_counted_agencies_equal_the_quota_in_2019(service: OrgService) -> None:
+    for name, jid in counties(service).items():
+        counted = [a for a in service.agencies("2019", jid) if a.counts_toward_quota]
+        assert len(counted) == QUOTAS[name], name
+
+
+@pytest.mark.parametrize("agency_type, expected", [
+    ("poverty_alleviation", POVERTY), ("foreign_affairs", FOREIGN), ("forestry_grassland", FORESTRY)])
+def test_special_departments_exactly_where_the_seed_says(service: OrgService, agency_type: str,
+                                                         expected: set[str]) -> None:
+    names = {j.id: j.name_zh for j in service.dataset.counties()}
+    having = {names[a.jurisdiction] for a in service.agencies("2019") if a.type == agency_type
+              and a.jurisdiction in names}
+    assert having == expected
+
+
+def test_county_ecology_bodies_are_dispatched_offices_of_the_league_bureau(service: OrgService) -> None:
+    for name, jid in counties(service).items():
+        (eco19,) = [a for a in service.agencies("2019", jid) if a.type == "ecology_environment"]
+        assert not eco19.counts_toward_quota
+        first = service.chain(eco19.id)[0]
+        assert first.mode == "dispatched", name
+        assert first.agency.jurisdiction == "152500" and first.agency.type == "ecology_environment"
+        (eco18,) = [a for a in service.agencies("2018", jid) if a.type == "ecology_environment"]
+        up18 = service.chain(eco18.id)[0]
+        assert up18.agency.jurisdiction == jid and up18.agency.type == "government", name
+
+
+def test_new_agencies_exist_in_2019_and_not_in_2018(service: OrgService) -> None:
+    for name, jid in counties(service).items():
+        types19 = {a.type for a in service.agencies("2019", jid)}
+        types18 = {a.type for a in service.agencies("2018", jid)}
+        assert NEW_AGENCIES <= types19, name
+        assert not NEW_AGENCIES & types18, name
+    # none of them merely continues an older body of the same kind
+    for agency in service.agencies("2019"):
+        if agency.type in NEW_AGENCIES:
+            for edge in service.lineage(agency.id):
+                if edge.end == agency.id:
+                    assert edge.change is not None and edge.change.value != "continued"
+
+
+def test_unified_management_by_the_party_departments(service: OrgService) -> None:
+    for name, jid in counties(service).items():
+        by_type = {a.type: a for a in service.agencies("2019", jid)}
+        ups = {e.start: e for e in service.edges("2019", jid) if e.type is RelType.REPORTS_TO and e.mode == "unified"}
+        assert ups[by_type["establishment_office"].id].end == by_type["organization"].id, name
+        assert ups[by_type["ethnic_affairs"].id].end == by_type["united_front"].id, name
+        held = Counter((e.start, e.end) for e in service.edges("2019", jid) if e.type is RelType.HAS_FUNCTION)
+        assert held[(by_type["organization"].id, "civil_service")] == 1
+        for fid in ("press_publication", "film"):
+            assert held[(by_type["publicity"].id, fid)] == 1
+        for fid in ("religious_affairs", "overseas_chinese", "ethnic_affairs"):
+            assert held[(by_type["united_front"].id, fid)] == 1
+
+
+def test_ten_coordination_bodies_each_with_its_office(service: OrgService) -> None:
+    for name, jid in counties(service).items():
+        bodies = [a for a in service.agencies("2019", jid) if a.category is Category.COORDINATION]
+        assert len(bodies) == COORDINATION_AREAS, name
+        hosted = {e.start for e in service.edges("2019", jid) if e.type is RelType.HOSTED_BY and e.mode == "office_in"}
+        assert {b.id for b in bodies} <= hosted, name
+
+
+def test_at_most_eight_enforcement_teams_covering_the_five_domains(service: OrgService) -> None:
+    domains = {"enforcement_market", "enforcement_ecology", "enforcement_culture", "enforcement_transport",
+               "enforcement_agriculture"}
+    for name, jid in counties(service).items():
+        teams = [a for a in service.agencies("2019", jid) if a.category is Category.ENFORCEMENT]
+        assert len(teams) <= 8, name
+        covered = {a.type for a in teams}
+        if name == "锡林浩特市":  # one enforcement level with the league (seed): the league's units cover the seat
+            covered |= {a.type for a in service.agencies("2019", "152500") if a.category is Category.ENFORCEMENT}
+        assert domains <= covered, name
+
+
+def test_counterparts_at_every_level(service: OrgService) -> None:
+    for agency_type in ("government_services", "culture_tourism", "health"):
+        places = {a.jurisdiction for a in service.agencies("2019") if a.type == agency_type}
+        assert "152500" in places and set(counties(service).values()) <= places, agency_type
+
+
+def test_every_agency_and_edge_is_cited_and_seed_means_the_seed(dataset: Dataset) -> None:
+    sources = {s.id: s for s in dataset.sources}
+    for item in (*dataset.agencies, *dataset.edges, *dataset.jurisdictions):
+        assert item.source in sources
+        assert sources[item.source].basis is item.basis, item
+    assert Counter(a.basis for a in dataset.agencies)[Basis.MODELED] > 0
+
+
+def test_named_queries_state_the_same_facts(service: OrgService) -> None:
+    quota = {r["county"]: (r["quota"], r["counted"]) for r in service.run_named("quota_counts").rows}
+    assert quota == {name: (q, q) for name, q in QUOTAS.items()}
+    special = service.run_named("special_departments").rows
+    for dept, expected in (("poverty_alleviation", POVERTY), ("foreign_affairs", FOREIGN),
+                           ("forestry_grassland", FORESTRY)):
+        assert {r["county"] for r in special if r["department"] == dept} == expected
+    eco = service.run_named("ecology_dispatched").rows
+    county_rows = [r for r in eco if r["county_id"] in counties(service).values()]
+    assert len(county_rows) == 12 and {r["mode"] for r in county_rows} == {"dispatched"}
+    assert {r["target_jurisdiction"] for r in county_rows} == {"152500"}
+    new = Counter(r["type"] for r in service.run_named("new_agencies").rows)
+    assert new == {t: 12 for t in NEW_AGENCIES}
+    assert all(r["teams"] <= 8 for r in service.run_named("enforcement_teams").rows if r["level"] == "county")
+    offices = Counter(r["jurisdiction"] for r in service.run_named("coordination_offices").rows)
+    assert offices == {jid: COORDINATION_AREAS for jid in counties(service).values()}
+    unified = {(r["type"], r["manager_type"]) for r in service.run_named("unified_management").rows}
+    assert {("establishment_office", "organization"), ("ethnic_affairs", "united_front")} <= unified
+    rows = service.run_named("reporting_chain").rows  # every path upwards, any mode
+    steps = service.chain("152528-2019-emergency_management")  # the main line
+    reachable = {r["id"]: r["steps"] for r in rows}
+    assert {s.agency.id for s in steps} <= set(reachable)
+    assert all(reachable[s.agency.id] <= s.depth for s in steps)
+    assert "152500-2019-emergency_management" in reachable  # guided by the league bureau
