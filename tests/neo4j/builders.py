@@ -1,9 +1,16 @@
-"""Small datasets built in code (no CSV), so the Neo4j tests control exactly what is loaded."""
+"""Small datasets built in code (no CSV), so the Neo4j tests control exactly what is loaded, and the
+`make_store` fixture (imported by the test modules: a conftest.py here would shadow tests/conftest.py).
+
+Every test loads datasets under fresh ids (unique_id), so concurrent runs and the contract suite
+(which loads the mini dataset) never see or disturb each other's data."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import pytest
 
 from graph.model import (
     Agency,
@@ -20,6 +27,7 @@ from graph.model import (
     SnapshotRole,
     Source,
 )
+from graph.neo4j_store import Neo4jStore
 
 
 def unique_id(prefix: str = "t") -> str:
@@ -129,3 +137,28 @@ def graph_state(driver: Any, dataset_id: str) -> tuple[list, list]:
         ds=dataset_id,
     )
     return [r.data() for r in nodes], [r.data() for r in rels]
+
+
+@pytest.fixture
+def make_store(neo4j_driver: Any) -> Iterator[Callable[[], Neo4jStore]]:
+    """Makes stores on the shared driver; drops every dataset they loaded afterwards."""
+    stores: list[Neo4jStore] = []
+    loaded: set[str] = set()
+
+    def make() -> Neo4jStore:
+        store = Neo4jStore(neo4j_driver)
+        original_load = store.load
+
+        def load(dataset: Any) -> Any:
+            loaded.add(dataset.id)
+            return original_load(dataset)
+
+        store.load = load  # type: ignore[method-assign]
+        stores.append(store)
+        return store
+
+    yield make
+    for store in stores:
+        store.close()
+    for dataset_id in loaded:
+        drop_dataset(neo4j_driver, dataset_id)

@@ -14,7 +14,13 @@ from graph.errors import (
     WriteRefused,
 )
 from graph.neo4j_store import Neo4jStore, connect_driver
-from tests.neo4j.builders import small_dataset, unique_id
+from tests.neo4j import builders
+from tests.neo4j.builders import (
+    small_dataset,
+    unique_id,
+)
+
+make_store = builders.make_store  # the fixture: pytest finds it under this name
 
 
 @pytest.fixture

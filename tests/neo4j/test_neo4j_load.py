@@ -12,7 +12,15 @@ import pytest
 
 from graph.errors import OrgraphError
 from graph.model import Basis, Edge, RelType
-from tests.neo4j.builders import agency, graph_state, small_dataset, unique_id
+from tests.neo4j import builders
+from tests.neo4j.builders import (
+    agency,
+    graph_state,
+    small_dataset,
+    unique_id,
+)
+
+make_store = builders.make_store  # the fixture: pytest finds it under this name
 
 
 def count(driver: Any, query: str, **params: Any) -> int:
