@@ -94,8 +94,6 @@ def bench_size(n: int, repeat: int, use_store: bool) -> dict[str, float]:
             + len(result.reporting)
         ),
     }
-    del store, dataset, before, after, result
-    gc.collect()
     return row
 
 

@@ -332,7 +332,7 @@ def test_rows_and_json_carry_the_same_changes() -> None:
     league = data["summaries"][
         0
     ]  # league before counties; no quota, so its agency total instead
-    assert (league["jurisdiction"], league["zh"][-6:], league["en"][-10:]) == (
+    assert (league["jurisdiction"], league["zh"][-7:], league["en"][-10:]) == (
         LEAGUE,
         "；机构 2 个",
         "2 agencies",
