@@ -18,6 +18,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -308,8 +309,8 @@ def synthetic_graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
                 id=aid,
                 snapshot=rng.choice(["2018", "2019"]),
                 jurisdiction=cid,
-                name_zh=f"旗{c}应急管理局{i}"
-                if kind == "emergency_management"
+                name_zh=f"旗{c}生态环境局{i}"
+                if kind == "ecology_environment"
                 else f"旗{c}机构{i}",
                 name_en=f"Agency {aid}",
                 type=kind,
@@ -360,9 +361,28 @@ LATENCY = [
     ),
     (
         "Chinese CONTAINS",
-        "MATCH (a:Agency) WHERE a.name_zh CONTAINS '应急' RETURN a.id AS id LIMIT 50",
+        "MATCH (a:Agency) WHERE a.name_zh CONTAINS '生态' RETURN a.id AS id LIMIT 50",
     ),
 ]
+
+
+def _anchors(graph: nx.MultiDiGraph) -> tuple[str, str]:
+    """The agency with the longest first-edge REPORTS_TO chain (of a sample) and the one with most subordinates."""
+    up: dict[str, str] = {}
+    below: Counter[str] = Counter()
+    for u, v, a in graph.edges(data=True):
+        if a.get("type") == "REPORTS_TO":
+            up.setdefault(u, v)
+            below[v] += 1
+
+    def depth(node: str) -> int:
+        steps = 0
+        while node in up and steps < 100:
+            node, steps = up[node], steps + 1
+        return steps
+
+    sample = random.Random(1).sample(sorted(up), min(len(up), 2000))
+    return max(sample, key=lambda k: (depth(k), k)), below.most_common(1)[0][0]
 
 
 def latency(n: int, repeats: int) -> None:
@@ -371,17 +391,18 @@ def latency(n: int, repeats: int) -> None:
     print(
         f"\nsynthetic graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({time.perf_counter() - started:.1f} s)"
     )
-    leaf = max((k for k in graph if k.endswith("-a99")), default=next(iter(graph)))
-    boss = next((k for k in graph if k.endswith("-gov") and k != "lg-gov"), leaf)
+    leaf, boss = _anchors(graph)
     params = {"leaf": leaf, "boss": boss, "dataset": "syn"}
     prep = prepare_embedded(graph)
     started = time.perf_counter()
     ggraph = grand_graph(graph)
     gprep = time.perf_counter() - started
     print(f"prepare: ladybug mirror {prep:.2f} s, grand-cypher labels {gprep:.2f} s")
-    print(f"{'query':28} {'ladybug s':>10} {'grand s':>10} {'ratio':>7}")
+    print(f"anchors: leaf {leaf}, boss {boss}")
+    print(f"{'query':28} {'ladybug s':>10} {'grand s':>10} {'ratio':>7} {'rows':>6}")
     for name, text in LATENCY:
         medians = []
+        counts = []
         for run in (
             lambda t=text: run_ladybug(graph, t, params),
             lambda t=text: run_grand(ggraph, t, params),
@@ -390,8 +411,9 @@ def latency(n: int, repeats: int) -> None:
             try:
                 while len(times) < repeats and sum(times) < 20:
                     t0 = time.perf_counter()
-                    run()
+                    rows = run()
                     times.append(time.perf_counter() - t0)
+                counts.append(len(rows))
                 medians.append(statistics.median(times))
             except Exception as exc:  # noqa: BLE001
                 medians.append(float("nan"))
@@ -401,7 +423,14 @@ def latency(n: int, repeats: int) -> None:
             if medians[0] and medians[0] == medians[0]
             else float("nan")
         )
-        print(f"{name:28} {medians[0]:10.4f} {medians[1]:10.4f} {ratio:7.1f}x")
+        agree = (
+            ""
+            if len(set(counts)) <= 1
+            else " (row counts differ: " + "/".join(map(str, counts)) + ")"
+        )
+        print(
+            f"{name:28} {medians[0]:10.4f} {medians[1]:10.4f} {ratio:7.1f}x {counts[0] if counts else '-':>6}{agree}"
+        )
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import decimal
 import re
+import threading
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -66,9 +67,15 @@ _CLAUSE_WORDS = {
 _END_OF_RETURN = {"ORDER", "SKIP", "LIMIT", "UNION"}
 
 
-def prepare_embedded(graph: nx.MultiDiGraph) -> float:
+def prepare_embedded(graph: nx.MultiDiGraph, *, background: bool = False) -> float:
     """Build the query mirror of `graph` now (at load time, or after changing its edges in place) instead of
-    on the first query; returns the seconds it took."""
+    on the first query; returns the seconds it took. With background=True it is built in a daemon thread
+    (returns 0.0): a query that arrives meanwhile waits for it, nothing else does."""
+    if background:
+        threading.Thread(
+            target=rebuild_mirror, args=(graph,), name="cypher-mirror", daemon=True
+        ).start()
+        return 0.0
     return rebuild_mirror(graph).seconds
 
 
@@ -107,7 +114,9 @@ def run_embedded(
     conn = mirror.connect()
     try:
         conn.set_query_timeout(max(1, int(timeout_s * 1000)))
-        conn.execute(f"CALL var_length_extend_max_depth={MAX_PATH_HOPS}")  # our constant, not user text
+        conn.execute(
+            f"CALL var_length_extend_max_depth={MAX_PATH_HOPS}"
+        )  # our constant, not user text
         try:
             result = conn.execute(rewritten, used)
             raw_rows: list[list[Any]] = []
@@ -358,8 +367,15 @@ def _translate(
     if match := _FUNCTION_MISSING.search(message):
         name = match.group(1).lower()
         return UnsupportedCypher(f"the function {spelled.get(name, name)}()")
+    if "buffer pool is full" in message:
+        return CypherError(
+            "the query needs more memory than the embedded engine has; narrow it (anchor a node, bound the "
+            "path length, return fewer columns) or use the Neo4j backend"
+        )
     if "exceeds maximum" in message:
-        return UnsupportedCypher(f"a variable-length path bound above {MAX_PATH_HOPS} hops")
+        return UnsupportedCypher(
+            f"a variable-length path bound above {MAX_PATH_HOPS} hops"
+        )
     if match := _NO_PROPERTY.search(message):
         return CypherSyntaxError(
             f"no property {match.group(1)!r} on {match.group(2)} in this graph (see docs/schema.md)"

@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph.cypher_embedded import run_embedded
+from graph.cypher_embedded import prepare_embedded, run_embedded
 from graph.cypher_guard import refuse_writes
 from graph.errors import (
     CypherSyntaxError,
@@ -490,10 +490,29 @@ def test_an_unbounded_path_is_not_cut_short_at_the_engine_default() -> None:
     """LadybugDB stops `*` at 30 hops unless told otherwise; a 44-step chain must come back whole."""
     chain = nx.MultiDiGraph()
     for i in range(45):
-        chain.add_node(f"a{i}", id=f"a{i}", name_zh=f"机构{i}", labels=("Agency",), dataset="chain")
+        chain.add_node(
+            f"a{i}", id=f"a{i}", name_zh=f"机构{i}", labels=("Agency",), dataset="chain"
+        )
     for i in range(44):
         chain.add_edge(f"a{i}", f"a{i + 1}", type="REPORTS_TO", mode="leads")
-    result = run(chain, "MATCH p = (a:Agency {id: 'a0'})-[:REPORTS_TO*]->(top) RETURN max(length(p)) AS deepest, count(*) AS n")
-    assert result.rows == [{"deepest": chain.number_of_edges(), "n": chain.number_of_edges()}]
+    result = run(
+        chain,
+        "MATCH p = (a:Agency {id: 'a0'})-[:REPORTS_TO*]->(top) RETURN max(length(p)) AS deepest, count(*) AS n",
+    )
+    assert result.rows == [
+        {"deepest": chain.number_of_edges(), "n": chain.number_of_edges()}
+    ]
     with pytest.raises(UnsupportedCypher, match="hops"):
-        run(chain, "MATCH (a:Agency {id: 'a0'})-[:REPORTS_TO*1..500]->(top) RETURN count(*)")
+        run(
+            chain,
+            "MATCH (a:Agency {id: 'a0'})-[:REPORTS_TO*1..500]->(top) RETURN count(*)",
+        )
+
+
+def test_a_mirror_prepared_in_the_background_serves_the_next_query(
+    mini_dataset: Dataset,
+) -> None:
+    g = _graph_from_dataset(mini_dataset)
+    assert prepare_embedded(g, background=True) == 0.0
+    result = run(g, "MATCH (a:Agency) RETURN count(*) AS n")
+    assert result.rows == [{"n": len(mini_dataset.agencies)}]
