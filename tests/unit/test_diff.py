@@ -441,3 +441,32 @@ def test_xilingol_summary_per_county(xilingol: Dataset) -> None:
             assert by_id[county.id].zh.startswith(f"{county.name_zh}：新设 ")
             assert f"（限额 {county.agency_quota}" in by_id[county.id].zh
     assert {c.id for c in xilingol.counties()} <= set(by_id)
+
+
+@pytest.fixture(params=["networkx", "neo4j"])
+def xilingol_store(request: pytest.FixtureRequest, xilingol: Dataset) -> object:
+    """The Xilingol dataset loaded in a store of each backend."""
+    if request.param == "networkx":
+        from graph.memory import NetworkxStore
+
+        store: object = NetworkxStore()
+    else:
+        from graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
+    store.load(xilingol)  # type: ignore[attr-defined]
+    yield store
+    store.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("scope", [None, "league", "镶黄旗"])
+def test_xilingol_store_diff_equals_the_pure_diff(
+    xilingol_store: object, xilingol: Dataset, scope: str | None
+) -> None:
+    from_store = diff_snapshots(
+        SnapshotData.from_store(xilingol_store, "2018"),
+        SnapshotData.from_store(xilingol_store, "2019"),
+        xilingol.jurisdictions,
+        scope=scope,
+    )
+    assert diff_to_dict(from_store) == diff_to_dict(_pure(xilingol, scope))

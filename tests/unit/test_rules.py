@@ -501,3 +501,30 @@ def test_cli_check_exit_codes_and_json(
         == 1
     )
     assert "swap --from and --to" in capsys.readouterr().err
+
+
+@pytest.fixture(params=["networkx", "neo4j"])
+def xilingol_store(request: pytest.FixtureRequest, xilingol: Dataset) -> object:
+    """The Xilingol dataset loaded in a store of each backend."""
+    if request.param == "networkx":
+        from graph.memory import NetworkxStore
+
+        store: object = NetworkxStore()
+    else:
+        from graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
+    store.load(xilingol)  # type: ignore[attr-defined]
+    yield store
+    store.close()  # type: ignore[attr-defined]
+
+
+def test_xilingol_passes_every_rule_through_each_backend(
+    xilingol_store: object, xilingol: Dataset
+) -> None:
+    """The default plan (reform rules on 2019, data health on both snapshots) passes everywhere."""
+    results = check_dataset(xilingol_store, xilingol)
+    assert {r.snapshot for r in results} == {"2018", "2019"}
+    assert [
+        (r.rule.id, r.snapshot, r.jurisdiction) for r in results if not r.passed
+    ] == []
