@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.model import Agency, Category, Change, Dataset, Edge, Jurisdiction, RelType
+from graph.store import GraphStore
 
 __all__ = [
     "CategoryChange",
@@ -33,11 +34,11 @@ class SnapshotData:
     edges: tuple[Edge, ...]
 
     @classmethod
-    def from_store(cls, store: object, snapshot: str) -> SnapshotData:
+    def from_store(cls, store: GraphStore, snapshot: str) -> SnapshotData:
         """Fetch through the GraphStore protocol (any backend)."""
         return cls(
             snapshot, tuple(store.agencies(snapshot)), tuple(store.edges(snapshot))
-        )  # type: ignore[attr-defined]
+        )
 
     @classmethod
     def from_dataset(cls, dataset: Dataset, snapshot: str) -> SnapshotData:

@@ -25,6 +25,7 @@ from graph.model import (
     SnapshotRole,
     Source,
 )
+from graph.store import GraphStore
 
 __all__ = [
     "RESULT_COLUMNS",
@@ -103,13 +104,13 @@ class RuleContext:
     @classmethod
     def from_store(
         cls,
-        store: object,
+        store: GraphStore,
         snapshot: str,
         jurisdictions: Sequence[Jurisdiction],
         sources: Sequence[Source],
     ) -> RuleContext:
-        agencies = tuple(store.agencies(snapshot))  # type: ignore[attr-defined]
-        edges = tuple(store.edges(snapshot))  # type: ignore[attr-defined]
+        agencies = tuple(store.agencies(snapshot))
+        edges = tuple(store.edges(snapshot))
         return cls(snapshot, agencies, edges, tuple(jurisdictions), tuple(sources))
 
     def populated(self, levels: Iterable[Level] | None = None) -> list[Jurisdiction]:
@@ -245,7 +246,7 @@ def is_coordination(agency: Agency) -> bool:
 
 
 def check_dataset(
-    store: object,
+    store: GraphStore,
     dataset: Dataset,
     *,
     snapshot: str | None = None,
