@@ -201,12 +201,13 @@ def chart_html(nodes: Sequence[ChartNode], links: Sequence[ChartLink], *, height
             shapeProperties={"borderDashes": [5, 4] if n.dashed else False, "borderRadius": 4},
             font={"size": n.size, "color": "#1b1f23", "face": _FONT},
         )
+    opacity = 0.9 if len(links) <= 30 else 0.5  # many lines: lighter, so boxes stay readable
     for link in links:
         colour, dashes, width = MODE_STYLES.get(link.style, MODE_STYLES["leads"])
         extra = {"label": canvas_text(link.label)} if link.label else {}
         net.add_edge(
             link.start, link.end, title=link.tooltip or None,
-            color={"color": colour, "highlight": "#111111", "hover": colour, "opacity": 0.9},
+            color={"color": colour, "highlight": "#111111", "hover": colour, "opacity": opacity},
             dashes=dashes, width=link.width or width, arrows={"to": {"enabled": link.arrows, "scaleFactor": 0.55}},
             font={"size": 11, "color": "#37474f", "strokeWidth": 3, "face": _FONT}, **extra,
         )
@@ -240,7 +241,7 @@ _OPTIONS = {
     "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "multiselect": False,
                     "dragNodes": True, "zoomView": True},
     "edges": {"smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.45}},
-    "nodes": {"margin": 8, "widthConstraint": {"maximum": 170}},
+    "nodes": {"margin": 8, "widthConstraint": {"maximum": 152}},
 }
 
 _CSS = f"""

@@ -80,7 +80,7 @@ def tr(key: str, **values: object) -> str:
     return t(key, lang(), **values)
 
 
-def url_state(param: str, default: Any, valid: Sequence[Any] | None = None, cast: type = str) -> str:
+def url_state(param: str, default: Any, valid: Sequence[Any] | None = None, cast: Any = str) -> str:
     """Seed the widget key for URL parameter `param` and return that key (give it to the widget as key=)."""
     key = f"w_{param}"
     view = st.session_state.setdefault("_view", {})
@@ -91,7 +91,7 @@ def url_state(param: str, default: Any, valid: Sequence[Any] | None = None, cast
         if raw is None:
             continue
         try:
-            value = raw if isinstance(raw, cast) else cast(raw)
+            value = cast(raw)
         except (TypeError, ValueError):
             continue
         if valid is None or value in valid:
@@ -178,8 +178,13 @@ def category_legend(categories: Sequence[str] | None = None, *, context: bool = 
 
 def chart_legend(nodes: Sequence[render.ChartNode], links: Sequence[render.ChartLink]) -> render.Legend:
     """The legend for what a chart actually shows."""
-    return category_legend({n.category for n in nodes if n.category and not n.context},
-                           context=any(n.context for n in nodes), modes={link.style for link in links})
+    legend = category_legend({n.category for n in nodes if n.category and not n.context},
+                             context=any(n.context for n in nodes), modes={link.style for link in links})
+    if any(n.id.startswith("group:") for n in nodes):
+        legend.boxes.append((tr("group_node"), *render.GROUP_COLOURS))
+    if any(link.style == "aggregate" for link in links):
+        legend.lines.append((tr("aggregate_link"), "aggregate"))
+    return legend
 
 
 def agency_label(agency: Agency) -> str:

@@ -30,6 +30,12 @@ from app_pages.common import (
 from graph.errors import OrgraphError
 from graph.model import RelType
 
+
+def _flag(raw: object) -> bool:
+    """A URL flag ("1"/"true") as a bool."""
+    return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
+
+
 CLASS_ORDER = ["added", "removed", "merged", "split", "renamed", "reporting", "unchanged"]
 
 service = get_service()
@@ -52,7 +58,8 @@ with c2:
 with c3:
     after = st.selectbox(tr("snapshot_after"), snapshots, key=url_state("after", last, snapshots),
                          format_func=snapshot_names.get)
-publish(j=scope, before=before, after=after)
+stacked_key = url_state("stacked", False, [False, True], cast=_flag)
+publish(j=scope, before=before, after=after, stacked="1" if st.session_state[stacked_key] else None)
 if before == after:
     st.warning(tr("same_snapshot"))
     st.stop()
@@ -85,20 +92,18 @@ for col, cls in zip(metric_cols, CLASS_ORDER):
 side, over, flow, table, checks = st.tabs([tr("side_by_side"), tr("overlay"), tr("sankey"), tr("changes_table"),
                                           tr("checks")])
 with side:
-    left, right = st.columns(2)
+    stacked = st.toggle(tr("stacked"), key=stacked_key, help=tr("stacked_help"))
     frame = render.bounding_box([*pane_old.nodes, *pane_new.nodes])  # one frame: same spot on screen in both
-    height = render.fit_height([*pane_old.nodes, *pane_new.nodes], 560, high=900)
+    width = 1150 if stacked else 560
+    height = render.fit_height([*pane_old.nodes, *pane_new.nodes], width, high=1100)
     pane_legend = chart_legend([*pane_old.nodes, *pane_new.nodes], [*pane_old.links, *pane_new.links])
-    with left:
-        st.markdown(f"**{render.md(snapshot_label(dataset.snapshot(before)))}** · "
-                    f"{tr('n_agencies', n=len(pane_old.nodes))}")
-        show_chart(render.chart_html(pane_old.nodes, pane_old.links, height=height, frame=frame,
-                                     legend=pane_legend, direction="LR"), height)
-    with right:
-        st.markdown(f"**{render.md(snapshot_label(dataset.snapshot(after)))}** · "
-                    f"{tr('n_agencies', n=len(pane_new.nodes))}")
-        show_chart(render.chart_html(pane_new.nodes, pane_new.links, height=height, frame=frame,
-                                     legend=pane_legend, direction="LR"), height)
+    left, right = (st.container(), st.container()) if stacked else st.columns(2)
+    for column, pane, snap in ((left, pane_old, before), (right, pane_new, after)):
+        with column:
+            st.markdown(f"**{render.md(snapshot_label(dataset.snapshot(snap)))}** · "
+                        f"{tr('n_agencies', n=len(pane.nodes))}")
+            show_chart(render.chart_html(pane.nodes, pane.links, height=height, frame=frame, legend=pane_legend,
+                                         direction="LR"), height)
 with over:
     legend = render.Legend(boxes=[(tr(f"change_{c}"), *render.CHANGE_COLOURS[c]) for c in CLASS_ORDER],
                            lines=[(tr(f"mode_{m}"), m) for m in ("leads", "unified", "dispatched", "guides")]

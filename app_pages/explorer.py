@@ -173,12 +173,14 @@ else:
         st.info(tr("too_big", n=chart.total_elements, max=max_drawn))
         groups = sorted({a.jurisdiction for a in service.agencies(snapshot)})
         chosen = [x for x in (st.session_state.get(expand_key) or "").split(",") if x in groups]
-        picked = st.multiselect(tr("expand"), groups, default=chosen, format_func=scope_names.get)
+        group_names = {g: scope_names.get(g) or scope_label(dataset, g) for g in groups}
+        picked = st.multiselect(tr("expand"), groups, default=chosen, format_func=group_names.get,
+                                placeholder=tr("expand_placeholder"))
         if sorted(picked) != sorted(chosen):
             st.session_state[expand_key] = ",".join(picked)
             publish(expand=",".join(picked) or None)
             st.rerun()
     st.caption(tr("drawn_count", nodes=len(chart.nodes), links=len(chart.links)))
-    height = render.fit_height(chart.nodes, 1150)
+    height = render.fit_height(chart.nodes, 1150, high=1400)  # tall charts scroll rather than shrink
     show_chart(render.chart_html(chart.nodes, chart.links, height=height,
                                  legend=chart_legend(chart.nodes, chart.links)), height)

@@ -31,15 +31,16 @@ class LayoutSpec:
     (narrow panes), and then `x_gap` is the spacing between siblings and `y_gap` between levels.
     """
 
-    x_gap: float = 190.0
+    x_gap: float = 172.0
     y_gap: float = 130.0
     grid_row_gap: float = 0.62  # rows of a wrapped grid, as a fraction of y_gap
     wrap: int = 6
     direction: str = "TB"
 
 
-#: Left-to-right spacing for narrow panes: siblings 60 px apart in a column, levels 250 px apart, no wrapping.
-SIDEWAYS = LayoutSpec(x_gap=60.0, y_gap=250.0, wrap=1000, direction="LR")
+#: Left-to-right spacing for narrow panes: siblings 60 px apart in a column, levels 250 px apart; long sibling
+#: columns wrap into several columns.
+SIDEWAYS = LayoutSpec(x_gap=60.0, y_gap=250.0, grid_row_gap=0.74, wrap=16, direction="LR")
 
 
 @dataclass(slots=True)
@@ -98,7 +99,7 @@ def tree_layout(
     singles = [r for r in roots if not children[r]]
     blocks = [_place(r, children, spec) for r in trees]
     if singles:
-        blocks.append(_grid(singles, spec, columns=max(spec.wrap, math.ceil(math.sqrt(len(singles) * 2.5)))))
+        blocks.append(_grid(singles, spec, columns=_columns(len(singles), spec)))
     forest, _ = _pack(blocks, spec, top=0.0)
     if spec.direction == "LR":
         return {n: (y * spec.y_gap, x * spec.x_gap) for n, (x, y) in forest.positions.items()}
@@ -154,7 +155,7 @@ def _place(node: str, children: Mapping[str, list[str]], spec: LayoutSpec) -> _B
         if len(leaves) <= spec.wrap or len(leaves) + len(inner) <= spec.wrap:
             blocks.extend(_Block(1.0, 1.0, {leaf: (0.0, 0.0)}) for leaf in leaves)
         else:
-            columns = max(spec.wrap, math.ceil(math.sqrt(len(leaves) * 2.5)))
+            columns = _columns(len(leaves), spec)
             blocks.append(_grid(leaves, spec, columns=columns))
     block, first_row = _pack(blocks, spec, top=1.0)
     centre = (min(first_row) + max(first_row)) / 2 if first_row else (block.width - 1) / 2
@@ -187,6 +188,12 @@ def _pack(blocks: Sequence[_Block], spec: LayoutSpec, *, top: float) -> tuple[_B
         flat = all(b.height == 1.0 and len(b.positions) == 1 for b in row)
         top += spec.grid_row_gap if flat else max((b.height for b in row), default=1.0) + spec.grid_row_gap * 0.5
     return block, first_row
+
+
+def _columns(count: int, spec: LayoutSpec) -> int:
+    """Grid width for `count` childless siblings: a little wider than square, but never so wide that a
+    full-width chart must shrink its labels below reading size."""
+    return max(spec.wrap, min(spec.wrap + 2, math.ceil(math.sqrt(count * 2.5))))
 
 
 def _grid(items: Sequence[str], spec: LayoutSpec, *, columns: int) -> _Block:
