@@ -117,15 +117,27 @@ class GraphStore(Protocol):
 
     def reporting_chain(self, agency_id: str) -> list[ChainStep]:
         """Every agency above `agency_id`, nearest first, following the first REPORTS_TO edge of each
-        agency (edges ordered by mode priority leads, manages, unified, dispatched, entrusted, guides, then target id)."""
+        agency (edges ordered by mode priority leads, manages, unified, dispatched, entrusted, guides, then target id).
+
+        Step n has depth n, the mode of the edge taken and `via` = the agency it was taken from. The chain ends at
+        an agency with no REPORTS_TO edge, or just before it would revisit an agency (a cycle in the data); only
+        the first edge is ever followed, even when it leads into a cycle. Raises NotFound for an unknown id."""
         ...
 
     def subordinates(self, agency_id: str, *, depth: int = 1) -> list[ChainStep]:
-        """Agencies that report to `agency_id` by any mode, up to `depth` steps down, sorted by (depth, id)."""
+        """Agencies that report to `agency_id` by any mode, up to `depth` steps down, sorted by (depth, id).
+
+        Breadth first: each agency appears once, at the smallest depth it is reached, never `agency_id` itself.
+        Its `mode`/`via` are those of the first of its REPORTS_TO edges into the level above, ordered by mode
+        priority (as in reporting_chain) then the id of the agency above. Raises NotFound for an unknown id."""
         ...
 
     def lineage(self, agency_id: str) -> list[Edge]:
-        """BECAME edges reachable from the agency backwards and forwards in time, sorted by Edge.key."""
+        """BECAME edges reachable from the agency backwards and forwards in time, sorted by Edge.key.
+
+        Directed paths only: forwards through successors of successors, backwards through predecessors of
+        predecessors, never sideways (a merge partner's own edge into the merged agency is in the merged agency's
+        lineage, not in the partner's). Empty for an agency without BECAME edges. Raises NotFound."""
         ...
 
     def run_cypher(
