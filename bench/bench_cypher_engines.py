@@ -30,8 +30,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from cypher_corpus import CORPUS, graph_from_csv_dir, rows_match
 
-from graph.cypher_embedded import _return_columns, prepare_embedded, run_embedded
+from graph.cypher_embedded import prepare_embedded, run_embedded
 from graph.cypher_guard import tokenize
+from graph.cypher_rewrite import return_columns
 from graph.errors import CypherError
 
 MINI = ROOT / "tests" / "data" / "mini"
@@ -127,7 +128,7 @@ def run_grand(
     ggraph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None
 ) -> list[dict[str, Any]]:
     result = grandcypher.GrandCypher(ggraph).run(normalise_for_grand(text, params))
-    wanted = _return_columns(text, tokenize(text))
+    wanted = return_columns(text, tokenize(text))
     keys = {str(k): k for k in result}
     rows: list[dict[str, Any]] = []
     columns = []

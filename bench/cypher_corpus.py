@@ -157,6 +157,29 @@ def _chain_rows(g: nx.MultiDiGraph, start: str) -> Rows:
     )
 
 
+def _undirected_trail_ends(g: nx.MultiDiGraph, start: str, hops: int) -> Rows:
+    """Ends of every REPORTS_TO trail (no edge twice, either direction) of 1..hops steps from `start`."""
+    edges = [
+        (u, v, k)
+        for u, v, k, a in g.edges(keys=True, data=True)
+        if a.get("type") == "REPORTS_TO"
+    ]
+    out: Rows = []
+
+    def walk(node: str, used: frozenset[tuple[str, str, int]], depth: int) -> None:
+        if depth == hops:
+            return
+        for edge in edges:
+            if edge in used or node not in edge[:2]:
+                continue
+            other = edge[1] if edge[0] == node else edge[0]
+            out.append({"id": other})
+            walk(other, used | {edge}, depth + 1)
+
+    walk(start, frozenset(), 0)
+    return out
+
+
 CORPUS: list[Case] = [
     Case(
         "label+property, single quotes",
@@ -585,6 +608,22 @@ CORPUS: list[Case] = [
             for k, a in g.nodes(data=True)
             if a.get("name_en") == "Create" or a.get("name_zh") == "删除"
         ],
+    ),
+    Case(
+        "peers under the same boss (relationship uniqueness)",
+        "MATCH (a:Agency {id: 'm19-xh-ecology'})-[:REPORTS_TO]->(boss)<-[:REPORTS_TO]-(peer) RETURN boss.id AS boss, peer.id AS peer",
+        lambda g: [
+            {"boss": b, "peer": u}
+            for x, b, e in rels(g, "REPORTS_TO")
+            if x == "m19-xh-ecology"
+            for u, w, f in rels(g, "REPORTS_TO")
+            if w == b and f is not e
+        ],
+    ),
+    Case(
+        "undirected 1..2 hops is a trail",
+        "MATCH (a:Agency {id: 'm19-xh-gov'})-[:REPORTS_TO*1..2]-(b) RETURN b.id AS id",
+        lambda g: _undirected_trail_ends(g, "m19-xh-gov", 2),
     ),
     Case(
         "two-hop lineage",

@@ -20,6 +20,13 @@ import networkx as nx
 
 from graph.cypher_guard import Token, refuse_writes
 from graph.cypher_mirror import ENDPOINT_PROPERTIES, Mirror, mirror_of, rebuild_mirror
+from graph.cypher_rewrite import (
+    HIDDEN_PREFIX,
+    parameters,
+    refuse_unsupported,
+    return_columns,
+    rewrite,
+)
 from graph.errors import (
     CypherError,
     CypherSyntaxError,
@@ -34,37 +41,6 @@ BACKEND = "networkx"
 #: Hops an unbounded `*` / `*1..` path may take. LadybugDB stops silently at 30 by default, which would cut a
 #: long chain short without a word; orgraph's reporting chains are under 10 deep, so 100 is generous.
 MAX_PATH_HOPS = 100
-
-#: Functions Neo4j has and LadybugDB lacks (or means differently), with what to write instead.
-_UNSUPPORTED_FUNCTIONS = {
-    "shortestpath": "shortestPath()",
-    "allshortestpaths": "allShortestPaths()",
-    "elementid": "elementId()",
-    "id": "id() (use the `id` property, e.g. a.id)",
-    "startnode": "startNode()",
-    "endnode": "endNode()",
-    "reduce": "reduce()",
-}
-#: Neo4j function names LadybugDB spells differently (same meaning).
-_RENAMED_FUNCTIONS = {
-    "tostring": "to_string",
-    "tointeger": "to_int64",
-    "tofloat": "to_double",
-    "split": "string_split",
-}
-_CLAUSE_WORDS = {
-    "WHERE",
-    "AND",
-    "OR",
-    "NOT",
-    "XOR",
-    "WHEN",
-    "THEN",
-    "ELSE",
-    "RETURN",
-    "WITH",
-}
-_END_OF_RETURN = {"ORDER", "SKIP", "LIMIT", "UNION"}
 
 
 def prepare_embedded(graph: nx.MultiDiGraph, *, background: bool = False) -> float:
@@ -106,10 +82,10 @@ def run_embedded(
             len(rows) > row_cap,
             time.perf_counter() - started,
         )
-    _refuse_unsupported(tokens)
-    rewritten = _rewrite(text, tokens)
-    used = _parameters(tokens, params or {})
-    columns_as_typed = _return_columns(text, tokens)
+    refuse_unsupported(tokens)
+    rewritten = rewrite(text, tokens)
+    used = parameters(tokens, params or {})
+    columns_as_typed = return_columns(text, tokens)
 
     conn = mirror.connect()
     try:
@@ -135,8 +111,12 @@ def run_embedded(
     )
     truncated = len(raw_rows) > row_cap
     collector = _Collector(graph)
+    shown = [i for i, c in enumerate(columns) if not c.startswith(HIDDEN_PREFIX)]
+    columns = [
+        columns[i] for i in shown
+    ]  # RETURN * would list the relationships we named
     rows = [
-        dict(zip(columns, (collector.plain(v) for v in raw)))
+        dict(zip(columns, (collector.plain(raw[i]) for i in shown)))
         for raw in raw_rows[:row_cap]
     ]
     return QueryResult(
@@ -174,181 +154,6 @@ def _schema_procedure(
         )
     column, values = answers[name]
     return [column], [{column: v} for v in values]
-
-
-def _refuse_unsupported(tokens: list[Token]) -> None:
-    """Raise UnsupportedCypher for constructs LadybugDB lacks or would answer differently from Neo4j."""
-    for i, tok in enumerate(tokens):
-        prev = tokens[i - 1] if i else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        text = tok.text
-        calls = (
-            tok.kind == "word"
-            and nxt is not None
-            and nxt.text == "("
-            and (prev is None or prev.text != ".")
-        )
-        if calls and text.lower() in _UNSUPPORTED_FUNCTIONS:
-            raise UnsupportedCypher(_UNSUPPORTED_FUNCTIONS[text.lower()])
-        if text == "[" and nxt is not None and nxt.text == "(":
-            raise UnsupportedCypher("pattern comprehension [(a)-->(b) | …]")
-        if (
-            text == "["
-            and nxt is not None
-            and nxt.kind == "word"
-            and i + 2 < len(tokens)
-            and tokens[i + 2].upper == "IN"
-        ):
-            raise UnsupportedCypher(
-                "list comprehension [x IN list | …]", "use UNWIND and collect()"
-            )
-        if text == ":" and prev is not None and prev.kind in ("word", "quoted"):
-            before = tokens[i - 2] if i >= 2 else None
-            if before is not None and before.text == ":":
-                raise UnsupportedCypher(
-                    "several labels on one node (a:A:B)",
-                    "an orgraph node has exactly one label",
-                )
-            if before is not None and before.upper in _CLAUSE_WORDS:
-                raise UnsupportedCypher(
-                    f"a label test in an expression ({prev.text}:{nxt.text if nxt else ''})",
-                    "put the label in the MATCH pattern",
-                )
-        if (
-            text in ("&", "!")
-            and prev is not None
-            and prev.kind in ("word", "quoted")
-            and i >= 2
-            and tokens[i - 2].text in (":", "|", "&")
-        ):
-            raise UnsupportedCypher(f"the label expression operator {text}")
-        if (
-            tok.kind == "word"
-            and nxt is not None
-            and nxt.text == "{"
-            and prev is not None
-            and prev.upper in ("RETURN", "WITH", ",")
-            and tok.upper not in ("EXISTS", "COUNT", "COLLECT")
-        ):
-            raise UnsupportedCypher(
-                "map projection a {.x, .y}", "return the properties one by one"
-            )
-        if tok.upper == "CALL" and nxt is not None and nxt.text == "{":
-            raise UnsupportedCypher("CALL { … } subqueries")
-        if tok.upper in ("COUNT", "COLLECT") and nxt is not None and nxt.text == "{":
-            raise UnsupportedCypher(f"{tok.upper} {{ … }} subqueries")
-        if tok.upper in ("USE", "SHOW", "PROFILE", "EXPLAIN") and i == 0:
-            raise UnsupportedCypher(tok.upper)
-
-
-def _rewrite(text: str, tokens: list[Token]) -> str:
-    """Splice in LadybugDB spellings: type(r) → label(r), labels(n) → [label(n)], toString → to_string, …,
-    head(l) → list_extract(l, 1), and :IN → :`IN` (a keyword there)."""
-    edits: list[tuple[int, int, str]] = []
-    for i, tok in enumerate(tokens):
-        prev = tokens[i - 1] if i else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        after_dot = prev is not None and prev.text == "."
-        if tok.kind == "word" and nxt is not None and nxt.text == "(" and not after_dot:
-            name = tok.text.lower()
-            if name == "type":
-                edits.append((tok.start, tok.end, "label"))
-            elif name in _RENAMED_FUNCTIONS:
-                edits.append((tok.start, tok.end, _RENAMED_FUNCTIONS[name]))
-            elif name == "head":
-                close = _matching(tokens, i + 1)
-                edits.append((tok.start, tok.end, "list_extract"))
-                edits.append((tokens[close].start, tokens[close].start, ", 1"))
-            elif tok.text.lower() == "labels":
-                close = _matching(tokens, i + 1)
-                edits.append((tok.start, tok.end, "[label"))
-                edits.append((tokens[close].end, tokens[close].end, "]"))
-        if (
-            tok.kind == "word"
-            and tok.upper == "IN"
-            and prev is not None
-            and prev.text in (":", "|")
-        ):
-            edits.append((tok.start, tok.end, "`IN`"))
-    out = text
-    for start, end, new in sorted(edits, reverse=True):
-        out = out[:start] + new + out[end:]
-    return out
-
-
-def _matching(tokens: list[Token], open_index: int) -> int:
-    depth = 0
-    for j in range(open_index, len(tokens)):
-        if tokens[j].text in "([{":
-            depth += 1
-        elif tokens[j].text in ")]}":
-            depth -= 1
-            if depth == 0:
-                return j
-    raise CypherSyntaxError(
-        f"unbalanced parenthesis at offset {tokens[open_index].start}"
-    )
-
-
-def _parameters(tokens: list[Token], params: Mapping[str, object]) -> dict[str, Any]:
-    """The parameters the query names (the service always passes $dataset, LadybugDB rejects extras)."""
-    used: dict[str, Any] = {}
-    for tok in tokens:
-        if tok.kind != "param":
-            continue
-        name = tok.text[1:].strip("`")
-        if name not in params:
-            raise CypherSyntaxError(
-                f"missing parameter ${name}: pass it with the query"
-            )
-        used[name] = _engine_value(params[name])
-    return used
-
-
-def _engine_value(value: object) -> Any:
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_engine_value(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): _engine_value(v) for k, v in value.items()}
-    return getattr(value, "value", value)
-
-
-def _return_columns(text: str, tokens: list[Token]) -> list[str]:
-    """Column names as Neo4j gives them: the alias, else the expression as typed."""
-    depth, start = 0, -1
-    for i, tok in enumerate(tokens):
-        if tok.text in "([{":
-            depth += 1
-        elif tok.text in ")]}":
-            depth -= 1
-        elif depth == 0 and tok.upper == "RETURN":
-            start = i + 1
-    if start < 0:
-        return []
-    if start < len(tokens) and tokens[start].upper == "DISTINCT":
-        start += 1
-    items: list[list[Token]] = [[]]
-    depth = 0
-    for tok in tokens[start:]:
-        if depth == 0 and tok.upper in _END_OF_RETURN:
-            break
-        if tok.text in "([{":
-            depth += 1
-        elif tok.text in ")]}":
-            depth -= 1
-        if depth == 0 and tok.text == ",":
-            items.append([])
-        else:
-            items[-1].append(tok)
-    columns = []
-    for item in items:
-        if not item or (len(item) == 1 and item[0].text == "*"):
-            return []
-        if len(item) >= 3 and item[-2].upper == "AS":
-            columns.append(item[-1].text.strip("`"))
-        else:
-            columns.append(text[item[0].start : item[-1].end])
-    return columns
 
 
 _FUNCTION_MISSING = re.compile(r"function (\w+) does not exist", re.IGNORECASE)

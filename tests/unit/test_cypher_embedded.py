@@ -516,3 +516,50 @@ def test_a_mirror_prepared_in_the_background_serves_the_next_query(
     assert prepare_embedded(g, background=True) == 0.0
     result = run(g, "MATCH (a:Agency) RETURN count(*) AS n")
     assert result.rows == [{"n": len(mini_dataset.agencies)}]
+
+
+def test_one_match_never_uses_a_relationship_twice(graph: nx.MultiDiGraph) -> None:
+    """Neo4j's relationship uniqueness: an agency is not its own peer under the same boss (LadybugDB alone would say so)."""
+    sub = rels(graph, "REPORTS_TO")
+    agency, boss = next(
+        (u, v) for u, v, _ in sub if sum(1 for _, w, _ in sub if w == v) > 1
+    )
+    result = run(
+        graph,
+        "MATCH (a:Agency {id: $id})-[:REPORTS_TO]->(boss)<-[:REPORTS_TO]-(peer) RETURN peer.id AS peer",
+        {"id": agency},
+    )
+    expected = [
+        u
+        for x, b, _ in sub
+        if x == agency
+        for u, w, _ in sub
+        if w == b and (u, w) != (agency, b)
+    ]
+    assert sorted(r["peer"] for r in result.rows) == sorted(expected)
+    assert (
+        agency not in expected
+        or sum(1 for x, w, _ in sub if (x, w) == (agency, boss)) > 1
+    )
+    star = run(
+        graph,
+        "MATCH (a:Agency {id: $id})-[:REPORTS_TO]->(boss)<-[:REPORTS_TO]-(peer) RETURN *",
+        {"id": agency},
+    )
+    assert set(star.columns) == {"a", "boss", "peer"}
+
+
+def test_an_undirected_variable_length_path_does_not_walk_back(
+    graph: nx.MultiDiGraph,
+) -> None:
+    """`*` paths are trails as on Neo4j: going out and back over the same edge is not a path."""
+    u, v, _ = rels(graph, "HOSTED_BY")[0]
+    result = run(
+        graph, "MATCH (a {id: $id})-[:HOSTED_BY*1..2]-(b) RETURN b.id AS id", {"id": u}
+    )
+    undirected = nx.Graph((x, y) for x, y, _ in rels(graph, "HOSTED_BY"))
+    reach = list(undirected[u]) + [
+        m for n in undirected[u] for m in undirected[n] if m != u
+    ]
+    assert sorted(r["id"] for r in result.rows) == sorted(reach)
+    assert v in reach and u not in reach
