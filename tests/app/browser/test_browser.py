@@ -194,6 +194,7 @@ def test_a_hostile_agency_name_is_shown_as_text_and_runs_nothing(page, server) -
     page.get_by_role("option").filter(has_text="onerror").first.click()
     _settle(page)
     heading = page.get_by_role("heading", name=HOSTILE_NAME)
+    heading.first.wait_for(timeout=60_000)
     assert heading.first.is_visible(), "the name must appear as text"
     assert page.locator("img[src='x']").count() == 0
     frame = _chart_frame(page)
@@ -221,8 +222,10 @@ def test_running_a_named_query_shows_its_rows(page, server) -> None:  # type: ig
     _pick(page, "从已命名查询开始", f"{query.title} ({query.name})")
     page.get_by_role("button", name="运行").click()
     _settle(page)
-    assert page.get_by_text("行，用时").first.is_visible()
-    assert page.locator("[data-testid='stDataFrame']").count() >= 1
+    page.get_by_text("行，用时").first.wait_for(timeout=60_000)  # the caption above the result table
+    table = page.locator("[data-testid='stDataFrame']").first
+    table.wait_for(timeout=60_000)
+    assert table.is_visible()
     assert f"qn={query.name}" in page.url
     _shoot(page, "cypher-result")
 
