@@ -68,27 +68,34 @@ REGION, LEAGUE = "150000", "152500"
 # ---- sources ----------------------------------------------------------------------------------------------------
 SOURCES = [
     dict(id="seed", basis="seed", title="自治区党委审核批准锡林郭勒盟各旗县(市)机构改革方案", date="2019-01-20",
-         publisher="锡林郭勒盟机构编制委员会办公室",
+         publisher="锡林郭勒盟机构编制网 (xlgl.nmgbb.gov.cn)",
          url="https://xlgl.nmgbb.gov.cn/xlglm/newsite/ggjxs/dzqjggg/201901/t20190120_170978.html",
          note="The seed article: size classes and quotas, the special departments, the dispatched ecology offices, "
               "unified management, the ten deliberation bodies, enforcement limits."),
     dict(id="divisions", basis="public", title="Administrative-divisions-of-China, dist/areas.csv (division codes)",
          date="", publisher="modood/Administrative-divisions-of-China (GitHub)",
          url="https://github.com/modood/Administrative-divisions-of-China", note="Codes of the league and its units."),
-    dict(id="poverty-2018", basis="public", title="锡林郭勒盟8个贫困旗县即将迎来脱贫工作队", date="2018-04-29",
-         publisher="baogaosu.com (copy of a news report)", url="https://huhehaote.baogaosu.com/xinwen/66688981",
+    dict(id="poverty-2018", basis="public", title="内蒙古57个贫困旗县即将迎来脱贫工作队", date="2018-04-29",
+         publisher="baogaosu.com (copy of a news report)",
+         url="https://huhehaote.baogaosu.com/xinwen/%E4%B8%AA%E8%B4%AB%E5%9B%B0%E6%97%97%E5%8E%BF%E5%8D%B3%E5%B0%86"
+             "%E8%BF%8E%E6%9D%A5%E8%84%B1%E8%B4%AB%E5%B7%A5%E4%BD%9C%E9%98%9F/66688981",
          note="National-level poverty banners 太仆寺旗, 正镶白旗, 苏尼特右旗; region-level 阿巴嘎旗, 苏尼特左旗, 镶黄旗, "
               "正蓝旗, 多伦县."),
     dict(id="league-plan", basis="public", title="锡林郭勒盟机构改革方案 (盟级)", date="2019-01-20",
-         publisher="锡林郭勒盟机构编制委员会办公室",
+         publisher="锡林郭勒盟机构编制网 (xlgl.nmgbb.gov.cn)",
          url="https://xlgl.nmgbb.gov.cn/xlglm/newsite/ggjxs/dzqjggg/201901/t20190120_170979.html",
          note="The league sets up 47 party and government agencies (13 party, 34 government); the list itself was "
               "not retrievable."),
     dict(id="eco-vertical", basis="public",
-         title="内蒙古自治区生态环境机构监测监察执法垂直管理制度改革实施方案 (report)", date="2019-04-13",
-         publisher="baogaosu.com (copy of a news report)", url="https://huhehaote.baogaosu.com/xinwen/74199238",
-         note="County eco-environment bodies become dispatched offices of the league/city bureau."),
-    dict(id="pre-merger-2016", basis="public", title="锡林郭勒盟生态保护与综合执法改革 (2016 article)",
+         title="内蒙古生态环境保护综合执法工作重心下移", date="2019-04-13",
+         publisher="baogaosu.com (copy of a news report)",
+         url="https://huhehaote.baogaosu.com/xinwen/%E5%86%85%E8%92%99%E5%8F%A4%E7%94%9F%E6%80%81%E7%8E%AF%E5%A2%83"
+             "%E4%BF%9D%E6%8A%A4%E7%BB%BC%E5%90%88%E6%89%A7%E6%B3%95/74199238",
+         note="Press conference on the region's vertical-management plan for eco-environment bodies (issued "
+              "2019-01-31): county eco-environment bodies are no longer set up separately but become dispatched "
+              "offices of the league/city bureau; league/city bureaus are under dual management led by the region "
+              "department."),
+    dict(id="pre-merger-2016", basis="public", title="锡林郭勒盟推进综合行政执法改革试点",
          date="2016-02-13", publisher="victorzhang.cn (copy of an official piece)",
          url="http://www.victorzhang.cn/page/2016/0213/17053533.shtml",
          note="County 市场监督管理局 already 工商+食药+质监 (三局合一); county 生态保护局 with an enforcement brigade; "
@@ -155,7 +162,7 @@ COMMON_TOP = [
 ]
 
 BEFORE = COMMON_TOP + [
-    T("discipline_inspection", "{p}纪律检查委员会", "{en} Commission for Discipline Inspection", "discipline", True,
+    T("discipline_inspection", "中共{g}纪律检查委员会", "{en} Commission for Discipline Inspection", "discipline", True,
       PARTY),
     T("supervision_bureau", "{g}监察局", "{en} Supervision Bureau", "discipline", False, GOV,
       note="合署办公 with the discipline commission; not counted separately (modeled)"),
@@ -235,8 +242,9 @@ BEFORE = COMMON_TOP + [
 _FIVE_DOMAINS = lambda c: not c.league_seat  # noqa: E731  the league seat has one enforcement level with the league
 
 AFTER = COMMON_TOP + [
-    T("discipline_inspection", "{p}纪律检查委员会", "{en} Commission for Discipline Inspection", "discipline", True,
-      PARTY, note="纪检监察机关: one counted organ with the supervisory commission (seed: the quota includes it)"),
+    T("discipline_inspection", "中共{g}纪律检查委员会", "{en} Commission for Discipline Inspection", "discipline", True,
+      PARTY, basis="seed", source="seed",
+      note="纪检监察机关: one counted organ with the supervisory commission (seed: the quota includes it)"),
     T("supervisory_commission", "{g}监察委员会", "{en} Supervisory Commission", "discipline", False, PARTY,
       basis="seed", source="seed", note="合署办公 with the discipline commission; counted once, as that organ"),
     T("party_office", "{p}办公室", "General Office of the CPC {en} Committee", "party", True, PARTY),
@@ -373,7 +381,8 @@ LINEAGE = [
     ("enforcement_agriculture", "enforcement_agriculture", "renamed", ""),
     ("enforcement_ecology", "enforcement_ecology", "renamed", ""),
     ("urban_management", "urban_management", "renamed", ""),
-    # duties that moved (seed: organization, publicity, united front; the rest by the national plan)
+    # duties that moved, all by the national plan (the seed says where civil service, press, film, religion and
+    # overseas-Chinese affairs sit in 2019, not which old body they came from)
     ("human_resources", "organization", "transferred", "civil_service"),
     ("culture_radio_tv", "publicity", "transferred", "press_publication"),
     ("culture_radio_tv", "publicity", "transferred", "film"),
@@ -397,8 +406,9 @@ LINEAGE = [
     ("development_reform", "market_regulation", "transferred", "price_supervision"),
     ("development_reform", "ecology_environment", "transferred", "climate_change"),
 ]
-# Seed-stated transfers (the rest are modeled).
-SEED_FUNCTIONS = {"civil_service", "press_publication", "film", "religious_affairs", "overseas_chinese"}
+# Duties the seed names (it says who holds them in 2019; which old body they left is modeled).
+SEED_FUNCTIONS = {"civil_service", "press_publication", "film", "religious_affairs", "overseas_chinese",
+                  "ethnic_affairs", "establishment_management"}
 
 FUNCTIONS = [
     ("civil_service", "公务员工作", "Civil-service work"),
@@ -656,10 +666,8 @@ def build() -> Builder:
                 change = "merged" if change == "renamed" else change
             if old not in before or new not in after:
                 continue
-            seeded = fid in SEED_FUNCTIONS
             b.edge("BECAME", aid(county.code, "2018", old), aid(county.code, "2019", new), change=change,
-                   function=fid, basis="seed" if seeded else "modeled",
-                   source="seed" if seeded else "model-lineage")
+                   function=fid, basis="modeled", source="model-lineage")
             if change != "transferred":
                 explicit_old.add(old)
                 explicit_new.add(new)
@@ -684,8 +692,56 @@ def build() -> Builder:
     return b
 
 
+# ---- the manifest: dataset metadata, snapshots, sources (above) and the reform's own dates (seed) ------------------
+DATASET = dict(
+    id="xilingol",
+    title_zh="锡林郭勒盟旗县(市)机构改革 2018→2019",
+    title_en="Xilingol League county-level institutional reform, 2018→2019",
+    description="The league, its twelve banners, counties and cities before and after the 2019 reform of party and "
+                "government agencies. Rules and counts are published (seed); each county's full list of agencies is "
+                "modeled and marked so (see README.md).",
+)
+SNAPSHOTS = [
+    dict(id="2018", date="2018-12-31", role="before", label_zh="改革前 (2018)", label_en="Before the reform (2018)"),
+    dict(id="2019", date="2019-03-31", role="after", label_zh="改革后 (2019)", label_en="After the reform (2019)"),
+]
+EVENTS = [  # the seed's dates; its copy lost digits ("201918日" = 2019年1月8日, "111日" = 1月11日, "20193月底")
+    dict(date="2019-01-08",
+         label_zh="自治区党委深化机构改革领导小组第五次会议、自治区党委机构编制委员会第二次会议审核批准"
+                  "《锡林郭勒盟所属旗县(市)机构改革方案》",
+         label_en="The autonomous region's leading group for deepening institutional reform and its establishment "
+                  "committee approve the county-level reform plan", source="seed"),
+    dict(date="2019-01-11", label_zh="盟委召开2019年第3次委员会议研究旗县(市)机构改革方案",
+         label_en="The league party committee's 3rd meeting of 2019 studies the county-level plans", source="seed"),
+    dict(date="2019-03-31", label_zh="各旗县(市)机构改革基本完成 (期限: 2019年3月底前)",
+         label_en="Deadline: the county-level reforms are basically completed by the end of March 2019",
+         source="seed"),
+]
+_SOURCE_KEYS = ("id", "basis", "title", "date", "publisher", "url", "note")
+
+
+def _toml(value: str) -> str:
+    """A TOML basic string (JSON string escaping is valid TOML for these texts)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def manifest_text() -> str:
+    lines = ["# The Xilingol League county-level institutional reform, 2018 (before) and 2019 (after).",
+             "# Generated by scripts/build_xilingol.py (DATASET, SNAPSHOTS, SOURCES, EVENTS); edit there and re-run it."]
+    lines += [f"{key} = {_toml(value)}" for key, value in DATASET.items()]
+    for table, rows, keys in (("snapshots", SNAPSHOTS, ("id", "date", "role", "label_zh", "label_en")),
+                              ("sources", SOURCES, _SOURCE_KEYS),
+                              ("events", EVENTS, ("date", "label_zh", "label_en", "source"))):
+        for row in rows:
+            lines += ["", f"[[{table}]]"] + [f"{key} = {_toml(row.get(key, ''))}" for key in keys]
+    return "\n".join(lines) + "\n"
+
+
 def write(b: Builder, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    (out / "manifest.toml").write_text(manifest_text(), encoding="utf-8")
 
     def dump(name: str, header: list[str], rows: list[list[str]]) -> None:
         with open(out / name, "w", encoding="utf-8", newline="") as fh:
@@ -708,8 +764,8 @@ def write(b: Builder, out: Path) -> None:
     dump("agencies.csv", ["id", "snapshot", "jurisdiction", "name_zh", "name_en", "type", "category",
                           "counts_toward_quota", "basis", "source", "note"], b.agencies)
     dump("functions.csv", ["id", "name_zh", "name_en", "basis", "source"],
-         [[fid, zh, en, "seed" if fid in SEED_FUNCTIONS | {"ethnic_affairs"} else "modeled",
-           "seed" if fid in SEED_FUNCTIONS | {"ethnic_affairs"} else "national-plan-2018"]
+         [[fid, zh, en, "seed" if fid in SEED_FUNCTIONS else "public",
+           "seed" if fid in SEED_FUNCTIONS else "national-plan-2018"]
           for fid, zh, en in FUNCTIONS])
     dump("edges.csv", ["type", "from", "to", "mode", "change", "function", "basis", "source", "note"], b.edges)
 
