@@ -54,9 +54,8 @@ class Violation:
     jurisdiction: str
     message_zh: str
     message_en: str
-    agencies: tuple[
-        str, ...
-    ] = ()  # ids of the offending agencies (empty when something is missing)
+    #: ids of the offending agencies (empty when something is missing)
+    agencies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +195,9 @@ def rule(
 
 
 def _load_definitions() -> None:
+    """The rules register themselves when their modules are imported (once; later imports are no-ops)."""
     import graph.rule_defs
-    import graph.rule_health  # noqa: F401  (the data-health rules register on import)
+    import graph.rule_health  # noqa: F401
 
 
 def all_rules() -> list[Rule]:
