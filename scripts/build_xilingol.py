@@ -479,7 +479,10 @@ REGION_BODIES = {
     "2018": [(PARTY, "中共内蒙古自治区委员会", "CPC Inner Mongolia Autonomous Region Committee", "leadership", "", "",
               "seed", "seed"),
              (GOV, "内蒙古自治区人民政府", "Inner Mongolia Autonomous Region People's Government", "leadership", PARTY,
-              "leads", "public", "region-menu")],
+              "leads", "public", "region-menu"),
+             # opened 2018-11-10, so present in both snapshots; leads the league bureaus (dual management)
+             ("ecology_environment", "内蒙古自治区生态环境厅", "Department of Ecology and Environment of Inner Mongolia",
+              "government", GOV, "leads", "public", "eco-vertical")],
 }
 REGION_BODIES["2019"] = REGION_BODIES["2018"]
 LEAGUE_COMMON = [
@@ -508,7 +511,7 @@ LEAGUE_BODIES = {
     ],
     "2019": LEAGUE_COMMON + [
         ("ecology_environment", "锡林郭勒盟生态环境局", "Xilingol League Ecology and Environment Bureau", "government",
-         GOV, "leads", "seed", "seed"),
+         "region:ecology_environment", "leads", "seed", "seed"),
         ("natural_resources", "锡林郭勒盟自然资源局", "Xilingol League Natural Resources Bureau", "government", GOV,
          "leads", "public", "league-bureaus"),
         ("forestry_grassland", "锡林郭勒盟林业和草原局", "Xilingol League Forestry and Grassland Bureau", "government",
@@ -592,9 +595,17 @@ def build() -> Builder:
         for typ, zh, en, cat, up, mode, basis, source in LEAGUE_BODIES[snap]:
             b.agency(LEAGUE, snap, typ, zh, en, cat, False, basis, source)
             target = aid(REGION, snap, up.split(":", 1)[1]) if up.startswith("region:") else aid(LEAGUE, snap, up)
-            edge_basis, edge_source = (basis, source) if typ in (PARTY, GOV) else ("modeled", "model-league")
+            # the seed has the league committee under the region committee (在自治区党委领导下); other lines modeled
+            edge_basis, edge_source = (basis, source) if typ == PARTY else ("modeled", "model-league")
+            if snap == "2019" and typ == "ecology_environment":  # 以自治区生态环境厅为主的双重管理 (eco-vertical)
+                edge_basis, edge_source = "public", "eco-vertical"
+                b.edge("REPORTS_TO", aid(LEAGUE, snap, typ), aid(LEAGUE, snap, GOV), mode="manages",
+                       basis="public", source="eco-vertical", note="dual management; the region department leads")
             b.edge("REPORTS_TO", aid(LEAGUE, snap, typ), target, mode=mode, basis=edge_basis, source=edge_source)
-    for typ in (PARTY, GOV):
+        # 行政公署: the autonomous region government's dispatched organ (派出机关) in the league
+        b.edge("REPORTS_TO", aid(LEAGUE, snap, GOV), aid(REGION, snap, GOV), mode="dispatched", basis="modeled",
+               source="model-league", note="行政公署 is the region government's dispatched organ (派出机关)")
+    for typ in (PARTY, GOV, "ecology_environment"):
         b.edge("BECAME", aid(REGION, "2018", typ), aid(REGION, "2019", typ), change="continued",
                source="model-league")
     for old, new, change in LEAGUE_LINEAGE:
