@@ -220,31 +220,33 @@ class Neo4jStore:
         return sorted((_edge(r) for r in records), key=lambda e: e.key)
 
     def reporting_chain(self, agency_id: str) -> list[ChainStep]:
-        self.agency(agency_id)
+        # One round trip: every REPORTS_TO edge above the agency, then the first-edge walk in Python.
+        records = self._read(
+            "MATCH (a:Agency {dataset: $ds, id: $id}) "
+            "OPTIONAL MATCH (a)-[:REPORTS_TO*0..30]->(x:Agency)-[r:REPORTS_TO]->(b:Agency {dataset: $ds}) "
+            "RETURN collect(DISTINCT [x.id, r.mode, properties(b)]) AS ups",
+            id=agency_id,
+        )
+        if not records:
+            self.agency(agency_id)  # raises NotFound
+        ups: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+        for below, mode, above in records[0]["ups"]:
+            if below is not None:
+                ups.setdefault(below, []).append((mode, above))
         steps: list[ChainStep] = []
         seen = {agency_id}
         current = agency_id
-        while True:
-            ups = self._read(
-                "MATCH (a:Agency {dataset: $ds, id: $id})-[r:REPORTS_TO]->(b:Agency {dataset: $ds}) "
-                "RETURN r.mode AS mode, properties(b) AS b",
-                id=current,
+        while current in ups:
+            mode, above = min(
+                ups[current],
+                key=lambda u: (MODE_PRIORITY.get(u[0], len(MODE_PRIORITY)), u[1]["id"]),
             )
-            if not ups:
-                return steps
-            best = min(
-                ups,
-                key=lambda r: (
-                    MODE_PRIORITY.get(r["mode"], len(MODE_PRIORITY)),
-                    r["b"]["id"],
-                ),
-            )
-            above = _agency(best["b"])
-            if above.id in seen:  # a cycle in the data: stop rather than loop
-                return steps
-            steps.append(ChainStep(above, len(steps) + 1, best["mode"], current))
-            seen.add(above.id)
-            current = above.id
+            if above["id"] in seen:  # a cycle in the data: stop rather than loop
+                break
+            steps.append(ChainStep(_agency(above), len(steps) + 1, mode, current))
+            seen.add(above["id"])
+            current = above["id"]
+        return steps
 
     def subordinates(self, agency_id: str, *, depth: int = 1) -> list[ChainStep]:
         self.agency(agency_id)

@@ -27,6 +27,7 @@ from graph.model import (
     SnapshotRole,
     Source,
 )
+from graph.neo4j_load import delete_dataset_in_batches
 from graph.neo4j_store import Neo4jStore
 
 
@@ -118,10 +119,8 @@ def small_dataset(
 
 
 def drop_dataset(driver: Any, dataset_id: str) -> None:
-    driver.execute_query("MATCH (n {dataset: $ds}) DETACH DELETE n", ds=dataset_id)
-    driver.execute_query(
-        "MATCH (d:OrgraphDataset {dataset_id: $ds}) DELETE d", ds=dataset_id
-    )
+    with driver.session() as session:
+        delete_dataset_in_batches(session, dataset_id)
 
 
 def graph_state(driver: Any, dataset_id: str) -> tuple[list, list]:
