@@ -22,6 +22,7 @@ from app_pages.common import (
     publish,
     scope_label,
     scope_options,
+    settings,
     show_chart,
     snapshot_label,
     tr,
@@ -75,11 +76,20 @@ def _change_classes() -> dict[str, str]:
     return {k: v.value for k, v in change_classes(graph, before, after).items()}
 
 
+max_drawn = settings().max_drawn_elements
+# Drawn elements of the three charts grow with both snapshots; above the budget each pane aggregates by
+# jurisdiction (a box per county, as in the Explorer) and the overlay asks for one jurisdiction.
+aggregate = jurisdiction is None and (len(service.agencies(before)) + len(service.agencies(after))) * 2 > max_drawn
 try:
     with st.spinner(tr("computing")):
         classes = _change_classes()
-        pane_old, pane_new, overlay = charts.compare_charts(service, before, after, jurisdiction, lang=lang(),
-                                                            classes=classes)
+        if aggregate:
+            pane_old = charts.structure_chart(service, before, None, lang=lang(), max_elements=0)
+            pane_new = charts.structure_chart(service, after, None, lang=lang(), max_elements=0)
+            overlay = charts.Chart()
+        else:
+            pane_old, pane_new, overlay = charts.compare_charts(service, before, after, jurisdiction, lang=lang(),
+                                                                classes=classes)
 except OrgraphError as exc:
     st.error(str(exc))
     st.stop()
@@ -92,6 +102,8 @@ for col, cls in zip(metric_cols, CLASS_ORDER):
 side, over, flow, table, checks = st.tabs([tr("side_by_side"), tr("overlay"), tr("sankey"), tr("changes_table"),
                                           tr("checks")])
 with side:
+    if aggregate:
+        st.info(tr("too_big", n=pane_old.total_elements + pane_new.total_elements, max=max_drawn))
     stacked = st.toggle(tr("stacked"), key=stacked_key, help=tr("stacked_help"))
     frame = render.bounding_box([*pane_old.nodes, *pane_new.nodes])  # one frame: same spot on screen in both
     width = 1150 if stacked else 560
@@ -105,11 +117,14 @@ with side:
             show_chart(render.chart_html(pane.nodes, pane.links, height=height, frame=frame, legend=pane_legend,
                                          direction="LR"), height)
 with over:
+    if aggregate:
+        st.info(tr("overlay_too_big", max=max_drawn))
     legend = render.Legend(boxes=[(tr(f"change_{c}"), *render.CHANGE_COLOURS[c]) for c in CLASS_ORDER],
                            lines=[(tr(f"mode_{m}"), m) for m in ("leads", "unified", "dispatched", "guides")]
                            + [(tr("change_merged"), "became")], dashed_note=tr("modeled_dashed"))
-    height = render.fit_height(overlay.nodes, 1150)
-    show_chart(render.chart_html(overlay.nodes, overlay.links, height=height, legend=legend), height)
+    if overlay.nodes:
+        height = render.fit_height(overlay.nodes, 1150)
+        show_chart(render.chart_html(overlay.nodes, overlay.links, height=height, legend=legend), height)
 
 old_agencies = {a.id: a for a in service.agencies(before, jurisdiction)}
 new_agencies = {a.id: a for a in service.agencies(after, jurisdiction)}

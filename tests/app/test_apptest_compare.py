@@ -67,3 +67,16 @@ def test_url_state_round_trips_and_equal_snapshots_are_refused(open_app, app_ser
     at.selectbox(key="w_before").set_value(before).run()
     assert "Pick two different snapshots." not in [w.value for w in at.warning] and len(iframe_pages(at)) == 3
     assert str(at.query_params["before"]).strip("[]'") == before
+
+
+def test_the_whole_league_aggregates_above_the_drawing_limit(open_app, app_service, monkeypatch) -> None:
+    _, before, after = _defaults(app_service)
+    total = len(app_service.agencies(before)) + len(app_service.agencies(after))
+    monkeypatch.setenv("ORGRAPH_MAX_DRAWN", str(total))  # twice the agencies (plus edges) cannot fit
+    at = open_app("compare", params={"j": "league", "lang": "en"})
+    assert len(at.info) == 2  # the panes say they aggregate; the overlay asks for one jurisdiction
+    pages = iframe_pages(at)
+    assert len(pages) == 2
+    groups = {f"group:{a.jurisdiction}" for a in app_service.agencies(after)}
+    assert {n["id"] for n in chart_nodes(pages[1])} == groups
+    assert sum(int(m.value) for m in at.metric) == total  # the counts still cover every agency
