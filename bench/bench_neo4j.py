@@ -222,14 +222,16 @@ def query_latencies(driver: Any, dataset: Dataset, repeats: int, seed: int) -> N
         * 1000
     )
     print(f"  reporting chain Cypher (*1..6):                {ms:8.2f} ms median")
-    try:
-        from queries import all_queries
-    except ImportError:
-        return
+    named_query_latencies(store, repeats)
+
+
+def named_query_latencies(store: Neo4jStore, repeats: int) -> None:
+    """Each named query with its default parameters (text, as the CLI and app pass them)."""
+    from queries import all_queries
+
     for query in all_queries():
-        params = {k: _typed(v) for k, v in query.defaults.items()}
+        run = partial(store.run_cypher, query.text, dict(query.defaults))
         try:
-            run = partial(store.run_cypher, query.text, params)
             ms = median_latency(run, repeats) * 1000
             rows = len(run().rows)
             print(f"  named query {query.name:<34} {ms:8.2f} ms median ({rows} rows)")
@@ -237,10 +239,21 @@ def query_latencies(driver: Any, dataset: Dataset, repeats: int, seed: int) -> N
             print(f"  named query {query.name:<34} failed: {exc}")
 
 
-def _typed(value: str) -> object:
-    if value.lstrip("-").isdigit():
-        return int(value)
-    return {"true": True, "false": False}.get(value.lower(), value)
+def xilingol_latencies(driver: Any, repeats: int) -> None:
+    """The named queries on the real dataset, where their default parameters match rows."""
+    from loaders import load_dataset
+
+    dataset = load_dataset(ROOT / "data" / "xilingol")
+    store = Neo4jStore(driver)
+    store.load(dataset)  # idempotent: left loaded, the app may be using it
+    print(f"\n== data/xilingol ({len(dataset.agencies)} agencies): query latency ==")
+    picks = [a.id for a in dataset.agencies][
+        :: max(1, len(dataset.agencies) // repeats)
+    ][:repeats]
+    chain = iter(picks * 3)
+    ms = median_latency(lambda: store.reporting_chain(next(chain)), repeats) * 1000
+    print(f"  reporting_chain (store API):                   {ms:8.2f} ms median")
+    named_query_latencies(store, repeats)
 
 
 def warm_up(driver: Any, seed: int) -> None:
@@ -339,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         warm_up(driver, args.seed)
         for n in args.sizes:
             bench_size(driver, n, args)
+        xilingol_latencies(driver, args.repeats)
     finally:
         driver.close()
     return 0
