@@ -351,8 +351,24 @@ COORDINATION = [
     ("coord_veterans", "退役军人事务工作领导小组", "Veterans Affairs Work Leading Group", "veterans_affairs"),
 ]
 
+# Their 2018 forerunners (modeled): leading groups that the 2019 plans "strengthen and optimize" (加强和优化) into
+# commissions; the audit, national-security, education and veterans bodies are new in 2019.
+# (type, zh, en, office host in 2018, change to the 2019 body of the same type)
+COORDINATION_2018 = [
+    ("coord_rule_of_law", "依法治{u}领导小组", "Leading Group for Law-Based Governance", "justice", "renamed"),
+    ("coord_reform", "全面深化改革领导小组", "Leading Group for Comprehensively Deepening Reform", "party_office",
+     "renamed"),
+    ("coord_cyberspace", "网络安全和信息化领导小组", "Cyberspace Affairs Leading Group", "cyberspace", "renamed"),
+    ("coord_finance_economy", "财经领导小组", "Financial and Economic Affairs Leading Group", "development_reform",
+     "renamed"),
+    ("coord_foreign_affairs", "外事工作领导小组", "Foreign Affairs Leading Group", "foreign_affairs", "renamed"),
+    ("coord_rural", "农村牧区工作领导小组", "Rural and Pastoral Work Leading Group", "agriculture_husbandry",
+     "continued"),
+]
+
 # Lineage 2018 -> 2019 by the national merger template (modeled): (old type, new type, change, function or "").
 LINEAGE = [
+    ("justice", "justice", "merged", ""),  # 司法局 + 政府法制办 -> 司法局 (national: 重新组建司法部)
     ("supervision_bureau", "supervisory_commission", "merged", ""),
     ("legal_affairs_office", "justice", "merged", ""),
     ("land_resources", "natural_resources", "merged", ""),
@@ -508,6 +524,10 @@ LEAGUE_BODIES = {
          "leads", "modeled", "model-league"),
         ("health_family_planning", "锡林郭勒盟卫生和计划生育委员会", "Xilingol League Health and Family Planning Commission",
          "government", GOV, "leads", "modeled", "model-league"),
+        ("civil_affairs", "锡林郭勒盟民政局", "Xilingol League Civil Affairs Bureau", "government", GOV, "leads",
+         "modeled", "model-league"),
+        ("human_resources", "锡林郭勒盟人力资源和社会保障局", "Xilingol League Human Resources and Social Security Bureau",
+         "government", GOV, "leads", "modeled", "model-league"),
     ],
     "2019": LEAGUE_COMMON + [
         ("ecology_environment", "锡林郭勒盟生态环境局", "Xilingol League Ecology and Environment Bureau", "government",
@@ -528,6 +548,10 @@ LEAGUE_BODIES = {
          "leads", "seed", "seed"),
         ("health", "锡林郭勒盟卫生健康委员会", "Xilingol League Health Commission", "government", GOV, "leads", "seed",
          "seed"),
+        ("civil_affairs", "锡林郭勒盟民政局", "Xilingol League Civil Affairs Bureau", "government", GOV, "leads",
+         "modeled", "model-league"),
+        ("human_resources", "锡林郭勒盟人力资源和社会保障局", "Xilingol League Human Resources and Social Security Bureau",
+         "government", GOV, "leads", "modeled", "model-league"),
         # 盟与盟所在地只设一个执法层级 (seed): the league's teams also cover the league seat, 锡林浩特市
         ("enforcement_market", "锡林郭勒盟市场监管综合行政执法支队", "Xilingol League Market Regulation Enforcement Unit",
          "enforcement", GOV, "manages", "modeled", "model-league"),
@@ -549,6 +573,16 @@ LEAGUE_LINEAGE = [
     ("government_service_center", "government_services", "renamed"),
     ("culture_radio_tv", "culture_tourism", "merged"), ("tourism", "culture_tourism", "merged"),
     ("health_family_planning", "health", "renamed"),
+    ("civil_affairs", "civil_affairs", "continued"), ("human_resources", "human_resources", "continued"),
+]
+# Duties that formed the league's new bureaus (national plan; modeled): (old type, new type, function).
+LEAGUE_TRANSFERS = [
+    ("civil_affairs", "veterans_affairs", "veterans_benefits"),
+    ("human_resources", "veterans_affairs", "officer_resettlement"),
+    ("human_resources", "medical_security", "medical_insurance"),
+    ("health_family_planning", "medical_security", "rural_cooperative_medical"),
+    ("civil_affairs", "emergency_management", "disaster_relief"),
+    ("agriculture_husbandry", "forestry_grassland", "grassland_supervision"),
 ]
 # County bodies that are professionally guided (业务指导) by their league counterpart in 2019 (modeled).
 GUIDED = ["natural_resources", "forestry_grassland", "emergency_management", "veterans_affairs", "medical_security",
@@ -610,6 +644,11 @@ def build() -> Builder:
                source="model-league")
     for old, new, change in LEAGUE_LINEAGE:
         b.edge("BECAME", aid(LEAGUE, "2018", old), aid(LEAGUE, "2019", new), change=change, source="model-league")
+    league_2018 = {row[0] for row in LEAGUE_BODIES["2018"]}
+    for old, new, fid in LEAGUE_TRANSFERS:
+        if old in league_2018:
+            b.edge("BECAME", aid(LEAGUE, "2018", old), aid(LEAGUE, "2019", new), change="transferred", function=fid,
+                   source="model-league")
 
     for county in COUNTIES:
         fmt = dict(g=county.zh, p=county.zh + "委", u=county.unit, en=county.en)
@@ -636,8 +675,16 @@ def build() -> Builder:
                 b.edge("REPORTS_TO", me, target, mode=t.mode, basis="seed" if seeded else "modeled",
                        source="seed" if seeded else "model-county")
             present[snap] = types
-        # 2019 extras: the ten deliberation bodies, unified leadership of ethnic affairs, guidance, plates
+        # 2018 leading groups (modeled), then the 2019 extras: the ten deliberation bodies, unified leadership of
+        # ethnic affairs, guidance, plates
         after = present["2019"]
+        for typ, zh, en, host, change in COORDINATION_2018:
+            ident = b.agency(county.code, "2018", typ, f"{county.zh}委{zh.format(u=county.unit)}", f"{county.en} {en}",
+                             "coordination", False, "modeled", "model-county")
+            b.edge("REPORTS_TO", ident, aid(county.code, "2018", PARTY), mode="leads")
+            host_type = host if host in present["2018"] else "government_office"
+            b.edge("HOSTED_BY", ident, aid(county.code, "2018", host_type), mode="office_in")
+            b.edge("BECAME", ident, aid(county.code, "2019", typ), change=change, source="model-lineage")
         for typ, zh, en, host in COORDINATION:
             ident = b.agency(county.code, "2019", typ, f"{county.zh}委{zh.format(u=county.unit)}", f"{county.en} {en}",
                              "coordination", False, "seed", "seed")
