@@ -182,3 +182,90 @@ def test_named_queries_state_the_same_facts(service: OrgService) -> None:
     assert {s.agency.id for s in steps} <= set(reachable)
     assert all(reachable[s.agency.id] <= s.depth for s in steps)
     assert "152500-2019-emergency_management" in reachable  # guided by the league bureau
+
+
+# ---- lineage, reporting lines, institutions (seed rules), and the remaining named queries -------------------------
+MANDATED_SOURCES = {  # where the seed puts each duty in 2019 (组织部 / 宣传部 / 统战部)
+    "organization": {"civil_service"},
+    "publicity": {"press_publication", "film"},
+    "united_front": {"religious_affairs", "overseas_chinese"},
+}
+FORBIDDEN_INSTITUTION_ENDINGS = ("委", "办", "局")  # 改革后保留设置的事业单位,名称不再称"委、办、局"
+
+
+def test_new_bodies_are_formed_by_mergers_and_transferred_duties(service: OrgService) -> None:
+    """Emergency management, veterans affairs, medical security and the supervisory commission are new in 2019: each
+    has predecessors, all by merger or transfer of duties; the party departments receive the duties the seed gives
+    them from some 2018 body."""
+    for name, jid in counties(service).items():
+        by_type = {a.type: a for a in service.agencies("2019", jid)}
+        for agency_type in NEW_AGENCIES:
+            incoming = [e for e in service.lineage(by_type[agency_type].id) if e.end == by_type[agency_type].id]
+            assert incoming, (name, agency_type)
+            assert {e.change.value for e in incoming} <= {"merged", "transferred"}, (name, agency_type)
+        for department, duties in MANDATED_SOURCES.items():
+            target = by_type[department].id
+            moved = {e.function for e in service.lineage(target) if e.end == target and e.change.value == "transferred"}
+            assert duties <= moved, (name, department)
+            assert all(service.agency(e.start).snapshot == "2018" for e in service.lineage(target) if e.end == target)
+
+
+def test_every_2018_agency_has_a_successor(service: OrgService) -> None:
+    for agency in service.agencies("2018"):
+        assert any(e.start == agency.id for e in service.lineage(agency.id)), agency.id
+
+
+def test_the_seed_states_no_lineage(dataset: Dataset) -> None:
+    """The seed says which body holds what in 2019, never which old body it came from: no BECAME edge is `seed`."""
+    became = dataset.edges_of(RelType.BECAME)
+    assert became and not [e for e in became if e.basis is Basis.SEED]
+
+
+def test_every_agency_reports_to_an_agency_of_its_snapshot(service: OrgService) -> None:
+    """Only the region party committee is a top; everything else has a REPORTS_TO line within its snapshot."""
+    for snapshot in ("2018", "2019"):
+        ids = {a.id for a in service.agencies(snapshot)}
+        starts = {e.start for e in service.edges(snapshot) if e.type is RelType.REPORTS_TO and e.end in ids}
+        tops = [a for a in service.agencies(snapshot) if a.id not in starts]
+        assert [(a.jurisdiction, a.type) for a in tops] == [("150000", "party_committee")], snapshot
+        for name, jid in counties(service).items():  # every county chain ends at the region party committee
+            (committee,) = [a for a in service.agencies(snapshot, jid) if a.type == "party_committee"]
+            assert service.chain(committee.id)[-1].agency.id == tops[0].id, name
+
+
+def test_retained_institutions_are_not_named_wei_ban_ju(service: OrgService) -> None:
+    institutions = [a for a in service.agencies("2019") if a.category is Category.INSTITUTION]
+    assert institutions
+    assert [a.name_zh for a in institutions if a.name_zh.endswith(FORBIDDEN_INSTITUTION_ENDINGS)] == []
+
+
+def test_league_seat_has_one_enforcement_level_with_the_league(service: OrgService) -> None:
+    """盟与盟所在地只设一个执法层级: 锡林浩特市 keeps no team of its own for the five domains the league covers."""
+    league = {a.type for a in service.agencies("2019", "152500") if a.category is Category.ENFORCEMENT}
+    seat = {a.type for a in service.agencies("2019", counties(service)["锡林浩特市"])
+            if a.category is Category.ENFORCEMENT}
+    assert len(league) == 5 and not league & seat
+
+
+def test_remaining_named_queries(service: OrgService) -> None:
+    county_ids = set(counties(service).values())
+    rows = service.run_named("counterparts_every_level").rows
+    for agency_type in ("government_services", "culture_tourism", "health"):
+        places = {r["jurisdiction_id"] for r in rows if r["type"] == agency_type}
+        assert places == county_ids | {"152500"}, agency_type
+    held = {(r["jurisdiction"], r["department"], r["function"]) for r in service.run_named(
+        "party_department_functions").rows}
+    for jid in county_ids:
+        for department, duties in MANDATED_SOURCES.items():
+            assert {(jid, department, d) for d in duties} <= held
+        assert (jid, "united_front", "ethnic_affairs") in held
+    lineage = service.run_named("lineage_of_agency").rows  # default: 镶黄旗应急管理局
+    assert lineage and {r["change"] for r in lineage} <= {"merged", "transferred"}
+    merged = service.run_named("merged_agencies", {"jurisdiction": counties(service)["锡林浩特市"]}).rows
+    assert merged and any(r["new_jurisdiction"] == "152500" for r in merged)  # city teams into the league's
+    by_category = service.run_named("agencies_by_category").rows
+    assert sum(r["agencies"] for r in by_category) == len(service.agencies("2019"))
+    assert {r["category"] for r in by_category if r["agencies"]} >= {"party", "government", "coordination"}
+    shares = {(r["snapshot"], r["basis"]): r["agencies"] for r in service.run_named("modeled_share").rows}
+    assert sum(shares.values()) == len(service.agencies("2018")) + len(service.agencies("2019"))
+    assert shares[("2019", "seed")] > 0 and shares[("2019", "modeled")] > 0
