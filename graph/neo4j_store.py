@@ -227,12 +227,12 @@ class Neo4jStore:
             "RETURN collect(DISTINCT [x.id, r.mode, properties(b)]) AS ups",
             id=agency_id,
         )
-        if not records:
-            self.agency(agency_id)  # raises NotFound
         ups: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
-        for below, mode, above in records[0]["ups"]:
+        for below, mode, above in records[0]["ups"] if records else ():
             if below is not None:
                 ups.setdefault(below, []).append((mode, above))
+        if not ups:  # the aggregate returns a row even for an unknown id: tell "top of a chain" from "no such agency"
+            self.agency(agency_id)  # raises NotFound
         steps: list[ChainStep] = []
         seen = {agency_id}
         current = agency_id

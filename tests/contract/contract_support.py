@@ -1,0 +1,90 @@
+"""Helpers of the contract suite: stores of both backends made empty, to be loaded under dataset ids of their own
+(so that concurrent loads of `mini` elsewhere cannot disturb them), and small conversions.
+
+The expected answers themselves are in contract/oracle.py. Test modules import the `make_store` fixture from
+here (a conftest.py in this folder would shadow tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from graph.model import Dataset, RelType
+
+__all__ = [
+    "BACKENDS",
+    "STRUCTURAL",
+    "Chain",
+    "as_tuples",
+    "make_store",
+    "renamed",
+    "scenes",
+    "unique_id",
+]
+
+BACKENDS = ["networkx", "neo4j"]
+STRUCTURAL = {RelType.REPORTS_TO, RelType.HOSTED_BY, RelType.HAS_FUNCTION, RelType.BECAME}
+
+#: A chain or subordinate list as plain tuples (agency id, depth, mode, via): easy to read in a failure.
+Chain = list[tuple[str, int, str, str]]
+
+
+def unique_id(prefix: str = "contract") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+def renamed(dataset: Dataset, dataset_id: str) -> Dataset:
+    """The same data under another dataset id."""
+    return replace(dataset, id=dataset_id)
+
+
+def scenes(dataset: Dataset) -> list[tuple[str, str | None]]:
+    """Every (snapshot, jurisdiction) a caller can ask for, jurisdiction None meaning all of the snapshot."""
+    return [(snap, jid) for snap in dataset.snapshot_ids() for jid in [None, *(j.id for j in dataset.jurisdictions)]]
+
+
+def as_tuples(steps: list[Any]) -> Chain:
+    return [(s.agency.id, s.depth, s.mode, s.via) for s in steps]
+
+
+def _drop(driver: Any, dataset_id: str) -> None:
+    driver.execute_query("MATCH (n {dataset: $ds}) DETACH DELETE n", ds=dataset_id)
+    driver.execute_query("MATCH (d:OrgraphDataset {dataset_id: $ds}) DELETE d", ds=dataset_id)
+
+
+@pytest.fixture
+def make_store(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Any]]:
+    """make_store(backend) -> an empty store; every dataset id a Neo4j store was asked to load is deleted after."""
+    made: list[Any] = []
+    loaded: set[str] = set()
+
+    def make(backend: str) -> Any:
+        if backend == "networkx":
+            from graph.memory import NetworkxStore
+
+            return NetworkxStore()
+        from graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
+        original_load = store.load
+
+        def load(dataset: Dataset) -> Any:
+            loaded.add(dataset.id)
+            return original_load(dataset)
+
+        store.load = load  # type: ignore[method-assign]
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.close()
+    if loaded:
+        driver = request.getfixturevalue("neo4j_driver")
+        for dataset_id in loaded:
+            _drop(driver, dataset_id)
