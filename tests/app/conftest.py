@@ -38,8 +38,14 @@ def _append(path: Path, header: list[str], row: Mapping[str, str]) -> None:
 
 
 def make_hostile_copy(target: Path, source: Path = MINI) -> Path:
-    """Copy `source` to `target` and add an agency whose Chinese name is an HTML injection attempt."""
+    """Copy `source` to `target` and add an agency whose Chinese name is an HTML injection attempt.
+
+    The copy gets its own dataset id, so loading it into a shared Neo4j server never replaces the mini
+    dataset other tests use."""
     shutil.copytree(source, target)
+    manifest = target / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(re.sub(r'(?m)^id = "([^"]+)"', r'id = "\1-app-hostile"', text, count=1), encoding="utf-8")
     header, agencies = _rows(target / "agencies.csv")
     _counties_header, jurisdictions = _rows(target / "jurisdictions.csv")
     counties = {j["id"] for j in jurisdictions if j.get("level") == "county"}
