@@ -626,6 +626,23 @@ CORPUS: list[Case] = [
         lambda g: _undirected_trail_ends(g, "m19-xh-gov", 2),
     ),
     Case(
+        "0-based list index and substring",
+        "MATCH (a:Agency {jurisdiction: 'xh'}) WITH a.category AS c, collect(a.id) AS ids RETURN c, size(ids) AS n, substring(c, 1, 3) AS part ORDER BY c",
+        lambda g: by(
+            [
+                {"c": c, "n": n, "part": c[1:4]}
+                for c, n in Counter(
+                    g.nodes[k]["category"]
+                    for k in of_label(g, "Agency")
+                    if g.nodes[k]["jurisdiction"] == "xh"
+                ).items()
+            ],
+            "c",
+        ),
+        None,
+        True,
+    ),
+    Case(
         "two-hop lineage",
         "MATCH (a:Agency)-[:BECAME]->(b:Agency)-[:REPORTS_TO]->(c:Agency) WHERE a.id = 'm18-xh-safety' RETURN c.id AS boss",
         lambda g: [

@@ -172,6 +172,16 @@ def _translate(
     if match := _FUNCTION_MISSING.search(message):
         name = match.group(1).lower()
         return UnsupportedCypher(f"the function {spelled.get(name, name)}()")
+    if "ORDER BY must be followed by SKIP or LIMIT" in message:
+        return UnsupportedCypher(
+            "WITH … ORDER BY without SKIP or LIMIT", "order the final RETURN instead"
+        )
+    if "Cast failed" in message or "Implicit cast is not supported" in message:
+        return CypherSyntaxError(
+            "a value has the wrong type here ("
+            + message.split(": ", 1)[-1].strip()
+            + "); compare text with text (quote it: '152528') and numbers with numbers"
+        )
     if "buffer pool is full" in message:
         return CypherError(
             "the query needs more memory than the embedded engine has; narrow it (anchor a node, bound the "

@@ -155,11 +155,15 @@ def rewrite(text: str, tokens: list[Token]) -> str:
             elif name == "head":
                 close = _matching(tokens, i + 1)
                 edits.append((tok.start, tok.end, "list_extract"))
-                edits.append((tokens[close].start, tokens[close].start, ", 1"))
-            elif tok.text.lower() == "labels":
+                edits.append((tokens[close].start, tokens[close].end, ", 1)"))
+            elif name == "labels":
                 close = _matching(tokens, i + 1)
                 edits.append((tok.start, tok.end, "[label"))
-                edits.append((tokens[close].end, tokens[close].end, "]"))
+                edits.append((tokens[close].start, tokens[close].end, ")]"))
+            elif name in ("substring", "round"):
+                edits += _one_based_args(tokens, i + 1, name)
+        if tok.text == "[" and prev is not None and _subscripts(prev):
+            edits += _one_based_index(tokens, i)
         if (
             tok.kind == "word"
             and tok.upper == "IN"
@@ -169,9 +173,113 @@ def rewrite(text: str, tokens: list[Token]) -> str:
             edits.append((tok.start, tok.end, "`IN`"))
     edits += _uniqueness_edits(tokens)
     out = text
-    for start, end, new in sorted(edits, reverse=True):
+    # right to left; of two insertions at one place, the one added first ends up first
+    ordered = sorted(
+        ((start, n, end, new) for n, (start, end, new) in enumerate(edits)),
+        reverse=True,
+    )
+    for start, _, end, new in ordered:
         out = out[:start] + new + out[end:]
     return out
+
+
+#: Words after which `[` opens a list literal, not a subscript.
+_BEFORE_LIST = {
+    "IN",
+    "RETURN",
+    "WITH",
+    "WHERE",
+    "AND",
+    "OR",
+    "NOT",
+    "XOR",
+    "UNWIND",
+    "THEN",
+    "ELSE",
+    "WHEN",
+    "CASE",
+    "AS",
+    "DISTINCT",
+    "BY",
+    "CONTAINS",
+    "IS",
+    "SET",
+}
+
+
+def _subscripts(prev: Token) -> bool:
+    if prev.text in (")", "]") or prev.kind == "param":
+        return True
+    return prev.kind in ("word", "quoted") and prev.upper not in _BEFORE_LIST
+
+
+def _one_based_index(
+    tokens: list[Token], open_index: int
+) -> list[tuple[int, int, str]]:
+    """Neo4j counts list positions from 0, LadybugDB from 1 (negative ones alike from the end)."""
+    close = _matching(tokens, open_index)
+    inner = tokens[open_index + 1 : close]
+    if any(t.text == ".." for t in inner):
+        raise UnsupportedCypher(
+            "list slices l[a..b]",
+            "Neo4j counts from 0 and excludes the end; LadybugDB does not",
+        )
+    if len(inner) == 1 and inner[0].kind == "number" and inner[0].text.isdigit():
+        return [(inner[0].start, inner[0].end, str(int(inner[0].text) + 1))]
+    if len(inner) == 2 and inner[0].text == "-" and inner[1].kind == "number":
+        return []
+    if len(inner) == 1 and inner[0].kind == "param":
+        p = inner[0].text
+        return [
+            (
+                inner[0].start,
+                inner[0].end,
+                f"CASE WHEN {p} >= 0 THEN {p} + 1 ELSE {p} END",
+            )
+        ]
+    if len(inner) == 1 and inner[0].kind == "string":
+        raise UnsupportedCypher(
+            "dynamic property or map access x['key']", "write x.key"
+        )
+    raise UnsupportedCypher(
+        "a list index that is an expression", "use a number or a $parameter"
+    )
+
+
+def _one_based_args(
+    tokens: list[Token], open_index: int, name: str
+) -> list[tuple[int, int, str]]:
+    """substring() starts at 0 on Neo4j and at 1 on LadybugDB, which also wants its length; round(x) needs a
+    precision there."""
+    close = _matching(tokens, open_index)
+    args: list[tuple[int, int]] = []
+    depth, start = 0, open_index + 1
+    for j in range(open_index + 1, close):
+        if tokens[j].text in ("(", "[", "{"):
+            depth += 1
+        elif tokens[j].text in (")", "]", "}"):
+            depth -= 1
+        elif tokens[j].text == "," and depth == 0:
+            args.append((start, j - 1))
+            start = j + 1
+    if start < close:
+        args.append((start, close - 1))
+    at_close = (
+        tokens[close].start,
+        tokens[close].end,
+    )  # closers replace the ")" so nested ones keep order
+    if name == "round":
+        return [(*at_close, ", 0)")] if len(args) == 1 else []
+    if len(args) not in (2, 3):
+        return []
+    first, last = args[1]
+    edits = [
+        (tokens[first].start, tokens[first].start, "("),
+        (tokens[last].end, tokens[last].end, ") + 1"),
+    ]
+    if len(args) == 2:
+        edits.append((*at_close, ", 2147483647)"))
+    return edits
 
 
 def _uniqueness_edits(tokens: list[Token]) -> list[tuple[int, int, str]]:

@@ -589,3 +589,42 @@ def test_every_named_query_runs_on_the_embedded_engine(
     dataset = next(iter(xilingol_graph.nodes.values()))["dataset"]
     result = run(xilingol_graph, query.text, {**query.defaults, "dataset": dataset})
     assert result.rows and result.columns == list(result.rows[0])
+
+
+def test_list_positions_and_substring_count_from_zero_as_on_neo4j(
+    graph: nx.MultiDiGraph,
+) -> None:
+    """LadybugDB counts from 1; the adapter shifts literal and $parameter positions, substring starts and round()."""
+    ids = sorted(agencies(graph))
+    result = run(
+        graph,
+        "WITH $ids AS ids RETURN ids[0] AS first, ids[1] AS second, ids[-1] AS last, ids[$i] AS at, "
+        "substring(ids[0], 1, 3) AS part, substring(ids[0], 2) AS rest, round(size(ids) / 4.0) AS quarter",
+        {"ids": ids, "i": 2},
+    )
+    expected = {
+        "first": ids[0],
+        "second": ids[1],
+        "last": ids[-1],
+        "at": ids[2],
+        "part": ids[0][1:4],
+        "rest": ids[0][2:],
+    }
+    assert result.rows == [{**expected, "quarter": float(int(len(ids) / 4.0 + 0.5))}]
+    first_per_category = run(
+        graph,
+        "MATCH (a:Agency) WITH a.category AS c, collect(a.id) AS ids RETURN c, ids[0] AS one",
+    )
+    for row in first_per_category.rows:
+        assert graph.nodes[row["one"]]["category"] == row["c"]
+
+
+def test_slices_and_wrong_types_get_clear_errors(graph: nx.MultiDiGraph) -> None:
+    with pytest.raises(UnsupportedCypher, match="list slices"):
+        run(graph, "MATCH (a:Agency) RETURN collect(a.id)[0..2]")
+    with pytest.raises(CypherSyntaxError, match="quote it"):
+        run(
+            graph,
+            "MATCH (a:Agency) WHERE a.jurisdiction = $county RETURN a.id",
+            {"county": 152528},
+        )
