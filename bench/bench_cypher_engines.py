@@ -32,7 +32,7 @@ from cypher_corpus import CORPUS, graph_from_csv_dir, rows_match
 
 from graph.cypher_embedded import prepare_embedded, run_embedded
 from graph.cypher_guard import tokenize
-from graph.cypher_rewrite import return_columns
+from graph.cypher_subset import return_columns
 from graph.errors import CypherError
 
 MINI = ROOT / "tests" / "data" / "mini"

@@ -20,13 +20,8 @@ import networkx as nx
 
 from graph.cypher_guard import Token, refuse_writes
 from graph.cypher_mirror import ENDPOINT_PROPERTIES, Mirror, mirror_of, rebuild_mirror
-from graph.cypher_rewrite import (
-    HIDDEN_PREFIX,
-    parameters,
-    refuse_unsupported,
-    return_columns,
-    rewrite,
-)
+from graph.cypher_rewrite import HIDDEN_PREFIX, rewrite
+from graph.cypher_subset import parameters, refuse_unsupported, return_columns
 from graph.errors import (
     CypherError,
     CypherSyntaxError,

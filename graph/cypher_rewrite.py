@@ -1,4 +1,4 @@
-"""Cypher as analysts type it for Neo4j, made to mean the same on LadybugDB, or refused with the construct named.
+"""Cypher as analysts type it for Neo4j, rewritten to mean the same on LadybugDB.
 
 Works on tokens (graph.cypher_guard.tokenize), so string literals and comments are never touched. Besides
 spelling (`type(r)` → `label(r)`, `labels(n)` → `[label(n)]`, `:IN` → `` :`IN` ``, `toString` → `to_string`
@@ -9,20 +9,12 @@ peer), and a variable-length path is a trail (`* TRAIL`), not a walk that goes b
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from itertools import combinations
-from typing import Any
 
 from graph.cypher_guard import Token
 from graph.errors import CypherSyntaxError, UnsupportedCypher
 
-__all__ = [
-    "HIDDEN_PREFIX",
-    "parameters",
-    "refuse_unsupported",
-    "return_columns",
-    "rewrite",
-]
+__all__ = ["HIDDEN_PREFIX", "rewrite"]
 
 #: Names given to anonymous relationships so they can be kept distinct; never shown to the user.
 HIDDEN_PREFIX = "__orgraph_r"
@@ -41,16 +33,6 @@ _CLAUSE_START = {
     ";",
 }
 
-#: Functions Neo4j has and LadybugDB lacks (or means differently), with what to write instead.
-_UNSUPPORTED_FUNCTIONS = {
-    "shortestpath": "shortestPath()",
-    "allshortestpaths": "allShortestPaths()",
-    "elementid": "elementId()",
-    "id": "id() (use the `id` property, e.g. a.id)",
-    "startnode": "startNode()",
-    "endnode": "endNode()",
-    "reduce": "reduce()",
-}
 #: Neo4j function names LadybugDB spells differently (same meaning).
 _RENAMED_FUNCTIONS = {
     "tostring": "to_string",
@@ -58,84 +40,6 @@ _RENAMED_FUNCTIONS = {
     "tofloat": "to_double",
     "split": "string_split",
 }
-_CLAUSE_WORDS = {
-    "WHERE",
-    "AND",
-    "OR",
-    "NOT",
-    "XOR",
-    "WHEN",
-    "THEN",
-    "ELSE",
-    "RETURN",
-    "WITH",
-}
-_END_OF_RETURN = {"ORDER", "SKIP", "LIMIT", "UNION"}
-
-
-def refuse_unsupported(tokens: list[Token]) -> None:
-    """Raise UnsupportedCypher for constructs LadybugDB lacks or would answer differently from Neo4j."""
-    for i, tok in enumerate(tokens):
-        prev = tokens[i - 1] if i else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        text = tok.text
-        calls = (
-            tok.kind == "word"
-            and nxt is not None
-            and nxt.text == "("
-            and (prev is None or prev.text != ".")
-        )
-        if calls and text.lower() in _UNSUPPORTED_FUNCTIONS:
-            raise UnsupportedCypher(_UNSUPPORTED_FUNCTIONS[text.lower()])
-        if text == "[" and nxt is not None and nxt.text == "(":
-            raise UnsupportedCypher("pattern comprehension [(a)-->(b) | …]")
-        if (
-            text == "["
-            and nxt is not None
-            and nxt.kind == "word"
-            and i + 2 < len(tokens)
-            and tokens[i + 2].upper == "IN"
-        ):
-            raise UnsupportedCypher(
-                "list comprehension [x IN list | …]", "use UNWIND and collect()"
-            )
-        if text == ":" and prev is not None and prev.kind in ("word", "quoted"):
-            before = tokens[i - 2] if i >= 2 else None
-            if before is not None and before.text == ":":
-                raise UnsupportedCypher(
-                    "several labels on one node (a:A:B)",
-                    "an orgraph node has exactly one label",
-                )
-            if before is not None and before.upper in _CLAUSE_WORDS:
-                raise UnsupportedCypher(
-                    f"a label test in an expression ({prev.text}:{nxt.text if nxt else ''})",
-                    "put the label in the MATCH pattern",
-                )
-        if (
-            text in ("&", "!")
-            and prev is not None
-            and prev.kind in ("word", "quoted")
-            and i >= 2
-            and tokens[i - 2].text in (":", "|", "&")
-        ):
-            raise UnsupportedCypher(f"the label expression operator {text}")
-        if (
-            tok.kind == "word"
-            and nxt is not None
-            and nxt.text == "{"
-            and prev is not None
-            and prev.upper in ("RETURN", "WITH", ",")
-            and tok.upper not in ("EXISTS", "COUNT", "COLLECT")
-        ):
-            raise UnsupportedCypher(
-                "map projection a {.x, .y}", "return the properties one by one"
-            )
-        if tok.upper == "CALL" and nxt is not None and nxt.text == "{":
-            raise UnsupportedCypher("CALL { … } subqueries")
-        if tok.upper in ("COUNT", "COLLECT") and nxt is not None and nxt.text == "{":
-            raise UnsupportedCypher(f"{tok.upper} {{ … }} subqueries")
-        if tok.upper in ("USE", "SHOW", "PROFILE", "EXPLAIN") and i == 0:
-            raise UnsupportedCypher(tok.upper)
 
 
 def rewrite(text: str, tokens: list[Token]) -> str:
@@ -366,64 +270,3 @@ def _matching(tokens: list[Token], open_index: int) -> int:
     raise CypherSyntaxError(
         f"unbalanced parenthesis at offset {tokens[open_index].start}"
     )
-
-
-def parameters(tokens: list[Token], params: Mapping[str, object]) -> dict[str, Any]:
-    """The parameters the query names (the service always passes $dataset, LadybugDB rejects extras)."""
-    used: dict[str, Any] = {}
-    for tok in tokens:
-        if tok.kind != "param":
-            continue
-        name = tok.text[1:].strip("`")
-        if name not in params:
-            raise CypherSyntaxError(
-                f"missing parameter ${name}: pass it with the query"
-            )
-        used[name] = _engine_value(params[name])
-    return used
-
-
-def _engine_value(value: object) -> Any:
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_engine_value(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): _engine_value(v) for k, v in value.items()}
-    return getattr(value, "value", value)
-
-
-def return_columns(text: str, tokens: list[Token]) -> list[str]:
-    """Column names as Neo4j gives them: the alias, else the expression as typed."""
-    depth, start = 0, -1
-    for i, tok in enumerate(tokens):
-        if tok.text in "([{":
-            depth += 1
-        elif tok.text in ")]}":
-            depth -= 1
-        elif depth == 0 and tok.upper == "RETURN":
-            start = i + 1
-    if start < 0:
-        return []
-    if start < len(tokens) and tokens[start].upper == "DISTINCT":
-        start += 1
-    items: list[list[Token]] = [[]]
-    depth = 0
-    for tok in tokens[start:]:
-        if depth == 0 and tok.upper in _END_OF_RETURN:
-            break
-        if tok.text in "([{":
-            depth += 1
-        elif tok.text in ")]}":
-            depth -= 1
-        if depth == 0 and tok.text == ",":
-            items.append([])
-        else:
-            items[-1].append(tok)
-    columns = []
-    for item in items:
-        if not item or (len(item) == 1 and item[0].text == "*"):
-            return []
-        if len(item) >= 3 and item[-2].upper == "AS":
-            columns.append(item[-1].text.strip("`"))
-        else:
-            columns.append(text[item[0].start : item[-1].end])
-    return columns
