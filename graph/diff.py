@@ -224,9 +224,8 @@ def _diff(
 
     succ: dict[str, list[str]] = {}
     pred: dict[str, list[str]] = {}
-    pair_change: dict[
-        tuple[str, str], Change
-    ] = {}  # first label of each structural pair
+    # the first label of each structural (before, after) pair
+    pair_change: dict[tuple[str, str], Change] = {}
     labelled_merged: set[str] = set()  # after ids with an incoming `merged` edge
     labelled_split: set[str] = set()  # before ids with an outgoing `split` edge
     for e in structural:
