@@ -675,6 +675,8 @@ def build() -> Builder:
                 b.edge("REPORTS_TO", me, target, mode=t.mode, basis="seed" if seeded else "modeled",
                        source="seed" if seeded else "model-county")
             present[snap] = types
+            # the county government is led by the county committee and by the government above (行政公署)
+            b.edge("REPORTS_TO", aid(county.code, snap, GOV), aid(LEAGUE, snap, GOV), mode="leads")
         # 2018 leading groups (modeled), then the 2019 extras: the ten deliberation bodies, unified leadership of
         # ethnic affairs, guidance, plates
         after = present["2019"]
