@@ -153,7 +153,8 @@ def write_synthetic_csv(dataset: Dataset, folder: Path) -> Path:
     acols = ["id", "snapshot", "jurisdiction", "name_zh", "name_en", "type", "category", "counts_toward_quota",
              "basis", "source"]
     write("agencies.csv", acols, ([_cell(getattr(a, c)) for c in acols] for a in dataset.agencies))
-    write("functions.csv", ["id", "name_zh", "name_en"], ([f.id, f.name_zh, f.name_en] for f in dataset.functions))
+    fcols = ["id", "name_zh", "name_en", "basis", "source"]
+    write("functions.csv", fcols, ([_cell(getattr(f, c)) for c in fcols] for f in dataset.functions))
     ecols = ["type", "from", "to", "mode", "change", "function", "basis", "source"]
     write("edges.csv", ecols, (
         [e.type.value, e.start, e.end, _cell(e.mode), _cell(e.change), _cell(e.function), e.basis.value, e.source]
