@@ -125,6 +125,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "side_by_side": ("并排", "Side by side"),
     "overlay_too_big": ("全盟的叠加图超过 {max} 个图元：请选择一个旗县市查看叠加变化。",
                         "The league-wide overlay exceeds {max} drawn elements: pick one jurisdiction to see it."),
+    "changes_only": ("只显示变化（隐藏延续不变的机构）", "Changes only (hide agencies that simply continued)"),
     "stacked": ("上下排列（全宽，便于阅读大图）", "Stack the panes (full width, for large scopes)"),
     "stacked_help": ("两幅图使用同一布局：延续的机构在两幅图中位置相同。", "Both charts share one layout: a continuing agency sits at the same spot in both."),
     "overlay": ("叠加变化", "Overlay of changes"),

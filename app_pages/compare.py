@@ -29,7 +29,7 @@ from app_pages.common import (
     url_state,
 )
 from graph.errors import OrgraphError
-from graph.model import RelType
+from graph.model import Change, RelType
 
 
 def _flag(raw: object) -> bool:
@@ -131,7 +131,9 @@ new_agencies = {a.id: a for a in service.agencies(after, jurisdiction)}
 became = [e for e in service.edges(before, jurisdiction) if e.type is RelType.BECAME and e.end in new_agencies]
 
 with flow:
-    by_category = jurisdiction is None and len(became) > 150
+    changes_only = st.toggle(tr("changes_only"), value=True, key="sankey_changes_only")
+    shown_became = [e for e in became if not (changes_only and e.change is Change.CONTINUED)]
+    by_category = jurisdiction is None and len(shown_became) > 150
     if by_category:
         st.caption(tr("sankey_by_category"))
         keys_old = {a: f"{before}:{old_agencies[a].category.value}" for a in old_agencies}
@@ -143,7 +145,7 @@ with flow:
         keys_new = {a: a for a in new_agencies}
         label_of = {a.id: a.name(lang()) for a in [*old_agencies.values(), *new_agencies.values()]}
     flows = Counter((keys_old[e.start], keys_new[e.end], e.change.value if e.change else "")
-                    for e in became if e.start in keys_old)
+                    for e in shown_became if e.start in keys_old)
     node_ids = sorted({k for (s, t_, _) in flows for k in (s, t_)}, key=lambda k: (k in keys_new.values(), k))
     index = {k: i for i, k in enumerate(node_ids)}
     change_colour = {"continued": "rgba(144,164,174,.45)", "renamed": "rgba(21,101,192,.45)",
@@ -158,8 +160,11 @@ with flow:
                   "value": list(flows.values()), "color": [change_colour.get(c, "#ccc") for (_, _, c) in flows],
                   "label": [tr(f"change_{c}") for (_, _, c) in flows]},
         ))
-        sankey.update_layout(height=max(420, 16 * len(node_ids) // 2), margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        tallest = max(len({s for s, _, _ in flows}), len({t_ for _, t_, _ in flows}))
+        sankey.update_layout(height=max(420, 26 * tallest), margin={"l": 8, "r": 8, "t": 8, "b": 8},
                              font={"family": "Noto Sans CJK SC, sans-serif", "size": 12})
+        st.caption(f"⬜ {tr('change_continued')}　🟦 {tr('change_renamed')}　🟪 {tr('change_merged')}　"
+                   f"🟥 {tr('change_split')}　🟧 {tr('change_transferred')}")
         st.plotly_chart(sankey, width="stretch", config={"displayModeBar": False})
     else:
         st.info(tr("no_lineage"))
