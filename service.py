@@ -45,7 +45,7 @@ def make_store(settings: Settings) -> GraphStore:
         raise OrgraphError(f"unknown backend {settings.effective_backend!r}; use networkx or neo4j")
     from graph.memory import NetworkxStore
 
-    return NetworkxStore()
+    return NetworkxStore(warm_cypher=True)
 
 
 class OrgService:

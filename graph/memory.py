@@ -129,7 +129,10 @@ class NetworkxStore:
 
     backend = "networkx"
 
-    def __init__(self) -> None:
+    def __init__(self, *, warm_cypher: bool = False) -> None:
+        """warm_cypher: build the Cypher engine's mirror in a background thread after each load, so the
+        app's first query does not pay for it (off by default: most loads, e.g. in tests, never query)."""
+        self._warm_cypher = warm_cypher
         self._dataset: Dataset | None = None
         self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._index: _Indexes | None = None
@@ -141,6 +144,10 @@ class NetworkxStore:
         graph = build_graph(dataset)  # raises on edges to missing nodes
         index = _Indexes(dataset)
         self._graph, self._index, self._dataset = graph, index, dataset
+        if self._warm_cypher:
+            from graph.cypher_embedded import prepare_embedded
+
+            prepare_embedded(graph, background=True)
         return LoadReport(dataset.id, self.backend, graph.number_of_nodes(), graph.number_of_edges(),
                           time.perf_counter() - started)
 

@@ -6,4 +6,4 @@ WHERE a.dataset = $dataset AND a.snapshot = $snapshot AND a.type = 'ecology_envi
   AND r.mode <> 'guides'
 RETURN a.jurisdiction AS county_id, a.name_zh AS office, b.name_zh AS reports_to, b.jurisdiction AS target_jurisdiction,
        r.mode AS mode, r.basis AS basis
-ORDER BY county_id
+ORDER BY county_id, mode, reports_to
