@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import render
 from graph.errors import NotFound
@@ -135,7 +135,7 @@ def focus_chart(service: OrgService, agency_id: str, depth: int, *, lang: str) -
     subs = service.subordinates(agency_id, depth=depth)
     by_id = {focus.id: focus} | {s.agency.id: s.agency for s in chain} | {s.agency.id: s.agency for s in subs}
     pairs = [(s.via, s.agency.id) for s in chain] + [(s.agency.id, s.via) for s in subs]
-    positions = tree_layout(list(by_id), pairs, order=sibling_order(by_id), spec=SIDEWAYS)  # a narrow pane
+    positions = tree_layout(list(by_id), pairs, order=sibling_order(by_id), spec=_sideways(lang))  # a narrow pane
     names = {k: t(f"mode_{k}", lang) for k in MODE_RANK}
     nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang), bold=a.id == agency_id,
                                 context=a.jurisdiction != focus.jurisdiction) for a in by_id.values()]
@@ -162,7 +162,7 @@ def compare_charts(service: OrgService, before: str, after: str, jurisdiction: s
     by_id = {a.id: a for a in [*old, *new]}
     pos_old, pos_new = aligned_layout(sorted(old_ids), parent_pairs(old_edges), sorted(new_ids),
                                       parent_pairs(new_edges), same, order=sibling_order(by_id),
-                                      spec=SIDEWAYS)  # half-width panes: grow sideways, siblings in a column
+                                      spec=_sideways(lang))  # half-width panes: grow sideways
     names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {k: t(f"mode_{k}", lang)
                                                            for k in ("office_in", "plate", "co_located")}
 
@@ -197,6 +197,11 @@ def compare_charts(service: OrgService, before: str, after: str, jurisdiction: s
                                                   tooltip=render.tooltip(t(f"change_{e.change.value}", lang))))
     overlay.total_elements = len(overlay.nodes) + len(overlay.links)
     return pane(old, pos_old, old_edges), pane(new, pos_new, new_edges), overlay
+
+
+def _sideways(lang: str):
+    """English names wrap onto more lines than Chinese ones: give stacked siblings more room."""
+    return replace(SIDEWAYS, x_gap=SIDEWAYS.x_gap * 1.45) if lang == "en" else SIDEWAYS
 
 
 def _rows(agency: Agency, lang: str) -> list[tuple[str, str]]:

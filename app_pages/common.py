@@ -194,4 +194,4 @@ def agency_label(agency: Agency) -> str:
 
 def show_chart(page_html: str, height: int) -> None:
     """Embed a chart page made by render.chart_html (its labels are already escaped)."""
-    st.iframe(page_html, height=height + 90)
+    st.iframe(page_html, height=height + 130)  # the chart, plus up to three legend rows

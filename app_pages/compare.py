@@ -97,7 +97,7 @@ except OrgraphError as exc:
 counts = Counter(classes.values())
 metric_cols = st.columns(len(CLASS_ORDER))
 for col, cls in zip(metric_cols, CLASS_ORDER):
-    col.metric(tr(f"change_{cls}"), counts.get(cls, 0))
+    col.metric(tr(f"change_{cls}").capitalize(), counts.get(cls, 0))
 
 side, over, flow, table, checks = st.tabs([tr("side_by_side"), tr("overlay"), tr("sankey"), tr("changes_table"),
                                           tr("checks")])
