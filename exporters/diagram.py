@@ -9,6 +9,7 @@ uses a CJK font named in the output, so Chinese names render as Chinese glyphs.
 from __future__ import annotations
 
 import html
+import textwrap
 from collections import defaultdict
 
 import graphviz
@@ -43,10 +44,23 @@ def _label(*lines: str) -> graphviz.quoting.NoHtml:
     return graphviz.nohtml("\\n".join(_text(line) for line in lines if line))
 
 
+#: Longest label line, in characters: English names run to 80 characters and would make every box huge.
+WRAP_ZH, WRAP_EN = 14, 28
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [text]
+
+
 def agency_lines(agency: Agency, lang: str) -> list[str]:
-    if lang == "both":
-        return [agency.name_zh, agency.name_en] if agency.name_en != agency.name_zh else [agency.name_zh]
-    return [agency.name(lang)]
+    """The label lines of an agency: Chinese name, then English name (for `both`), each wrapped."""
+    names = [agency.name(lang)] if lang != "both" else [agency.name_zh, agency.name_en]
+    if lang == "both" and agency.name_en in ("", agency.name_zh):
+        names = [agency.name_zh]
+    lines: list[str] = []
+    for name in names:
+        lines += _wrap(name, WRAP_ZH if any(ord(ch) > 0x2E80 for ch in name) else WRAP_EN)
+    return lines
 
 
 def diagram_source(
@@ -99,9 +113,11 @@ def diagram_source(
         for e in graph.edges
         if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY) and e.start in ids and e.end in ids
     ]
-    for a, b in wrap_edges(links):
+    cluster_of = {name: n for n, members in enumerate(clusters) for name in members}
+    inside = [(a, b) for a, b in links if cluster_of.get(a, -1) == cluster_of.get(b, -2)] if clusters else links
+    for a, b in wrap_edges(inside):
         dot.edge(a, b, style="invis")
-    for a, b in grid_edges(clusters, links, rankdir=rankdir):
+    for a, b in grid_edges(clusters, inside, rankdir=rankdir):
         dot.edge(a, b, style="invis", weight="0")  # weight 0: stack the clusters without dragging them sideways
     if legend:
         _add_legend(dot, graph, changes)

@@ -1,7 +1,8 @@
 """Invisible edges that keep dot's drawings compact: org charts are flat (a government with thirty bureaus),
 so left alone dot draws a county as one very wide row, and a league as a strip of counties 30,000 px wide.
 
-- Wrap: the childless subordinates of one superior are stacked `WRAP` to a row (leaf j -> leaf j+WRAP).
+- Wrap: the subordinates of one superior are stacked `WRAP` to a row (child j -> child j+WRAP), childless
+  ones first; only links inside one cluster are wrapped, so no invisible edge ties two clusters together.
 - Grid: clusters (one per snapshot and jurisdiction) are chained `cols` to a column (cluster i -> i+cols, from
   its deepest node to the next one's roots), `cols` chosen so the whole drawing is roughly as wide as tall.
 """
@@ -33,35 +34,65 @@ def wrap_edges(links: Iterable[tuple[str, str]], wrap: int = WRAP) -> list[tuple
             children[sup].append(sub)
     placed: set[str] = set()
     pairs: list[tuple[str, str]] = []
-    for sup in sorted(children):
-        leaves = [c for c in children[sup] if c not in children and c not in placed]
+    for sup in sorted(children, key=lambda k: (-len(children[k]), k)):  # the biggest family claims its leaves
+        # leaves first, so the agencies with their own subordinates end up in the lower rows, nearer them
+        kids = [c for c in children[sup] if c not in placed]
+        leaves = [c for c in kids if not children.get(c)] + [c for c in kids if children.get(c)]
         placed.update(leaves)
-        pairs += [(leaves[j], leaves[j + wrap]) for j in range(len(leaves) - wrap)]
+        for j in range(len(leaves) - wrap):
+            upper, lower = leaves[j], leaves[j + wrap]
+            if not _reaches(children, lower, upper):  # never tie a body below one of its own subordinates
+                pairs.append((upper, lower))
+                children[upper].append(lower)
     return pairs
 
 
 def _depths(members: Sequence[str], links: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """Longest distance from a root within one cluster (bounded, so a stray cycle cannot loop forever)."""
+    """Longest distance from a root within one cluster; edges that close a cycle (a body hosted by the body
+    it leads, say) are ignored, as dot itself does."""
     inside = set(members)
     subs: dict[str, list[str]] = defaultdict(list)
-    has_sup: set[str] = set()
     for sup, sub in links:
         if sup in inside and sub in inside and sup != sub:
             subs[sup].append(sub)
-            has_sup.add(sub)
+    order: list[str] = []  # reverse post-order of a DFS: a topological order of the acyclic part
+    state: dict[str, int] = {}  # 1 on the stack, 2 done
+    back: set[tuple[str, str]] = set()
+    for root in members:
+        if root in state:
+            continue
+        stack = [(root, iter(subs[root]))]
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            nxt = next(children, None)
+            if nxt is None:
+                stack.pop()
+                state[node] = 2
+                order.append(node)
+            elif state.get(nxt) == 1:
+                back.add((node, nxt))
+            elif nxt not in state:
+                state[nxt] = 1
+                stack.append((nxt, iter(subs[nxt])))
     depth = {m: 0 for m in members}
-    frontier = [m for m in members if m not in has_sup] or list(members[:1])
-    for _ in range(len(members)):
-        nxt = []
-        for node in frontier:
-            for sub in subs[node]:
-                if depth[sub] < depth[node] + 1:
-                    depth[sub] = depth[node] + 1
-                    nxt.append(sub)
-        if not nxt:
-            break
-        frontier = nxt
+    for node in reversed(order):
+        for sub in subs[node]:
+            if (node, sub) not in back and depth[sub] < depth[node] + 1:
+                depth[sub] = depth[node] + 1
     return depth
+
+
+def _reaches(subs: dict[str, list[str]], start: str, goal: str) -> bool:
+    seen, todo = {start}, [start]
+    while todo:
+        for nxt in subs.get(todo.pop(), ()):
+            if nxt == goal:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
 
 
 def grid_edges(
