@@ -4,7 +4,8 @@
 
 Per size, in the same run:
   csv→Dataset   loaders.load_dataset on the synthetic dataset written as CSV (docs/data-format.md)
-  bare nx       nx.MultiDiGraph().add_nodes_from/add_edges_from of the same nodes and edges (the baseline)
+  bare nx       nx.MultiDiGraph().add_nodes_from/add_edges_from of the same nodes and edges (the baseline;
+                cyclic GC paused as in the store's load), alternating with the load
   load          NetworkxStore.load(dataset): the schema-shaped graph plus the read indexes, swapped in
   chain         one reporting_chain lookup (median over --lookups random agencies)
   cypher        one embedded Cypher query (label + property match on an agency id), after a warm-up query
@@ -51,6 +52,15 @@ def bare_graph(dataset: Dataset) -> nx.MultiDiGraph:
     graph.add_nodes_from(f.id for f in dataset.functions)
     graph.add_edges_from((e.start, e.end, {"type": e.type.value}) for e in dataset.edges)
     return graph
+
+
+def without_gc(fn: Callable[[], Any]) -> Any:
+    """Run fn with cyclic GC paused, as NetworkxStore.load does, so the ratio compares the work, not GC."""
+    gc.disable()
+    try:
+        return fn()
+    finally:
+        gc.enable()
 
 
 def loader_time(dataset: Dataset, repeat: int) -> float | None:
@@ -102,9 +112,12 @@ def bench_size(n: int, repeat: int, lookups: int) -> None:
     elements = len(dataset.jurisdictions) + len(dataset.agencies) + len(dataset.functions) + len(dataset.edges)
     gc.collect()
     loader = loader_time(dataset, max(1, repeat // 2) if n >= 100_000 else repeat)
-    bare = median_of(lambda: bare_graph(dataset), repeat)
     store = NetworkxStore()
-    load = median_of(lambda: store.load(dataset), repeat)
+    bare_times, load_times = [], []
+    for _ in range(repeat):  # alternating, so drift in machine load hits both alike
+        bare_times.append(timed(lambda: without_gc(lambda: bare_graph(dataset))))
+        load_times.append(timed(lambda: store.load(dataset)))
+    bare, load = statistics.median(bare_times), statistics.median(load_times)
     chain, mean_steps = chain_time(store, dataset, lookups)
     first, cypher = cypher_time(store, dataset, repeat)
     ms = 1000.0
