@@ -21,7 +21,7 @@ __all__ = [
     "STRUCTURAL",
     "Chain",
     "as_tuples",
-    "make_store",
+    "make_store_fixture",
     "renamed",
     "scenes",
     "unique_id",
@@ -57,8 +57,8 @@ def _drop(driver: Any, dataset_id: str) -> None:
     driver.execute_query("MATCH (d:OrgraphDataset {dataset_id: $ds}) DELETE d", ds=dataset_id)
 
 
-@pytest.fixture
-def make_store(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Any]]:
+@pytest.fixture(name="make_store")
+def make_store_fixture(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Any]]:
     """make_store(backend) -> an empty store; every dataset id a Neo4j store was asked to load is deleted after."""
     made: list[Any] = []
     loaded: set[str] = set()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from contract.contract_support import make_store, renamed, scenes, unique_id  # noqa: F401  (make_store: fixture)
+from contract.contract_support import make_store_fixture, renamed, scenes, unique_id  # noqa: F401  (the make_store fixture)
 from graph.errors import NotFound
 from graph.model import Dataset
 
@@ -60,7 +60,7 @@ def test_both_refuse_an_unknown_agency_alike(both: tuple[Any, Any, Dataset], met
 
 @pytest.mark.neo4j
 def test_cypher_rows_agree(both: tuple[Any, Any, Dataset]) -> None:
-    networkx, neo4j, dataset = both
+    networkx, neo4j, _ = both
     query = ("MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) WHERE a.dataset = $dataset "
              "RETURN a.id AS id, r.mode AS mode, b.id AS up, a.counts_toward_quota AS counted ORDER BY id, up")
     ours, theirs = networkx.run_cypher(query), neo4j.run_cypher(query)
