@@ -9,6 +9,7 @@ Per size, in the same run:
   load          NetworkxStore.load(dataset): the schema-shaped graph plus the read indexes, swapped in
   chain         one reporting_chain lookup (median over --lookups random agencies)
   cypher        one embedded Cypher query (label + property match on an agency id), after a warm-up query
+  cypher hops   one embedded Cypher query of REPORTS_TO*1..5 up from an agency (random agencies with a chain)
 It prints load/bare-nx (the price of the schema attributes and indexes) and throughput in graph elements per
 second. Aims: load of 100k agencies under 10 s, a chain lookup under 1 ms.
 """
@@ -32,6 +33,7 @@ from graph.memory import NetworkxStore
 from graph.model import Dataset
 
 CYPHER = "MATCH (a:Agency {id: $id})-[r:REPORTS_TO]->(b:Agency) RETURN a.name_zh AS name, r.mode AS mode, b.id AS up"
+HOPS = "MATCH (a:Agency {id: $id})-[:REPORTS_TO*1..5]->(b:Agency) RETURN DISTINCT b.id AS up, b.name_zh AS name"
 
 
 def timed(fn: Callable[[], Any]) -> float:
@@ -105,6 +107,24 @@ def cypher_time(store: NetworkxStore, dataset: Dataset, repeat: int) -> tuple[fl
     return first, statistics.median(times)
 
 
+def hops_time(store: NetworkxStore, dataset: Dataset, repeat: int) -> tuple[float, float]:
+    """(median seconds, mean rows) of the 1..5 hop query from random agencies that report to someone."""
+    rnd = random.Random(13)
+    ids: list[str] = []
+    while len(ids) < max(repeat, 5):
+        agency_id = rnd.choice(dataset.agencies).id
+        if store.reporting_chain(agency_id):
+            ids.append(agency_id)
+    times, rows = [], 0
+    for agency_id in ids:
+        started = time.perf_counter()
+        result = store.run_cypher(HOPS, {"id": agency_id})
+        times.append(time.perf_counter() - started)
+        assert result.rows, f"no row above {agency_id}"
+        rows += len(result.rows)
+    return statistics.median(times), rows / len(ids)
+
+
 def bench_size(n: int, repeat: int, lookups: int) -> None:
     made = time.perf_counter()
     dataset = make_synthetic(n, seed=1)
@@ -120,6 +140,7 @@ def bench_size(n: int, repeat: int, lookups: int) -> None:
     bare, load = statistics.median(bare_times), statistics.median(load_times)
     chain, mean_steps = chain_time(store, dataset, lookups)
     first, cypher = cypher_time(store, dataset, repeat)
+    hops, hop_rows = hops_time(store, dataset, repeat) if cypher is not None else (None, 0.0)
     ms = 1000.0
     print(f"\n{len(dataset.agencies):,} agencies, {len(dataset.edges):,} edges "
           f"({elements:,} elements; generated in {made:.2f} s)")
@@ -137,6 +158,8 @@ def bench_size(n: int, repeat: int, lookups: int) -> None:
               f"{first:.2f} s; ratio cypher/chain {cypher / chain:,.0f}x)")
     else:
         print("  cypher                 not available (graph.cypher_embedded missing)")
+    if hops is not None:
+        print(f"  cypher (1..5 hops up)  {hops * ms:8.3f} ms  (median; {hop_rows:.1f} agencies above on average)")
 
 
 def main(argv: list[str] | None = None) -> None:
