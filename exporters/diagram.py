@@ -64,7 +64,13 @@ def agency_lines(agency: Agency, lang: str) -> list[str]:
 
 
 def diagram_source(
-    graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both", show_functions: bool = False, legend: bool = True
+    graph: ExportGraph,
+    *,
+    rankdir: str = "TB",
+    lang: str = "both",
+    show_functions: bool = False,
+    legend: bool = True,
+    hints: bool = True,
 ) -> graphviz.Digraph:
     """The DOT graph of a selection; `rankdir` TB (top-down) or LR (left-right), `lang` zh, en or both."""
     if rankdir not in ("TB", "LR"):
@@ -80,7 +86,7 @@ def diagram_source(
         labelloc="t",
         labeljust="c",
         fontsize="18",
-        newrank="true",
+        newrank="true" if hints else "false",
         nodesep="0.25",
         ranksep="0.6",
         charset="UTF-8",
@@ -115,10 +121,12 @@ def diagram_source(
     ]
     cluster_of = {name: n for n, members in enumerate(clusters) for name in members}
     inside = [(a, b) for a, b in links if cluster_of.get(a, -1) == cluster_of.get(b, -2)] if clusters else links
-    for a, b in wrap_edges(inside):
+    for a, b in wrap_edges(inside) if hints else []:
         dot.edge(a, b, style="invis")
-    for a, b in grid_edges(clusters, inside, rankdir=rankdir):
+    for a, b in grid_edges(clusters, inside, rankdir=rankdir) if hints else []:
         dot.edge(a, b, style="invis", weight="0")  # weight 0: stack the clusters without dragging them sideways
+    if not hints:
+        dot.attr("graph", splines="polyline")
     if legend:
         _add_legend(dot, graph, changes)
     return dot
@@ -128,15 +136,26 @@ def render_diagram(graph: ExportGraph, fmt: str = "svg", **options: object) -> b
     """The diagram as SVG, PNG or PDF bytes (runs `dot`)."""
     if fmt not in DIAGRAM_FORMATS:
         raise OrgraphError(f"diagram format must be one of {', '.join(DIAGRAM_FORMATS)}, not {fmt!r}")
-    dot = diagram_source(graph, **options)  # type: ignore[arg-type]
-    try:
-        return dot.pipe(format=fmt)
-    except graphviz.ExecutableNotFound as exc:
-        raise OrgraphError(
-            "Graphviz `dot` is not installed; install the Debian package graphviz (make system-deps) to draw diagrams"
-        ) from exc
-    except graphviz.CalledProcessError as exc:
-        raise OrgraphError(f"Graphviz failed to draw the diagram: {exc.stderr!r}") from exc
+    return pipe_dot(graph, fmt, **options)
+
+
+def pipe_dot(graph: ExportGraph, fmt: str, **options: object) -> bytes:
+    """Run dot; if it trips on our layout hints (dot has known rank/spline failures with clusters, e.g.
+    "trouble in init_rank" or "lost edge"), draw again without them rather than fail the export."""
+    errors = []
+    for hints in (True, False):
+        dot = diagram_source(graph, **{**options, "hints": hints})  # type: ignore[arg-type]
+        try:
+            return dot.pipe(format=fmt, quiet=True)
+        except graphviz.ExecutableNotFound as exc:
+            raise OrgraphError(
+                "Graphviz `dot` is not installed; install the Debian package graphviz (make system-deps) "
+                "to draw diagrams"
+            ) from exc
+        except graphviz.CalledProcessError as exc:
+            errors.append(exc)
+    stderr = errors[-1].stderr.decode("utf-8", "replace") if isinstance(errors[-1].stderr, bytes) else ""
+    raise OrgraphError(f"Graphviz failed to draw the diagram: {stderr.strip()[-400:]}") from errors[-1]
 
 
 def _title(graph: ExportGraph) -> graphviz.quoting.NoHtml:

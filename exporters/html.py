@@ -17,11 +17,10 @@ import json
 import re
 from pathlib import Path
 
-import graphviz
 from pyvis.network import Network
 
 from exporters.changes import change_classes
-from exporters.diagram import agency_lines, diagram_source
+from exporters.diagram import agency_lines, pipe_dot
 from exporters.selection import ExportGraph
 from exporters.style import CATEGORY_STYLE, CHANGE_COLOUR, CONTEXT_FILL, MODE_STYLE, cjk_font
 from graph.errors import OrgraphError
@@ -116,11 +115,7 @@ def _node_options(agency: Agency, graph: ExportGraph, lang: str, change: object)
 
 def _positions(graph: ExportGraph, rankdir: str, lang: str) -> dict[str, tuple[float, float]]:
     """Node positions from Graphviz's own layout (the `plain` format), so HTML and diagram agree."""
-    dot = diagram_source(graph, rankdir=rankdir, lang=lang, legend=False)
-    try:
-        plain = dot.pipe(format="plain").decode("utf-8")
-    except graphviz.ExecutableNotFound as exc:
-        raise OrgraphError("Graphviz `dot` is not installed; install the Debian package graphviz") from exc
+    plain = pipe_dot(graph, "plain", rankdir=rankdir, lang=lang, legend=False).decode("utf-8")
     positions: dict[str, tuple[float, float]] = {}
     for line in plain.splitlines():
         parts = line.split(" ", 4)

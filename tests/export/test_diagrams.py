@@ -67,6 +67,13 @@ def _check_every_county(dataset: Dataset, store: object, out: Path) -> list[str]
                 problems.append(f"{county.id}/{snap}: SVG text fonts {fonts}, expected only {font!r}")
             if county.name_zh not in text:
                 problems.append(f"{county.id}/{snap}: the title does not name {county.name_zh}")
+        snaps = dataset.snapshot_ids()
+        if len(snaps) >= 2:  # the before/after diagram of every county draws too, both ways round
+            graph = collect(store, dataset, Selection(compare=(snaps[0], snaps[-1]), jurisdiction=county.id))  # type: ignore[arg-type]
+            for rankdir in ("TB", "LR"):
+                text, fonts = _svg_texts(render(graph, "svg", rankdir=rankdir))
+                if county.name_zh not in text or fonts != {font}:
+                    problems.append(f"{county.id} compare {rankdir}: title or font wrong ({fonts})")
     return problems
 
 
