@@ -177,6 +177,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_kind_compare": ("前后对比", "Before / after"),
     "diagrams": ("图表", "Diagrams"),
     "data_files": ("数据", "Data"),
+    "labels": ("图中文字", "Labels"),
+    "labels_both": ("中英双语", "Chinese and English"),
     "preview": ("预览图表 (SVG)", "Preview the diagram (SVG)"),
     "prepare": ("生成文件", "Prepare files"),
     "download": ("下载 {fmt}", "Download {fmt}"),

@@ -62,7 +62,9 @@ with c3:
         after = st.selectbox(tr("snapshot_after"), snapshots, key=url_state("after", last, snapshots),
                              format_func=snapshot_names.get)
 with c4:
-    label_lang = st.selectbox("Labels", ["both", "zh", "en"], key=url_state("labels", "both", ["both", "zh", "en"]))
+    label_names = {"both": tr("labels_both"), "zh": "中文", "en": "English"}
+    label_lang = st.selectbox(tr("labels"), list(label_names), key=url_state("labels", "both", list(label_names)),
+                              format_func=label_names.get)
 publish(j=scope, kind=kind, snap=snapshot, before=before, after=after, labels=label_lang)
 
 jurisdiction = None if scope == LEAGUE else scope
