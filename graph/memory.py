@@ -152,6 +152,7 @@ class NetworkxStore:
         finally:
             if collecting:
                 gc.enable()
+        nx.freeze(graph)  # shared with the Cypher engine and exporters: adding or removing nodes/edges raises
         self._graph, self._index, self._dataset = graph, index, dataset
         if self._warm_cypher:
             from graph.cypher_embedded import prepare_embedded
@@ -165,7 +166,8 @@ class NetworkxStore:
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        """The loaded graph, read-only (for the Cypher engine and the exporters)."""
+        """The loaded graph, read-only (for the Cypher engine and the exporters): frozen with nx.freeze, so
+        structural changes raise (treat its attribute dicts as read-only too)."""
         return self._graph
 
     @property
