@@ -18,8 +18,21 @@ import random
 from pathlib import Path
 
 from graph.model import (
-    Agency, Basis, Category, Change, Dataset, Edge, Function, Jurisdiction, Level, Poverty, RelType,
-    SizeClass, Snapshot, SnapshotRole, Source,
+    Agency,
+    Basis,
+    Category,
+    Change,
+    Dataset,
+    Edge,
+    Function,
+    Jurisdiction,
+    Level,
+    Poverty,
+    RelType,
+    SizeClass,
+    Snapshot,
+    SnapshotRole,
+    Source,
 )
 
 __all__ = ["make_synthetic", "write_synthetic_csv"]

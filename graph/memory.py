@@ -21,8 +21,22 @@ from typing import Any
 import networkx as nx
 
 from graph.errors import NotFound, OrgraphError
-from graph.model import Agency, Dataset, Edge, Function, Jurisdiction, RelType, ReportMode
-from graph.store import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, ChainStep, LoadReport, QueryResult
+from graph.model import (
+    Agency,
+    Dataset,
+    Edge,
+    Function,
+    Jurisdiction,
+    RelType,
+    ReportMode,
+)
+from graph.store import (
+    DEFAULT_ROW_CAP,
+    DEFAULT_TIMEOUT_S,
+    ChainStep,
+    LoadReport,
+    QueryResult,
+)
 
 __all__ = ["NetworkxStore", "build_graph"]
 
