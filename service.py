@@ -33,8 +33,11 @@ class SnapshotInfo:
     edges_by_type: dict[str, int]
 
 
-def make_store(settings: Settings) -> GraphStore:
-    """The store for the configured backend; Neo4j raises BackendUnavailable (naming the URI) when unreachable."""
+def make_store(settings: Settings, *, warm_cypher: bool = False) -> GraphStore:
+    """The store for the configured backend; Neo4j raises BackendUnavailable (naming the URI) when unreachable.
+
+    warm_cypher (embedded backend): build the Cypher engine's mirror in the background after loading. For a
+    long-lived process (the app) only: a short CLI command would exit while that thread still runs."""
     if settings.effective_backend == "neo4j":
         from graph.neo4j_store import Neo4jStore, connect_driver
 
@@ -45,7 +48,7 @@ def make_store(settings: Settings) -> GraphStore:
         raise OrgraphError(f"unknown backend {settings.effective_backend!r}; use networkx or neo4j")
     from graph.memory import NetworkxStore
 
-    return NetworkxStore(warm_cypher=True)
+    return NetworkxStore(warm_cypher=warm_cypher)
 
 
 class OrgService:
@@ -68,6 +71,7 @@ class OrgService:
         settings: Settings | None = None,
         progress: Progress | None = None,
         store: GraphStore | None = None,
+        warm_cypher: bool = False,
     ) -> "OrgService":
         """Validate the dataset, then load it into the configured backend (a failed load changes nothing)."""
         from loaders import load_dataset
@@ -77,7 +81,7 @@ class OrgService:
             settings = _replace(settings, backend=backend)
         path = Path(dataset_path or settings.dataset)
         dataset = load_dataset(path, progress=progress)
-        store = store or make_store(settings)
+        store = store or make_store(settings, warm_cypher=warm_cypher)
         if progress:
             progress("store", 0, 1)
         report = store.load(dataset)

@@ -48,7 +48,7 @@ def settings() -> Settings:
 def _open_service(dataset_path: str, backend: str, neo4j_uri: str) -> OrgService:
     """One loaded graph (and, for Neo4j, one driver) per dataset, backend and server, shared by every session."""
     config = settings()
-    return OrgService.open(dataset_path, backend=backend, settings=config)
+    return OrgService.open(dataset_path, backend=backend, settings=config, warm_cypher=True)
 
 
 def get_service() -> OrgService:

@@ -117,3 +117,16 @@ def test_params_are_text_unless_given_as_json():
     assert cli._parse_param("snapshot=2019") == ("snapshot", "2019")
     assert cli._parse_param("depth:=3") == ("depth", 3)
     assert cli._parse_param("ids:=[\"a\",\"b\"]") == ("ids", ["a", "b"])
+
+
+def test_export_as_a_script_exits_cleanly(tmp_path: Path):
+    """A short command must not leave a background thread that crashes the process at exit."""
+    out = tmp_path / "xh.svg"
+    for _ in range(2):
+        proc = subprocess.run(
+            [sys.executable, "cli.py", "export", "--format", "svg", "--dataset", str(MINI), "--jurisdiction", "xh",
+             "--snapshot", "2019", "-o", str(out)],
+            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=180,
+        )
+        assert proc.returncode == 0, proc.stderr
+    assert "镶黄旗" in out.read_text(encoding="utf-8")
