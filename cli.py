@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any, Callable, Sequence
 
-from graph.errors import CypherError, DatasetError, NotFound, OrgraphError
+from graph.errors import ComparisonError, CypherError, DatasetError, NotFound, OrgraphError
 from service import OrgService
 from settings import SETTINGS, Settings
 
@@ -324,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (DatasetError, NotFound, CypherError) as exc:
+    except (DatasetError, NotFound, CypherError, ComparisonError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OrgraphError as exc:

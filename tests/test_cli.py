@@ -130,3 +130,16 @@ def test_export_as_a_script_exits_cleanly(tmp_path: Path):
         )
         assert proc.returncode == 0, proc.stderr
     assert "镶黄旗" in out.read_text(encoding="utf-8")
+
+
+def test_diff_the_wrong_way_round_is_bad_input(capsys):
+    code, out, err = run(capsys, "diff", "--from", "2019", "--to", "2018", "--dataset", str(MINI))
+    assert code == 2 and out == ""
+    assert "swap --from and --to" in err
+
+
+def test_diff_json_names_the_dispatched_ecology_office(capsys, mini_dataset):
+    code, out, _ = run(capsys, "diff", "--from", "2018", "--to", "2019", "--dataset", str(MINI), "--format", "json")
+    assert code == 0
+    text = json.loads(out)
+    assert "dispatched" in json.dumps(text)
