@@ -58,3 +58,6 @@ bench: venv
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
+
+lint: venv
+	$(VENV)/bin/ruff check .

@@ -11,7 +11,8 @@ import csv
 import io
 import json
 import sys
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from graph.errors import ComparisonError, CypherError, DatasetError, NotFound, OrgraphError
 from service import OrgService

@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from graph.errors import BackendUnavailable, NotFound, OrgraphError
 from graph.model import Agency, Basis, Dataset, Edge, Jurisdiction, RelType
@@ -72,7 +73,7 @@ class OrgService:
         progress: Progress | None = None,
         store: GraphStore | None = None,
         warm_cypher: bool = False,
-    ) -> "OrgService":
+    ) -> OrgService:
         """Validate the dataset, then load it into the configured backend (a failed load changes nothing)."""
         from loaders import load_dataset
 
@@ -91,7 +92,7 @@ class OrgService:
 
     @classmethod
     def open_with_fallback(cls, dataset_path: str | Path | None = None, *, settings: Settings | None = None,
-                           progress: Progress | None = None) -> tuple["OrgService", str | None]:
+                           progress: Progress | None = None) -> tuple[OrgService, str | None]:
         """Open on the configured backend; if Neo4j is unreachable, open the embedded default and say why."""
         settings = settings or Settings.from_env()
         try:

@@ -6,9 +6,10 @@ Passwords are kept out of repr() so they never reach a log or an error message.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 
@@ -55,7 +56,7 @@ class Settings:
         return "neo4j" if self.neo4j_uri else "networkx"
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None) -> Settings:
         """Environment first, then Streamlit secrets (flat keys named like the env variables), then defaults."""
         env = os.environ if env is None else env
         secrets = secrets or {}

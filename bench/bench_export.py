@@ -12,8 +12,8 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from exporters import Selection, collect, render
 from graph.model import (

@@ -7,8 +7,9 @@ line changed, unchanged. A function transfer alone does not change an agency's c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from graph.diff import SnapshotData, SnapshotDiff, diff_snapshots
 from graph.model import Dataset, RelType

@@ -12,9 +12,10 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 

@@ -9,8 +9,9 @@ exports give the same bytes on the networkx and the Neo4j backend.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Any
 
 from graph.errors import NotFound, OrgraphError
 from graph.model import Agency, Dataset, Edge, Function, Jurisdiction, RelType, Snapshot, Source

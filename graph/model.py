@@ -6,9 +6,9 @@ model is plain frozen dataclasses; the enums carry the schema's vocabulary (docs
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Iterable
 
 __all__ = [
     "Agency",

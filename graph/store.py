@@ -6,8 +6,9 @@ cannot tell which backend answered. The contract suite in tests/contract runs ag
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from graph.model import Agency, Dataset, Edge
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "xilingol"
 

@@ -7,14 +7,13 @@ which `make neo4j-start` serves). Locally a missing server skips Neo4j tests; in
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+from paths import MINI, ROOT, TESTS, XILINGOL  # noqa: F401  (re-exported for fixtures)
 
 from graph.model import Dataset
-
-from paths import MINI, ROOT, TESTS, XILINGOL  # noqa: F401  (re-exported for fixtures)
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

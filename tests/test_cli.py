@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from paths import MINI, ROOT
 
 import cli
-from paths import MINI, ROOT
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

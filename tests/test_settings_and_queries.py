@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from paths import ROOT
+
 from queries import all_queries, parse_query
 from settings import Settings
 

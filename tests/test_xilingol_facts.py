@@ -4,12 +4,12 @@ queries, on both backends. Expected values are written from the seed, not read b
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
+from paths import XILINGOL
 
 from graph.model import Basis, Category, Dataset, RelType
-from paths import XILINGOL
 from service import OrgService
 
 QUOTAS = {"锡林浩特市": 37, "二连浩特市": 37, "阿巴嘎旗": 37, "苏尼特左旗": 36, "苏尼特右旗": 37, "东乌珠穆沁旗": 37,

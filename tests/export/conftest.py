@@ -3,8 +3,8 @@ exists) data/xilingol, all on the embedded backend unless a test asks for the `s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
