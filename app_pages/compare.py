@@ -94,10 +94,18 @@ except OrgraphError as exc:
     st.error(str(exc))
     st.stop()
 
-counts = Counter(classes.values())
-metric_cols = st.columns(len(CLASS_ORDER))
-for col, cls in zip(metric_cols, CLASS_ORDER):
-    col.metric(tr(f"change_{cls}").capitalize(), counts.get(cls, 0))
+try:  # one comparison feeds the headline figures, the summary and the change table, so they agree
+    diff = service.diff(before, after, jurisdiction)
+except OrgraphError as exc:
+    st.error(str(exc))
+    diff = None
+if diff is not None:
+    headline = [("change_established", len(diff.established)), ("change_abolished", len(diff.abolished)),
+                ("change_merged", len(diff.merged)), ("change_split", len(diff.split)),
+                ("change_renamed", len(diff.renamed)), ("change_transferred", len(diff.transferred)),
+                ("change_reporting", len(diff.reporting))]
+    for col, (key, value) in zip(st.columns(len(headline)), headline):
+        col.metric(tr(key).capitalize(), value)
 
 side, over, flow, table, checks = st.tabs([tr("side_by_side"), tr("overlay"), tr("sankey"), tr("changes_table"),
                                           tr("checks")])
@@ -170,13 +178,8 @@ with flow:
         st.info(tr("no_lineage"))
 
 with table:
-    try:
-        from graph.diff_report import change_rows, summaries
+    from graph.diff_report import change_rows, summaries
 
-        diff = service.diff(before, after, jurisdiction)
-    except OrgraphError as exc:
-        st.error(str(exc))
-        diff = None
     if diff is not None:
         st.markdown(f"**{tr('summary')}**")
         for line in summaries(diff):

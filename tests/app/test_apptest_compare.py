@@ -13,13 +13,20 @@ def _defaults(service) -> tuple[str, str, str]:
     return service.dataset.counties()[0].id, before, after
 
 
-def test_every_agency_of_both_snapshots_is_counted_once(open_app, app_service) -> None:
+def _headline(diff) -> list[int]:
+    return [len(diff.established), len(diff.abolished), len(diff.merged), len(diff.split), len(diff.renamed),
+            len(diff.transferred), len(diff.reporting)]
+
+
+def test_headline_figures_are_the_comparison_of_the_scope(open_app, app_service) -> None:
+    """The figures above the charts are the same comparison as the summary and the change table."""
     county, before, after = _defaults(app_service)
     at = open_app("compare")
     assert (at.selectbox(key="w_j").value, at.selectbox(key="w_before").value,
             at.selectbox(key="w_after").value) == (county, before, after)
-    total = sum(int(m.value) for m in at.metric)
-    assert total == len(app_service.agencies(before, county)) + len(app_service.agencies(after, county))
+    expected = _headline(app_service.diff(before, after, county))
+    assert [int(m.value) for m in at.metric] == expected
+    assert sum(expected) > 0
 
 
 def test_continuing_agencies_sit_at_the_same_position_in_both_panes(open_app, app_service) -> None:
@@ -79,4 +86,4 @@ def test_the_whole_league_aggregates_above_the_drawing_limit(open_app, app_servi
     assert len(pages) == 2
     groups = {f"group:{a.jurisdiction}" for a in app_service.agencies(after)}
     assert {n["id"] for n in chart_nodes(pages[1])} == groups
-    assert sum(int(m.value) for m in at.metric) == total  # the counts still cover every agency
+    assert [int(m.value) for m in at.metric] == _headline(app_service.diff(before, after, None))
