@@ -34,6 +34,7 @@ from graph.model import (
     SnapshotRole,
     Source,
 )
+from loaders.rows import CSV_COLUMNS
 
 __all__ = ["make_synthetic", "write_synthetic_csv"]
 
@@ -160,18 +161,13 @@ def write_synthetic_csv(dataset: Dataset, folder: Path) -> Path:
             writer.writerow(header)
             writer.writerows(rows)  # type: ignore[arg-type]
 
-    jcols = ["id", "name_zh", "name_en", "level", "parent", "size_class", "agency_quota", "border", "poverty",
-             "basis", "source"]
-    write("jurisdictions.csv", jcols, ([_cell(getattr(j, c)) for c in jcols] for j in dataset.jurisdictions))
-    acols = ["id", "snapshot", "jurisdiction", "name_zh", "name_en", "type", "category", "counts_toward_quota",
-             "basis", "source"]
-    write("agencies.csv", acols, ([_cell(getattr(a, c)) for c in acols] for a in dataset.agencies))
-    fcols = ["id", "name_zh", "name_en", "basis", "source"]
-    write("functions.csv", fcols, ([_cell(getattr(f, c)) for c in fcols] for f in dataset.functions))
-    ecols = ["type", "from", "to", "mode", "change", "function", "basis", "source"]
-    write("edges.csv", ecols, (
-        [e.type.value, e.start, e.end, _cell(e.mode), _cell(e.change), _cell(e.function), e.basis.value, e.source]
-        for e in dataset.edges if e.type is not RelType.IN))
+    for name, items in (("jurisdictions.csv", dataset.jurisdictions), ("agencies.csv", dataset.agencies),
+                        ("functions.csv", dataset.functions)):
+        columns = CSV_COLUMNS[name]
+        write(name, list(columns), ([_cell(getattr(item, c)) for c in columns] for item in items))
+    edge_attrs = [{"from": "start", "to": "end"}.get(c, c) for c in CSV_COLUMNS["edges.csv"]]
+    write("edges.csv", list(CSV_COLUMNS["edges.csv"]), (
+        [_cell(getattr(e, attr)) for attr in edge_attrs] for e in dataset.edges if e.type is not RelType.IN))
     return folder
 
 

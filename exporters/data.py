@@ -22,39 +22,15 @@ import networkx as nx
 from exporters.selection import ExportGraph
 from graph.errors import OrgraphError
 from graph.model import Agency, Edge, Function, Jurisdiction
+from loaders.rows import CSV_COLUMNS
 
 __all__ = ["CSV_FILES", "to_csv_folder", "to_csv_zip", "to_gexf", "to_graphml", "to_json", "to_networkx"]
 
 CSV_FILES = ("jurisdictions.csv", "agencies.csv", "functions.csv", "edges.csv")
-JURISDICTION_COLUMNS = [
-    "id",
-    "name_zh",
-    "name_en",
-    "level",
-    "parent",
-    "size_class",
-    "agency_quota",
-    "border",
-    "poverty",
-    "basis",
-    "source",
-    "note",
-]
-AGENCY_COLUMNS = [
-    "id",
-    "snapshot",
-    "jurisdiction",
-    "name_zh",
-    "name_en",
-    "type",
-    "category",
-    "counts_toward_quota",
-    "basis",
-    "source",
-    "note",
-]
-FUNCTION_COLUMNS = ["id", "name_zh", "name_en", "basis", "source"]
-EDGE_COLUMNS = ["type", "from", "to", "mode", "change", "function", "basis", "source", "note"]
+JURISDICTION_COLUMNS = list(CSV_COLUMNS["jurisdictions.csv"])
+AGENCY_COLUMNS = list(CSV_COLUMNS["agencies.csv"])
+FUNCTION_COLUMNS = list(CSV_COLUMNS["functions.csv"])
+EDGE_COLUMNS = list(CSV_COLUMNS["edges.csv"])
 
 
 def _plain(value: Any) -> Any:

@@ -39,6 +39,8 @@ __all__ = [
     "FunctionRow",
     "JurisdictionRow",
     "Manifest",
+    "CSV_COLUMNS",
+    "all_columns",
     "columns_of",
     "describe_error",
     "partial_row",
@@ -177,6 +179,11 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 
 
+def all_columns(model: type[BaseModel]) -> tuple[str, ...]:
+    """Every column of a row model by its CSV name, in declaration order (the order writers should use)."""
+    return tuple(info.alias or name for name, info in model.model_fields.items())
+
+
 def columns_of(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(required, optional) column names of a row model, in declaration order, by their CSV names."""
     required: list[str] = []
@@ -242,3 +249,13 @@ def partial_row(model: type[M], cells: dict[str, str]) -> M:
     """An unvalidated row holding `cells` as text and None for every other field (see validate_row)."""
     values: dict[str, Any] = dict.fromkeys(model.model_fields) | cells
     return model.model_construct(None, **values)
+
+
+#: The CSV files of a dataset folder and their columns in order: the one list every writer uses (exporters,
+#: benchmarks, the Xilingol builder), so a column added to a row model reaches them all.
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "jurisdictions.csv": all_columns(JurisdictionRow),
+    "agencies.csv": all_columns(AgencyRow),
+    "functions.csv": all_columns(FunctionRow),
+    "edges.csv": all_columns(EdgeRow),
+}
