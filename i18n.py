@@ -102,6 +102,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "publisher": ("发布方", "Publisher"),
     "link": ("链接", "Link"),
     "size_class": ("规模", "Size class"),
+    "size_small": ("小类", "small"),
+    "size_medium": ("中类", "medium"),
+    "size_large": ("大类", "large"),
     "over_quota": ("超出限额", "over quota"),
     # explorer
     "search": ("搜索机构（中文或英文名）", "Search an agency (Chinese or English name)"),

@@ -77,7 +77,7 @@ with left:
     rows = []
     for j in counties:
         present = {a.type for a in new_all if a.jurisdiction == j.id}
-        row = {tr("jurisdiction"): jurisdiction_label(j), tr("size_class"): j.size_class.value if j.size_class else "",
+        row = {tr("jurisdiction"): jurisdiction_label(j), tr("size_class"): tr(f"size_{j.size_class.value}") if j.size_class else "",
                tr("quota"): j.agency_quota}
         for kind in SPECIAL_TYPES:
             row[tr(f"special_{kind}")] = "✓" if kind in present else "—"
