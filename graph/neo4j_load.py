@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import neo4j
+import neo4j.exceptions as neo
 
 from graph.errors import OrgraphError
 from graph.model import Basis, Dataset, RelType
@@ -33,7 +35,7 @@ __all__ = [
 
 BATCH = 5000
 SINGLE_TX_ROWS = 50_000  # nodes + edges; above this a dataset new to the database is loaded in batches
-NEW_BATCH = 50_000  # rows per committed transaction: fewer commits measured faster than 10,000
+NEW_BATCH = 5_000  # rows per committed transaction; commits overlapped, 5,000 measured fastest (50,000: 11.2 s)
 LOAD_TIMEOUT_S = 900.0
 LABELS = ("Agency", "Jurisdiction", "Function")
 SCHEMA_NAMES = frozenset(LABELS) | {t.value for t in RelType}
@@ -292,43 +294,89 @@ def write_new_in_batches(
     nodes: Mapping[str, list[list[Any]]],
     rels: Callable[[], Mapping[tuple, list[Any]]],
     metadata: dict[str, str],
+    committer: neo4j.Session | None = None,
 ) -> None:
-    """Create a dataset absent from the database, one committed transaction per batch; undo it all on failure."""
+    """Create a dataset absent from the database, one committed transaction per batch; undo it all on failure.
+
+    With a second session (`committer`), a batch commits in a thread while the next one runs on the other session:
+    the server spends about as long committing a batch as running it, and has two cores. Edges start only after
+    every node batch has committed (their MATCH must see the nodes). Should the two ever deadlock (Neo4j reports a
+    transient error), the batch that lost is run again on its own.
+    """
     ds = dataset.id
+    sessions = [session] if committer is None else [session, committer]
+    pool = ThreadPoolExecutor(max_workers=1)
+    pending: list[tuple[Future[None], str, list[Any], dict[str, Any]]] = []
+    lost: list[tuple[str, list[Any], dict[str, Any]]] = []
+    turn = 0
+
+    def run_batch(on: neo4j.Session, query: str, chunk: list[Any], params: dict[str, Any]) -> neo4j.Transaction:
+        tx = on.begin_transaction(metadata=metadata, timeout=LOAD_TIMEOUT_S)
+        try:
+            _batched(tx, query, chunk, expect_all=True, batch=NEW_BATCH, **params)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                tx.rollback()
+            raise
+        return tx
+
+    def settle() -> None:
+        while pending:
+            future, query, chunk, params = pending.pop()
+            try:
+                future.result()
+            except neo.TransientError:  # e.g. a deadlock with the batch that ran meanwhile: again, alone, later
+                lost.append((query, chunk, params))
+
+    def finish_phase() -> None:
+        settle()
+        while lost:
+            _commit_or_roll_back(run_batch(session, *lost.pop()))
 
     def in_tx(query: str, rows: list[Any], **params: Any) -> None:
+        nonlocal turn
         for start in range(0, len(rows), NEW_BATCH):
-            tx = session.begin_transaction(metadata=metadata, timeout=LOAD_TIMEOUT_S)
+            chunk = rows[start : start + NEW_BATCH]
+            on = sessions[turn % len(sessions)]
+            turn += 1
+            if len(sessions) == 1:
+                _commit_or_roll_back(run_batch(on, query, chunk, params))
+                continue
             try:
-                _batched(
-                    tx,
-                    query,
-                    rows[start : start + NEW_BATCH],
-                    expect_all=True,
-                    batch=NEW_BATCH,
-                    **params,
-                )
-                tx.commit()
-            finally:
-                if tx.closed() is False:
-                    tx.rollback()
+                tx = run_batch(on, query, chunk, params)
+            except neo.TransientError:
+                settle()
+                tx = run_batch(on, query, chunk, params)
+            settle()  # the previous batch: at most one commits while one runs
+            pending.append((pool.submit(_commit_or_roll_back, tx), query, chunk, params))
 
     try:
-        for label, rows in nodes.items():
-            in_tx(_CREATE_NODES[label], rows, ds=ds)
-        for (rel_type, start_label, end_label), rows in _group_rels(
-            rels(), set()
-        ).items():
-            in_tx(_create_rels_query(ds, rel_type, start_label, end_label), rows, ds=ds)
+        try:
+            for label, rows in nodes.items():
+                in_tx(_CREATE_NODES[label], rows, ds=ds)
+            finish_phase()
+            for (rel_type, start_label, end_label), rows in _group_rels(rels(), set()).items():
+                in_tx(_create_rels_query(ds, rel_type, start_label, end_label), rows, ds=ds)
+            finish_phase()
+        finally:
+            with contextlib.suppress(Exception):  # a failure already on its way out wins; this one would follow
+                settle()
+            pool.shutdown(wait=True)
         tx = session.begin_transaction(metadata=metadata)
         _lock_meta(tx, dataset)
         tx.commit()
     except BaseException:
-        with contextlib.suppress(
-            Exception
-        ):  # best effort; the next load of this id repairs what is left
+        with contextlib.suppress(Exception):  # best effort; the next load of this id repairs what is left
             delete_dataset_in_batches(session, ds)
         raise
+
+
+def _commit_or_roll_back(tx: neo4j.Transaction) -> None:
+    try:
+        tx.commit()
+    finally:
+        if tx.closed() is False:
+            tx.rollback()
 
 
 def delete_dataset_in_batches(session: neo4j.Session, dataset_id: str) -> None:

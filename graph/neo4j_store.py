@@ -120,9 +120,10 @@ class Neo4jStore:
             with self._driver.session(database=self._database) as session:
                 rows = sum(len(v) for v in nodes.values()) + len(dataset.edges)
                 if rows > SINGLE_TX_ROWS and not has_nodes(session, dataset.id):
-                    write_new_in_batches(
-                        session, dataset, nodes, rels_future.result, metadata
-                    )
+                    with self._driver.session(database=self._database) as committer:
+                        write_new_in_batches(
+                            session, dataset, nodes, rels_future.result, metadata, committer
+                        )
                 else:
                     tx = session.begin_transaction(
                         metadata=metadata, timeout=LOAD_TIMEOUT_S
