@@ -67,14 +67,21 @@ if before == after:
 jurisdiction = None if scope == LEAGUE else scope
 
 
-def _change_classes() -> dict[str, str]:
-    """Agency id -> change class, from the same rules the exported before/after diagrams use."""
-    from exporters import Selection, collect
-    from exporters.changes import change_classes
+def _change_classes(diff) -> dict[str, str]:
+    """Agency id -> change class for the scope's agencies, from the page's one comparison (the same classes the
+    exported before/after diagrams use)."""
+    from exporters.changes import ChangeClass, classes_from_diff
 
-    graph = collect(service.store, dataset, Selection(compare=(before, after), jurisdiction=jurisdiction))
-    return {k: v.value for k, v in change_classes(graph, before, after).items()}
+    found = classes_from_diff(diff) if diff is not None else {}
+    scoped = [*service.agencies(before, jurisdiction), *service.agencies(after, jurisdiction)]
+    return {a.id: found.get(a.id, ChangeClass.UNCHANGED).value for a in scoped}
 
+
+try:  # one comparison feeds the colours, the headline figures, the summary and the change table, so they agree
+    diff = service.diff(before, after, jurisdiction)
+except OrgraphError as exc:
+    st.error(str(exc))
+    diff = None
 
 max_drawn = settings().max_drawn_elements
 # Drawn elements of the three charts grow with both snapshots; above the budget each pane aggregates by
@@ -82,7 +89,7 @@ max_drawn = settings().max_drawn_elements
 aggregate = jurisdiction is None and (len(service.agencies(before)) + len(service.agencies(after))) * 2 > max_drawn
 try:
     with st.spinner(tr("computing")):
-        classes = _change_classes()
+        classes = _change_classes(diff)
         if aggregate:
             pane_old = charts.structure_chart(service, before, None, lang=lang(), max_elements=0)
             pane_new = charts.structure_chart(service, after, None, lang=lang(), max_elements=0)
@@ -94,11 +101,6 @@ except OrgraphError as exc:
     st.error(str(exc))
     st.stop()
 
-try:  # one comparison feeds the headline figures, the summary and the change table, so they agree
-    diff = service.diff(before, after, jurisdiction)
-except OrgraphError as exc:
-    st.error(str(exc))
-    diff = None
 if diff is not None:
     headline = [("change_established", len(diff.established)), ("change_abolished", len(diff.abolished)),
                 ("change_merged", len(diff.merged)), ("change_split", len(diff.split)),
