@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-import render
 from app_pages.common import get_service, lang, publish, tr, url_state
+from views import render
 
 st.set_page_config(page_title="orgraph · 锡林郭勒盟机构改革", page_icon="🏛️", layout="wide",
                    initial_sidebar_state="expanded")

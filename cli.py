@@ -206,8 +206,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 @command("diff")
 def cmd_diff(args: argparse.Namespace) -> int:
-    """What changed between two snapshots, from the lineage (graph/diff.py), with a summary per jurisdiction."""
-    from graph.diff_report import CHANGE_COLUMNS, COUNT_COLUMNS, change_rows, count_rows, diff_to_dict, summaries
+    """What changed between two snapshots, from the lineage (graph/diff/compare.py), with a summary per jurisdiction."""
+    from graph.diff.report import CHANGE_COLUMNS, COUNT_COLUMNS, change_rows, count_rows, diff_to_dict, summaries
 
     service = open_service(args)
     try:
@@ -234,11 +234,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    """Run the reform's rules (graph/rules.py); exit 3 when any rule fails."""
-    from graph.rules import RESULT_COLUMNS, result_rows, results_to_dict
+    """Run the reform's rules (graph/rules/engine.py); exit 3 when any rule fails."""
+    from graph.rules.engine import RESULT_COLUMNS, result_rows, results_to_dict
 
     if args.list:
-        from graph.rules import all_rules
+        from graph.rules.engine import all_rules
 
         rows = [{"rule": r.id, "phase": r.phase.value, "title": r.title_zh if args.lang == "zh" else r.title_en,
                  "quote": r.quote} for r in all_rules()]

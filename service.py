@@ -40,14 +40,14 @@ def make_store(settings: Settings, *, warm_cypher: bool = False) -> GraphStore:
     warm_cypher (embedded backend): build the Cypher engine's mirror in the background after loading. For a
     long-lived process (the app) only: a short CLI command would exit while that thread still runs."""
     if settings.effective_backend == "neo4j":
-        from graph.neo4j_store import Neo4jStore, connect_driver
+        from graph.neo4j.store import Neo4jStore, connect_driver
 
         uri = settings.neo4j_uri or "bolt://127.0.0.1:7687"
         driver = connect_driver(uri, settings.neo4j_user, settings.neo4j_password)
         return Neo4jStore(driver, database=settings.neo4j_database or None)
     if settings.effective_backend != "networkx":
         raise OrgraphError(f"unknown backend {settings.effective_backend!r}; use networkx or neo4j")
-    from graph.memory import NetworkxStore
+    from graph.embedded.store import NetworkxStore
 
     return NetworkxStore(warm_cypher=warm_cypher)
 
@@ -238,12 +238,12 @@ class OrgService:
                                           agency=agency, depth=depth)
         return export_to_path(self.store, self.dataset, selection, fmt, path, **options)
 
-    # ---- comparison and rule checks (graph/diff.py, graph/rules.py) ------------------------------------------
+    # ---- comparison and rule checks (graph/diff/compare.py, graph/rules/engine.py) ------------------------------------------
     def diff(self, before: str | None = None, after: str | None = None,
              jurisdiction: str | None = None) -> Any:
-        """graph.diff.SnapshotDiff of two snapshots (default: the manifest's before and after roles) within a
+        """graph.diff.compare.SnapshotDiff of two snapshots (default: the manifest's before and after roles) within a
         jurisdiction (id, Chinese or English name), "league", or everything (None)."""
-        from graph.diff import SnapshotData, diff_snapshots
+        from graph.diff.compare import SnapshotData, diff_snapshots
 
         before = before or self._snapshot_with_role("before", 0)
         after = after or self._snapshot_with_role("after", -1)
@@ -253,13 +253,13 @@ class OrgService:
                               self.dataset.jurisdictions, scope=jurisdiction)
 
     def check(self, snapshot: str | None = None, rules: list[str] | None = None) -> list[Any]:
-        """graph.rules.RuleResult per rule and jurisdiction; reform rules judge the "after" snapshot by default."""
-        from graph.rules import check_dataset
+        """graph.rules.engine.RuleResult per rule and jurisdiction; reform rules judge the "after" snapshot by default."""
+        from graph.rules.engine import check_dataset
 
         return check_dataset(self.store, self.dataset, snapshot=snapshot, rule_ids=rules)
 
     def rules(self) -> list[Any]:
-        from graph.rules import all_rules
+        from graph.rules.engine import all_rules
 
         return all_rules()
 

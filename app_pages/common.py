@@ -12,7 +12,6 @@ from typing import Any
 
 import streamlit as st
 
-import render
 from graph.errors import BackendUnavailable, OrgraphError
 from graph.model import (
     Agency,
@@ -26,6 +25,7 @@ from graph.model import (
 from i18n import t
 from service import OrgService
 from settings import Settings
+from views import render
 
 __all__ = [
     "category_legend", "get_service", "jurisdiction_label", "lang", "mode_names", "publish", "scope_options",

@@ -9,8 +9,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-import render
-from app_pages import charts
 from app_pages.common import (
     LEAGUE,
     category_name,
@@ -30,6 +28,7 @@ from app_pages.common import (
 )
 from graph.errors import OrgraphError
 from graph.model import Change, RelType
+from views import charts, render
 
 
 def _flag(raw: object) -> bool:
@@ -70,7 +69,7 @@ jurisdiction = None if scope == LEAGUE else scope
 def _change_classes(diff) -> dict[str, str]:
     """Agency id -> change class for the scope's agencies, from the page's one comparison (the same classes the
     exported before/after diagrams use)."""
-    from exporters.changes import ChangeClass, classes_from_diff
+    from graph.diff.classes import ChangeClass, classes_from_diff
 
     found = classes_from_diff(diff) if diff is not None else {}
     scoped = [*service.agencies(before, jurisdiction), *service.agencies(after, jurisdiction)]
@@ -180,7 +179,7 @@ with flow:
         st.info(tr("no_lineage"))
 
 with table:
-    from graph.diff_report import change_rows, summaries
+    from graph.diff.report import change_rows, summaries
 
     if diff is not None:
         st.markdown(f"**{tr('summary')}**")

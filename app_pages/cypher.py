@@ -13,10 +13,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-import render
 from app_pages.common import get_service, lang, publish, show_chart, tr, url_state
 from graph.errors import OrgraphError
 from graph.layout import tree_layout
+from views import render
 
 
 def _cell(value: Any) -> Any:

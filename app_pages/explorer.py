@@ -5,8 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-import render
-from app_pages import charts
 from app_pages.common import (
     LEAGUE,
     category_name,
@@ -25,6 +23,7 @@ from app_pages.common import (
 )
 from graph.errors import OrgraphError
 from graph.model import Agency, RelType
+from views import charts, render
 
 service = get_service()
 dataset = service.dataset

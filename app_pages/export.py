@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 import streamlit as st
 
-import render
 from app_pages.common import (
     LEAGUE,
     default_scope,
@@ -23,6 +22,7 @@ from app_pages.common import (
     tr,
     url_state,
 )
+from views import render
 
 service = get_service()
 dataset = service.dataset

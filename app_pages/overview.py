@@ -7,7 +7,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-import render
 from app_pages.common import (
     default_snapshots,
     get_service,
@@ -17,6 +16,7 @@ from app_pages.common import (
     snapshot_label,
     tr,
 )
+from views import render
 
 SPECIAL_TYPES = ("poverty_alleviation", "foreign_affairs", "forestry_grassland")
 BASIS_COLOURS = {"seed": "#1f5fa8", "public": "#0f766e", "modeled": "#b0bec5"}

@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_cypher_engines.py [--n 100000] [--repeats 5] [--skip-latency] [--neo4j URI]
 
 Correctness: every query of bench/cypher_corpus.py on the mini dataset, compared with its answer computed in
-plain Python (and, with --neo4j, also run on an empty Neo4j server, to check those answers). "ladybug" is the shipped adapter (graph.cypher_embedded.run_embedded); "grand-cypher" gets the
+plain Python (and, with --neo4j, also run on an empty Neo4j server, to check those answers). "ladybug" is the shipped adapter (graph.embedded.engine.run_embedded); "grand-cypher" gets the
 best pre-processing we could give it in an hour (quotes, count(*), lower-case aggregates, $params as literals,
 bounded `*1..`), so the comparison is of the engines, not of a naive use of one. Latency: median seconds per
 query on a synthetic graph of `--n` agencies, plus the one-off time to prepare the engine (the Ladybug mirror,
@@ -30,9 +30,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from cypher_corpus import CORPUS, graph_from_csv_dir, rows_match
 
-from graph.cypher_embedded import prepare_embedded, run_embedded
-from graph.cypher_guard import tokenize
-from graph.cypher_subset import return_columns
+from graph.cypher_gate import tokenize
+from graph.embedded.engine import prepare_embedded, run_embedded
+from graph.embedded.subset import return_columns
 from graph.errors import CypherError
 
 MINI = ROOT / "tests" / "data" / "mini"
@@ -173,7 +173,7 @@ def neo4j_runner(uri: str, password: str, graph: nx.MultiDiGraph) -> Any:
     """Load `graph` into an EMPTY Neo4j database (refuses otherwise: other data would change the answers)."""
     import neo4j
 
-    from graph.neo4j_cypher import run_read_only
+    from graph.neo4j.cypher import run_read_only
 
     driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", password))
     if driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]:
@@ -245,7 +245,7 @@ def synthetic_graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
     try:
         from synthetic import make_synthetic  # type: ignore[import-not-found]
 
-        from graph.memory import NetworkxStore  # type: ignore[import-not-found]
+        from graph.embedded.store import NetworkxStore  # type: ignore[import-not-found]
 
         store = NetworkxStore()
         store.load(make_synthetic(n, seed=seed))

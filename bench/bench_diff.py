@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bench.synthetic import make_synthetic
-from graph.diff import SnapshotData, diff_snapshots
+from graph.diff.compare import SnapshotData, diff_snapshots
 from graph.model import Level
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
@@ -55,7 +55,7 @@ class DatasetStore:
 def bench_size(n: int, repeat: int, use_store: bool) -> dict[str, float]:
     dataset = make_synthetic(n, seed=1)
     if use_store:
-        from graph.memory import NetworkxStore
+        from graph.embedded.store import NetworkxStore
 
         store: Any = NetworkxStore()
         store.load(dataset)

@@ -103,7 +103,7 @@ def synthetic_dataset(counties: int, agencies_per_county: int = 40) -> Dataset:
 
 
 def bench_dataset(dataset: Dataset, repeats: int, *, county_limit: int | None = None) -> None:
-    from graph.memory import NetworkxStore
+    from graph.embedded.store import NetworkxStore
 
     store = NetworkxStore()
     store.load(dataset)

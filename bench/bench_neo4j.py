@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import Dataset
-from graph.neo4j_load import (
+from graph.neo4j.load import (
     LABELS,
     delete_dataset_in_batches,
     node_props,
@@ -37,7 +37,7 @@ from graph.neo4j_load import (
     rel_rows,
     schema_query,
 )
-from graph.neo4j_store import Neo4jStore, connect_driver
+from graph.neo4j.store import Neo4jStore, connect_driver
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORT_DIR = Path(

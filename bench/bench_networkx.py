@@ -29,7 +29,7 @@ from typing import Any
 import networkx as nx
 
 from bench.synthetic import make_synthetic, write_synthetic_csv
-from graph.memory import NetworkxStore
+from graph.embedded.store import NetworkxStore
 from graph.model import Dataset
 
 CYPHER = "MATCH (a:Agency {id: $id})-[r:REPORTS_TO]->(b:Agency) RETURN a.name_zh AS name, r.mode AS mode, b.id AS up"
@@ -92,7 +92,7 @@ def chain_time(store: NetworkxStore, dataset: Dataset, lookups: int) -> tuple[fl
 def cypher_time(store: NetworkxStore, dataset: Dataset, repeat: int) -> tuple[float | None, float | None]:
     """(first query, median of the next) seconds; the first one builds the engine's mirror of the graph."""
     try:
-        import graph.cypher_embedded  # noqa: F401
+        import graph.embedded.engine  # noqa: F401
     except ImportError:
         return None, None
     rnd = random.Random(11)
@@ -157,7 +157,7 @@ def bench_size(n: int, repeat: int, lookups: int) -> None:
         print(f"  cypher (id match)      {cypher * ms:8.3f} ms  (median; first query incl. mirror build "
               f"{first:.2f} s; ratio cypher/chain {cypher / chain:,.0f}x)")
     else:
-        print("  cypher                 not available (graph.cypher_embedded missing)")
+        print("  cypher                 not available (graph.embedded.engine missing)")
     if hops is not None:
         print(f"  cypher (1..5 hops up)  {hops * ms:8.3f} ms  (median; {hop_rows:.1f} agencies above on average)")
 

@@ -14,9 +14,8 @@ from collections import defaultdict
 
 import graphviz
 
-from exporters.changes import ChangeClass, change_classes
 from exporters.layout_hints import grid_edges, wrap_edges
-from exporters.selection import ExportGraph
+from exporters.selection import ExportGraph, change_classes
 from exporters.style import (
     CATEGORY_STYLE,
     CHANGE_COLOUR,
@@ -25,6 +24,7 @@ from exporters.style import (
     MODE_STYLE,
     cjk_font,
 )
+from graph.diff.classes import ChangeClass
 from graph.errors import OrgraphError
 from graph.model import Agency, Basis, Change, Edge, RelType
 

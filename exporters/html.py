@@ -19,9 +19,8 @@ from pathlib import Path
 
 from pyvis.network import Network
 
-from exporters.changes import change_classes
 from exporters.diagram import agency_lines, pipe_dot
-from exporters.selection import ExportGraph
+from exporters.selection import ExportGraph, change_classes
 from exporters.style import CATEGORY_STYLE, CHANGE_COLOUR, CONTEXT_FILL, MODE_STYLE, cjk_font
 from graph.errors import OrgraphError
 from graph.model import Agency, Basis, RelType

@@ -13,11 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from graph.diff.classes import ChangeClass, classes_from_diff, diff_for
+from graph.diff.compare import SnapshotData, diff_snapshots
 from graph.errors import NotFound, OrgraphError
 from graph.model import Agency, Dataset, Edge, Function, Jurisdiction, RelType, Snapshot, Source
 from graph.store import GraphStore
 
-__all__ = ["ExportGraph", "Selection", "collect"]
+__all__ = ["ExportGraph", "Selection", "change_classes", "collect"]
 
 #: Relationship types followed when growing an agency's neighbourhood.
 NEIGHBOUR_RELS = frozenset({RelType.REPORTS_TO, RelType.HOSTED_BY})
@@ -107,7 +109,7 @@ def collect(store: GraphStore | None, dataset: Dataset, selection: Selection) ->
     With no store, the dataset is loaded into a fresh embedded (networkx) store first.
     """
     if store is None:
-        from graph.memory import NetworkxStore
+        from graph.embedded.store import NetworkxStore
 
         store = NetworkxStore()
         store.load(dataset)
@@ -130,7 +132,6 @@ def collect(store: GraphStore | None, dataset: Dataset, selection: Selection) ->
         edges += store.edges(snap.id, jurisdiction=selection.jurisdiction)
     graph = _assemble(store, dataset, selection, tuple(snapshots), agencies, edges)
     if selection.compare:
-        from exporters.changes import classes_from_diff, diff_for
 
         diff = diff_for(store, dataset, *selection.compare, scope=selection.jurisdiction)
         graph = replace(graph, changes=classes_from_diff(diff))
@@ -224,3 +225,31 @@ def _jurisdictions_with_ancestors(dataset: Dataset, ids: set[str]) -> tuple[Juri
             wanted.add(current.id)
             current = dataset.jurisdiction(current.parent) if current.parent else None
     return tuple(j for j in dataset.jurisdictions if j.id in wanted)
+
+
+def change_classes(graph: ExportGraph, before: str, after: str) -> dict[str, ChangeClass]:
+    """Agency id -> ChangeClass for every selected (not context) agency of the `before` and `after` snapshots.
+
+    Uses the classes `collect` computed from the store's whole snapshots; for an ExportGraph built some other
+    way, diffs the graph's own agencies and edges (lineage of context agencies is then unknown).
+    """
+    known: Mapping[str, ChangeClass] = graph.changes
+    if not known or graph.selection.compare != (before, after):
+        sides = [
+            SnapshotData(
+                snap,
+                tuple(a for a in graph.agencies if a.snapshot == snap),
+                tuple(
+                    e
+                    for e in graph.edges
+                    if e.type is not RelType.IN and graph.agency(e.start) and graph.agency(e.start).snapshot == snap
+                ),  # type: ignore[union-attr]
+            )
+            for snap in (before, after)
+        ]
+        known = classes_from_diff(diff_snapshots(sides[0], sides[1], graph.dataset.jurisdictions))
+    return {
+        a.id: known.get(a.id, ChangeClass.UNCHANGED)
+        for a in graph.agencies
+        if a.snapshot in (before, after) and a.id not in graph.context
+    }

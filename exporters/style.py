@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-from exporters.changes import ChangeClass
+from graph.diff.classes import ChangeClass
 from graph.model import Category, HostMode, ReportMode
 
 __all__ = [

@@ -1,0 +1,7 @@
+"""The core of orgraph: the pure domain model (model.py), the storage protocol (store.py), the error tree
+(errors.py), the one Cypher gate in front of both backends (cypher_gate.py) and the layout (layout.py).
+
+Sub-packages, one concept each, import the core and never each other's internals:
+`embedded/` (the networkx store and the embedded Cypher engine), `neo4j/` (the Neo4j store, loader and Cypher),
+`diff/` (comparing snapshots) and `rules/` (the reform's own rules as checks). The core imports none of them.
+"""

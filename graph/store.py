@@ -1,4 +1,4 @@
-"""The storage protocol both backends implement (networkx in graph/memory.py, Neo4j in graph/neo4j_store.py).
+"""The storage protocol both backends implement (networkx in graph/embedded/store.py, Neo4j in graph/neo4j/store.py).
 
 Every method returns domain objects or the plain result types below, never backend objects, so callers
 cannot tell which backend answered. The contract suite in tests/contract runs against both.

@@ -51,7 +51,7 @@ def mini_dataset() -> Dataset:
 def neo4j_driver() -> Iterator[object]:
     """One driver for the whole session (the driver is meant to be shared)."""
     from graph.errors import BackendUnavailable
-    from graph.neo4j_store import connect_driver
+    from graph.neo4j.store import connect_driver
 
     uri, user, password = neo4j_settings()
     try:
@@ -65,10 +65,10 @@ def neo4j_driver() -> Iterator[object]:
 
 def _make_store(kind: str, request: pytest.FixtureRequest) -> object:
     if kind == "networkx":
-        from graph.memory import NetworkxStore
+        from graph.embedded.store import NetworkxStore
 
         return NetworkxStore()
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
 
     driver = request.getfixturevalue("neo4j_driver")
     return Neo4jStore(driver)

@@ -55,7 +55,7 @@ def test_info_counts_agencies_per_snapshot(capsys, mini_dataset):
 
 
 def test_chain_prints_one_line_per_step_with_mode(capsys, mini_dataset):
-    from graph.memory import NetworkxStore
+    from graph.embedded.store import NetworkxStore
 
     store = NetworkxStore()
     store.load(mini_dataset)

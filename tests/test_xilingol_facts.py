@@ -33,11 +33,11 @@ def dataset() -> Dataset:
 def service(request: pytest.FixtureRequest, dataset: Dataset) -> Iterator[OrgService]:
     """The Xilingol dataset in a store of each backend, behind the service API the app and CLI use."""
     if request.param == "networkx":
-        from graph.memory import NetworkxStore
+        from graph.embedded.store import NetworkxStore
 
         store = NetworkxStore()
     else:
-        from graph.neo4j_store import Neo4jStore
+        from graph.neo4j.store import Neo4jStore
 
         store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
     store.load(dataset)

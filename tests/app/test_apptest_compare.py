@@ -47,7 +47,7 @@ def test_continuing_agencies_sit_at_the_same_position_in_both_panes(open_app, ap
 
 
 def test_change_table_summary_and_rule_checks_follow_the_scope(open_app, app_service) -> None:
-    from graph.diff_report import change_rows, summaries
+    from graph.diff.report import change_rows, summaries
 
     county, before, after = _defaults(app_service)
     diff = app_service.diff(before, after, county)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import render
 from graph.model import RelType
 from tests.app.conftest import (
     HOSTILE_ID,
@@ -13,6 +12,7 @@ from tests.app.conftest import (
     iframe_pages,
     shown_text,
 )
+from views import render
 
 
 def _expected_ids(service, snapshot: str, jurisdiction: str) -> set[str]:

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-import render
 from graph.layout import LayoutSpec, aligned_layout, choose_parents, tree_layout
 from graph.model import Agency, Basis, Category
+from views import render
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

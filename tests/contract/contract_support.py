@@ -65,10 +65,10 @@ def make_store_fixture(request: pytest.FixtureRequest) -> Iterator[Callable[[str
 
     def make(backend: str) -> Any:
         if backend == "networkx":
-            from graph.memory import NetworkxStore
+            from graph.embedded.store import NetworkxStore
 
             return NetworkxStore()
-        from graph.neo4j_store import Neo4jStore
+        from graph.neo4j.store import Neo4jStore
 
         store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
         original_load = store.load

@@ -1,7 +1,7 @@
 """Expected answers computed straight from a Dataset (no store involved): the reference the backends must match.
 
-Kept deliberately naive (scans of Dataset.edges) so that it shares no code or index with graph/memory.py or
-graph/neo4j_store.py; it follows the docstrings of graph/store.py.
+Kept deliberately naive (scans of Dataset.edges) so that it shares no code or index with graph/embedded/store.py or
+graph/neo4j/store.py; it follows the docstrings of graph/store.py.
 """
 
 from __future__ import annotations

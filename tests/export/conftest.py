@@ -14,7 +14,7 @@ from tests.export.builders import changes_dataset
 
 
 def _networkx_store(dataset: Dataset) -> object:
-    from graph.memory import NetworkxStore
+    from graph.embedded.store import NetworkxStore
 
     store = NetworkxStore()
     store.load(dataset)

@@ -27,8 +27,8 @@ def _selections(dataset: Dataset) -> list[Selection]:
 @pytest.mark.neo4j
 def test_neo4j_backend_exports_the_same_as_networkx(neo4j_driver: Any, mini_dataset: Dataset) -> None:
     """Under a dataset id of its own, so a concurrent load of the mini dataset cannot change what it reads."""
-    from graph.memory import NetworkxStore
-    from graph.neo4j_store import Neo4jStore
+    from graph.embedded.store import NetworkxStore
+    from graph.neo4j.store import Neo4jStore
 
     dataset = replace(mini_dataset, id=f"export-parity-{uuid.uuid4().hex[:10]}")
     neo4j, reference = Neo4jStore(neo4j_driver), NetworkxStore()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from exporters import Selection, collect, render, render_to_path
-from exporters.changes import change_classes
 from exporters.diagram import diagram_source
+from exporters.selection import change_classes
 from exporters.style import CHANGE_COLOUR, cjk_font
 from graph.model import Basis, Dataset
 from tests.export.builders import EXPECTED_CHANGES, HOSTILE_NAME

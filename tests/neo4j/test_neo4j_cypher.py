@@ -13,7 +13,7 @@ from graph.errors import (
     CypherTimeout,
     WriteRefused,
 )
-from graph.neo4j_store import Neo4jStore, connect_driver
+from graph.neo4j.store import Neo4jStore, connect_driver
 from tests.neo4j import builders
 from tests.neo4j.builders import (
     small_dataset,

@@ -37,8 +37,8 @@ QUERIES = all_queries()
 @pytest.fixture(scope="module", params=list(DATASETS))
 def pair(request: pytest.FixtureRequest) -> Iterator[tuple[Any, Any, Dataset]]:
     """(networkx store, Neo4j store, dataset) with the dataset loaded in both."""
-    from graph.memory import NetworkxStore
-    from graph.neo4j_store import Neo4jStore
+    from graph.embedded.store import NetworkxStore
+    from graph.neo4j.store import Neo4jStore
     from loaders import load_dataset
 
     loaded = load_dataset(DATASETS[request.param])

@@ -5,7 +5,7 @@ Each test adds exactly the agencies and edges it needs, so every expected answer
 
 from __future__ import annotations
 
-from graph.diff import SnapshotData
+from graph.diff.compare import SnapshotData
 from graph.model import (
     Agency,
     Basis,
@@ -22,7 +22,7 @@ from graph.model import (
     SnapshotRole,
     Source,
 )
-from graph.rules import RuleContext
+from graph.rules.engine import RuleContext
 
 REGION, LEAGUE, XH, EL = (
     "nmg",

@@ -1,4 +1,4 @@
-"""Ad-hoc Cypher on the embedded backend (graph.cypher_embedded over the mini dataset's networkx graph).
+"""Ad-hoc Cypher on the embedded backend (graph.embedded.engine over the mini dataset's networkx graph).
 
 Every expected answer is computed here in plain Python over the same graph, never written down by hand.
 """
@@ -13,8 +13,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph.cypher_embedded import prepare_embedded, run_embedded
-from graph.cypher_guard import refuse_writes
+from graph.cypher_gate import refuse_writes
+from graph.embedded.engine import prepare_embedded, run_embedded
 from graph.errors import (
     CypherSyntaxError,
     CypherTimeout,
@@ -26,7 +26,7 @@ from graph.store import QueryResult
 
 
 def _graph_from_dataset(dataset: Dataset) -> nx.MultiDiGraph:
-    """The graph contract of graph/memory.py (node key = id; schema properties, labels, dataset; edge `type`
+    """The graph contract of graph/embedded/store.py (node key = id; schema properties, labels, dataset; edge `type`
     plus its properties), for when NetworkxStore is not importable."""
     graph = nx.MultiDiGraph()
 
@@ -55,7 +55,7 @@ def _graph_from_dataset(dataset: Dataset) -> nx.MultiDiGraph:
 @pytest.fixture(scope="module")
 def graph(mini_dataset: Dataset) -> nx.MultiDiGraph:
     try:
-        from graph.memory import NetworkxStore
+        from graph.embedded.store import NetworkxStore
     except ImportError:
         return _graph_from_dataset(mini_dataset)
     store = NetworkxStore()

@@ -1,4 +1,4 @@
-"""The before/after comparison (graph/diff.py): each kind of change on hand-made worlds, then the mini dataset
+"""The before/after comparison (graph/diff/compare.py): each kind of change on hand-made worlds, then the mini dataset
 on both backends (same answer as the pure diff of the loaded Dataset), then the Xilingol dataset."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from graph.diff import SnapshotData, diff_snapshots
-from graph.diff_report import change_rows, diff_to_dict, summaries
+from graph.diff.compare import SnapshotData, diff_snapshots
+from graph.diff.report import change_rows, diff_to_dict, summaries
 from graph.errors import ComparisonError, NotFound
 from graph.model import Category, Dataset, Level, RelType
 from tests.conftest import XILINGOL, require
@@ -447,11 +447,11 @@ def test_xilingol_summary_per_county(xilingol: Dataset) -> None:
 def xilingol_store(request: pytest.FixtureRequest, xilingol: Dataset) -> object:
     """The Xilingol dataset loaded in a store of each backend."""
     if request.param == "networkx":
-        from graph.memory import NetworkxStore
+        from graph.embedded.store import NetworkxStore
 
         store: object = NetworkxStore()
     else:
-        from graph.neo4j_store import Neo4jStore
+        from graph.neo4j.store import Neo4jStore
 
         store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
     store.load(xilingol)  # type: ignore[attr-defined]

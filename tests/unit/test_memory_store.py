@@ -7,7 +7,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.memory import NetworkxStore
+from graph.embedded.store import NetworkxStore
 from graph.model import Dataset, Level
 
 

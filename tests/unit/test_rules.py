@@ -1,4 +1,4 @@
-"""The reform's rules (graph/rules.py, graph/rule_defs.py, graph/rule_health.py): each rule passing and failing on
+"""The reform's rules (graph/rules/engine.py, graph/rules/defs.py, graph/rules/health.py): each rule passing and failing on
 hand-made worlds, the registry, the quotes against the seed article, the default snapshot plan, the CLI exit codes,
 and the mini and Xilingol datasets."""
 
@@ -11,13 +11,13 @@ import pytest
 
 from graph.errors import NotFound
 from graph.model import Category, Dataset
-from graph.rule_defs import (
+from graph.rules.defs import (
     AREAS,
     FOREIGN_AFFAIRS_COUNTIES,
     FORESTRY_EXCEPT,
     POVERTY_COUNTIES,
 )
-from graph.rules import (
+from graph.rules.engine import (
     Phase,
     RuleContext,
     Violation,
@@ -315,7 +315,7 @@ def test_every_reform_rule_quotes_the_seed_verbatim() -> None:
 
 
 def test_a_new_rule_is_one_decorated_function() -> None:
-    from graph import rules as registry
+    from graph.rules import engine as registry
 
     @rule(
         "test.no_grain",
@@ -396,7 +396,7 @@ def xilingol() -> Dataset:
 
 
 def test_xilingol_2019_passes_every_rule(xilingol: Dataset) -> None:
-    from graph.diff import SnapshotData
+    from graph.diff.compare import SnapshotData
 
     data = SnapshotData.from_dataset(xilingol, "2019")
     context = RuleContext(
@@ -507,11 +507,11 @@ def test_cli_check_exit_codes_and_json(
 def xilingol_store(request: pytest.FixtureRequest, xilingol: Dataset) -> object:
     """The Xilingol dataset loaded in a store of each backend."""
     if request.param == "networkx":
-        from graph.memory import NetworkxStore
+        from graph.embedded.store import NetworkxStore
 
         store: object = NetworkxStore()
     else:
-        from graph.neo4j_store import Neo4jStore
+        from graph.neo4j.store import Neo4jStore
 
         store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
     store.load(xilingol)  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.synthetic import make_synthetic, write_synthetic_csv
-from graph.memory import NetworkxStore
+from graph.embedded.store import NetworkxStore
 from graph.model import Change, Dataset, RelType
 from loaders import load_dataset
 

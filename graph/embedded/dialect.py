@@ -1,6 +1,6 @@
 """Cypher as analysts type it for Neo4j, rewritten to mean the same on LadybugDB.
 
-Works on tokens (graph.cypher_guard.tokenize), so string literals and comments are never touched. Besides
+Works on tokens (graph.cypher_gate.tokenize), so string literals and comments are never touched. Besides
 spelling (`type(r)` → `label(r)`, `labels(n)` → `[label(n)]`, `:IN` → `` :`IN` ``, `toString` → `to_string`
 …) it restores Neo4j's relationship uniqueness, which LadybugDB does not apply: within one MATCH no
 relationship is used twice (`(a)-[:REPORTS_TO]->(boss)<-[:REPORTS_TO]-(peer)` must not return a as its own
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from graph.cypher_guard import Token
+from graph.cypher_gate import Token
 from graph.errors import CypherSyntaxError, UnsupportedCypher
 
 __all__ = ["HIDDEN_PREFIX", "rewrite"]

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
 
-from graph.diff_model import (
+from graph.diff.model import (
     CategoryChange,
     CountRow,
     HostingChange,

@@ -3,7 +3,7 @@
 Node key = the orgraph id; node attributes = the schema properties plus `labels` (a tuple such as
 ("Agency",)) and `dataset`; edge attributes = `type` plus mode/change/function/basis/source. Reads use
 indexes built at load time, so a reporting-chain lookup is a few dict hits. Ad-hoc Cypher runs on the
-embedded engine of graph/cypher_embedded.py over the same graph.
+embedded engine of graph/embedded/engine.py over the same graph.
 """
 
 from __future__ import annotations
@@ -169,7 +169,7 @@ class NetworkxStore:
         nx.freeze(graph)  # shared with the Cypher engine and exporters: adding or removing nodes/edges raises
         self._graph, self._index, self._dataset = graph, index, dataset
         if self._warm_cypher:
-            from graph.cypher_embedded import prepare_embedded
+            from graph.embedded.engine import prepare_embedded
 
             prepare_embedded(graph, background=True)
         return LoadReport(dataset.id, self.backend, graph.number_of_nodes(), graph.number_of_edges(),
@@ -275,7 +275,7 @@ class NetworkxStore:
         timeout_s: float = DEFAULT_TIMEOUT_S,
         row_cap: int = DEFAULT_ROW_CAP,
     ) -> QueryResult:
-        from graph.cypher_embedded import run_embedded
+        from graph.embedded.engine import run_embedded
 
         merged = dict(params or {})
         if self._dataset is not None:

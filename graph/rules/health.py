@@ -6,7 +6,7 @@ They rest on no sentence of the seed (source "orgraph"); they guard the graph th
 from __future__ import annotations
 
 from graph.model import Agency, Category, HostMode, Level, RelType
-from graph.rules import Phase, RuleContext, Violation, rule
+from graph.rules.engine import Phase, RuleContext, Violation, rule
 
 __all__: list[str] = []
 

@@ -1,5 +1,5 @@
 """The rules of the 2019 Xilingol county-level reform, each with the seed sentence it rests on, and the data-health
-rules every snapshot must meet. Adding a rule is one decorated function here (see graph/rules.py).
+rules every snapshot must meet. Adding a rule is one decorated function here (see graph/rules/engine.py).
 
 Agency kinds are matched by canonical `type` code or, failing that, by a keyword of the Chinese name, because the
 seed names departments, not codes. A "separately set up" (单独设置) department is one that counts toward the quota
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from graph.model import Agency, Category, HostMode, Level, ReportMode
-from graph.rules import RuleContext, Violation, counted, is_coordination, rule
+from graph.rules.engine import RuleContext, Violation, counted, is_coordination, rule
 
 __all__ = [
     "AREAS",

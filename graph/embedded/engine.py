@@ -4,7 +4,7 @@ LadybugDB was chosen over grand-cypher by measurement (docs/cypher.md, bench/ben
 runs far more of the queries analysts type, correctly and faster. What it spells differently from Neo4j is
 rewritten here (`type(r)`, `labels(n)`, the `IN` relationship type, column names as typed); what it would
 answer differently (`(a:A:B)` means A or B there) or not at all is refused with UnsupportedCypher naming the
-construct. Writes are refused by graph.cypher_guard before anything runs.
+construct. Writes are refused by graph.cypher_gate before anything runs.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.cypher_guard import Token, refuse_writes
-from graph.cypher_mirror import ENDPOINT_PROPERTIES, Mirror, mirror_of, rebuild_mirror
-from graph.cypher_rewrite import HIDDEN_PREFIX, rewrite
-from graph.cypher_subset import parameters, refuse_unsupported, return_columns
+from graph.cypher_gate import Token, refuse_writes
+from graph.embedded.dialect import HIDDEN_PREFIX, rewrite
+from graph.embedded.mirror import ENDPOINT_PROPERTIES, Mirror, mirror_of, rebuild_mirror
+from graph.embedded.subset import parameters, refuse_unsupported, return_columns
 from graph.errors import (
     CypherError,
     CypherSyntaxError,

@@ -28,8 +28,8 @@ from graph.model import (
     RelType,
     ReportMode,
 )
-from graph.neo4j_cypher import run_read_only
-from graph.neo4j_load import (
+from graph.neo4j.cypher import run_read_only
+from graph.neo4j.load import (
     LOAD_TIMEOUT_S,
     SCHEMA,
     SINGLE_TX_ROWS,

@@ -1,5 +1,5 @@
 """Loading a Dataset into Neo4j: schema, rows, and the two write paths (one diffing transaction, or committed
-batches for a large dataset new to the database). Used by graph/neo4j_store.py; bench/bench_neo4j.py reuses the rows.
+batches for a large dataset new to the database). Used by graph/neo4j/store.py; bench/bench_neo4j.py reuses the rows.
 
 Labels and relationship types cannot be parameters; the query templates here are filled once, from the fixed schema
 vocabulary (never from input), so every value still travels as a $parameter.

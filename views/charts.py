@@ -11,12 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 
-import render
 from graph.errors import NotFound
 from graph.layout import SIDEWAYS, aligned_layout, tree_layout
 from graph.model import Agency, Category, Change, Edge, RelType
 from i18n import t
 from service import OrgService
+from views import render
 
 __all__ = ["Chart", "compare_charts", "focus_chart", "structure_chart"]
 

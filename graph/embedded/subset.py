@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from graph.cypher_guard import Token
+from graph.cypher_gate import Token
 from graph.errors import CypherSyntaxError, UnsupportedCypher
 
 __all__ = ["parameters", "refuse_unsupported", "return_columns"]

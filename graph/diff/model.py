@@ -1,6 +1,6 @@
 """The data a snapshot comparison takes and gives: frozen dataclasses for the app, the CLI and the tests.
 
-Computed by graph/diff.py (and re-exported there); presented by graph/diff_report.py.
+Computed by graph/diff/compare.py (and re-exported there); presented by graph/diff/report.py.
 """
 
 from __future__ import annotations

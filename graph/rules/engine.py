@@ -4,7 +4,7 @@ A rule is declared once with `@rule(...)`: an id, titles in both languages, the 
 on, which jurisdictions it judges, and a check that returns violations. `run_rules` turns the violations into a
 result per jurisdiction (passing ones included), so the app and the CLI can show where a rule holds and where not.
 Checks are pure functions over `RuleContext` (data fetched through the GraphStore protocol), so both backends
-give the same answer. The rules live in graph/rule_defs.py (the reform) and graph/rule_health.py (data health).
+give the same answer. The rules live in graph/rules/defs.py (the reform) and graph/rules/health.py (data health).
 """
 
 from __future__ import annotations
@@ -196,8 +196,8 @@ def rule(
 
 def _load_definitions() -> None:
     """The rules register themselves when their modules are imported (once; later imports are no-ops)."""
-    import graph.rule_defs
-    import graph.rule_health  # noqa: F401
+    import graph.rules.defs
+    import graph.rules.health  # noqa: F401
 
 
 def all_rules() -> list[Rule]:

@@ -1,6 +1,6 @@
 """A SnapshotDiff as table rows, as JSON-ready dicts, and as a short plain-language summary per jurisdiction.
 
-Kept apart from graph/diff.py so the computation stays small; everything here is presentation of the same data.
+Kept apart from graph/diff/compare.py so the computation stays small; everything here is presentation of the same data.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from graph.diff import CountRow, Link, SnapshotDiff
+from graph.diff.compare import CountRow, Link, SnapshotDiff
 from graph.model import Agency, Level
 
 __all__ = [
