@@ -1,6 +1,6 @@
 """orgraph's Streamlit app: the router. Page config, language switch, backend badge, navigation.
 
-    streamlit run app.py            # opens data/xilingol (ORGRAPH_DATASET overrides)
+streamlit run app.py            # opens data/xilingol (ORGRAPH_DATASET overrides)
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import streamlit as st
 from app_pages.common import get_service, lang, publish, tr, url_state
 from views import render
 
-st.set_page_config(page_title="orgraph · 锡林郭勒盟机构改革", page_icon="🏛️", layout="wide",
-                   initial_sidebar_state="expanded")
+st.set_page_config(
+    page_title="orgraph · 锡林郭勒盟机构改革", page_icon="🏛️", layout="wide", initial_sidebar_state="expanded"
+)
 
 st.markdown(
     """<style>
@@ -23,13 +24,19 @@ st.markdown(
 )
 
 with st.sidebar:
-    st.radio(tr("language"), ["zh", "en"], key=url_state("lang", "zh", ["zh", "en"]), horizontal=True,
-             format_func=lambda code: {"zh": "中文", "en": "English"}[code])
+    st.radio(
+        tr("language"),
+        ["zh", "en"],
+        key=url_state("lang", "zh", ["zh", "en"]),
+        horizontal=True,
+        format_func=lambda code: {"zh": "中文", "en": "English"}[code],
+    )
 publish(lang=lang())
 
 PAGES = [
-    st.Page("app_pages/overview.py", title=tr("overview"), icon=":material/dashboard:", url_path="overview",
-            default=True),
+    st.Page(
+        "app_pages/overview.py", title=tr("overview"), icon=":material/dashboard:", url_path="overview", default=True
+    ),
     st.Page("app_pages/explorer.py", title=tr("explorer"), icon=":material/account_tree:", url_path="explorer"),
     st.Page("app_pages/compare.py", title=tr("compare"), icon=":material/compare_arrows:", url_path="compare"),
     st.Page("app_pages/cypher.py", title=tr("cypher"), icon=":material/terminal:", url_path="cypher"),

@@ -148,9 +148,15 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         infos = service.info()
         rows = [
-            {"snapshot": i.snapshot, "role": i.role, "date": i.date, "jurisdictions": i.jurisdictions,
-             "agencies": i.agencies, "edges": i.edges,
-             **{t: n for t, n in i.edges_by_type.items()}}
+            {
+                "snapshot": i.snapshot,
+                "role": i.role,
+                "date": i.date,
+                "jurisdictions": i.jurisdictions,
+                "agencies": i.agencies,
+                "edges": i.edges,
+                **{t: n for t, n in i.edges_by_type.items()},
+            }
             for i in infos
         ]
         columns = ["snapshot", "role", "date", "jurisdictions", "agencies", "edges"]
@@ -171,10 +177,27 @@ def cmd_chain(args: argparse.Namespace) -> int:
     try:
         start = service.agency(args.agency_id)
         steps = service.chain(args.agency_id)
-        rows = [{"depth": 0, "id": start.id, "name_zh": start.name_zh, "name_en": start.name_en, "mode": "",
-                 "basis": start.basis.value}]
-        rows += [{"depth": s.depth, "id": s.agency.id, "name_zh": s.agency.name_zh, "name_en": s.agency.name_en,
-                  "mode": s.mode, "basis": s.agency.basis.value} for s in steps]
+        rows = [
+            {
+                "depth": 0,
+                "id": start.id,
+                "name_zh": start.name_zh,
+                "name_en": start.name_en,
+                "mode": "",
+                "basis": start.basis.value,
+            }
+        ]
+        rows += [
+            {
+                "depth": s.depth,
+                "id": s.agency.id,
+                "name_zh": s.agency.name_zh,
+                "name_en": s.agency.name_en,
+                "mode": s.mode,
+                "basis": s.agency.basis.value,
+            }
+            for s in steps
+        ]
         if args.format == "table":
             for row in rows:
                 arrow = f"  └─{row['mode']}→ " if row["depth"] else ""
@@ -196,8 +219,16 @@ def cmd_export(args: argparse.Namespace) -> int:
             options.update(rankdir=args.layout, lang=args.lang)
         elif args.dataset_id:
             options["dataset_id"] = args.dataset_id
-        path = service.export_to(args.output, args.format, snapshot=args.snapshot, jurisdiction=args.jurisdiction,
-                                 compare=args.compare, agency=args.agency, depth=args.depth, **options)
+        path = service.export_to(
+            args.output,
+            args.format,
+            snapshot=args.snapshot,
+            jurisdiction=args.jurisdiction,
+            compare=args.compare,
+            agency=args.agency,
+            depth=args.depth,
+            **options,
+        )
         print(f"wrote {path}", file=sys.stderr)
         return EXIT_OK
     finally:
@@ -240,8 +271,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.list:
         from graph.rules.engine import all_rules
 
-        rows = [{"rule": r.id, "phase": r.phase.value, "title": r.title_zh if args.lang == "zh" else r.title_en,
-                 "quote": r.quote} for r in all_rules()]
+        rows = [
+            {
+                "rule": r.id,
+                "phase": r.phase.value,
+                "title": r.title_zh if args.lang == "zh" else r.title_en,
+                "quote": r.quote,
+            }
+            for r in all_rules()
+        ]
         print(format_rows(["rule", "phase", "title", "quote"], rows, args.format))
         return EXIT_OK
     service = open_service(args)
@@ -267,15 +305,24 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--dataset", help="dataset folder (default: $ORGRAPH_DATASET or data/xilingol)")
-        p.add_argument("--backend", choices=["networkx", "neo4j"], help="storage backend (default: networkx, "
-                       "or neo4j when NEO4J_URI is set)")
+        p.add_argument(
+            "--backend",
+            choices=["networkx", "neo4j"],
+            help="storage backend (default: networkx, or neo4j when NEO4J_URI is set)",
+        )
         p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
         return p
 
     p = add("query", "Run a read-only Cypher query (or a named one) and print the rows.")
     p.add_argument("cypher", nargs="?", help="the Cypher text")
     p.add_argument("--named", metavar="NAME", help="run a named query from queries/ instead")
-    p.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", help="a $parameter: name=text, or name:=json for numbers and lists")
+    p.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        metavar="NAME=VALUE",
+        help="a $parameter: name=text, or name:=json for numbers and lists",
+    )
     p.add_argument("--timeout", type=float, help="time limit in seconds (default: setting cypher_timeout_s)")
     p.add_argument("--row-cap", type=int, help="most rows returned (default: setting cypher_row_cap)")
 
@@ -284,24 +331,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("chain", "Print the reporting chain of an agency, one line per step with the mode.")
     p.add_argument("agency_id", help="an agency id, e.g. 152528-2019-emergency_management")
 
-    p = add("diff", "Compare two snapshots from the lineage: established, abolished, merged, split, renamed, "
-            "transferred, reporting/category/hosting changes, counts against the quota, a summary per county.")
+    p = add(
+        "diff",
+        "Compare two snapshots from the lineage: established, abolished, merged, split, renamed, "
+        "transferred, reporting/category/hosting changes, counts against the quota, a summary per county.",
+    )
     p.add_argument("--from", dest="before", metavar="SNAPSHOT", help="earlier snapshot (default: role before)")
     p.add_argument("--to", dest="after", metavar="SNAPSHOT", help="later snapshot (default: role after)")
     p.add_argument("--jurisdiction", help="id, Chinese or English name, or 'league' (default: everything)")
     p.add_argument("--all", action="store_true", help="also list agencies that simply continued")
     p = add("check", "Check the reform's rules per jurisdiction; exit 3 when a rule fails.")
-    p.add_argument("--snapshot", help="snapshot to judge (default: reform rules on the 'after' snapshot, "
-                   "data-health rules on every snapshot)")
+    p.add_argument(
+        "--snapshot",
+        help="snapshot to judge (default: reform rules on the 'after' snapshot, data-health rules on every snapshot)",
+    )
     p.add_argument("--rule", nargs="+", action="extend", metavar="ID", help="only these rules (see --list)")
     p.add_argument("--list", action="store_true", help="list the rules and the sentences they rest on")
     p.add_argument("--lang", choices=["zh", "en"], default="en", help="language of titles and messages")
 
     from exporters import FORMATS
 
-    help_text = ("Export a diagram (svg, png, pdf), an offline interactive page (html) or data (graphml, gexf, "
-                 "json, csv dataset folder, cypher script) of a jurisdiction/snapshot, a compare pair or an "
-                 "agency neighbourhood.")
+    help_text = (
+        "Export a diagram (svg, png, pdf), an offline interactive page (html) or data (graphml, gexf, "
+        "json, csv dataset folder, cypher script) of a jurisdiction/snapshot, a compare pair or an "
+        "agency neighbourhood."
+    )
     p = sub.add_parser("export", help=help_text, description=help_text)
     p.add_argument("--dataset", help="dataset folder (default: $ORGRAPH_DATASET or data/xilingol)")
     p.add_argument("--backend", choices=["networkx", "neo4j"], help="storage backend")

@@ -1,9 +1,9 @@
 """Interface text in Chinese and English. Data labels (agency names) come from the data, not from here.
 
-    >>> t("explorer", "en"), t("explorer", "zh")
-    ('Explorer', '结构浏览')
-    >>> t("n_agencies", "en", n=3)
-    '3 agencies'
+>>> t("explorer", "en"), t("explorer", "zh")
+('Explorer', '结构浏览')
+>>> t("n_agencies", "en", n=3)
+'3 agencies'
 """
 
 from __future__ import annotations
@@ -25,7 +25,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "backend_badge": ("后端：{backend}", "Backend: {backend}"),
     "dataset_badge": ("数据集：{dataset}", "Dataset: {dataset}"),
     "loading": ("正在加载数据集…", "Loading the dataset…"),
-    "neo4j_down": ("已配置 Neo4j（NEO4J_URI），但无法连接：{error}", "Neo4j is configured (NEO4J_URI) but unreachable: {error}"),
+    "neo4j_down": (
+        "已配置 Neo4j（NEO4J_URI），但无法连接：{error}",
+        "Neo4j is configured (NEO4J_URI) but unreachable: {error}",
+    ),
     "use_embedded": ("改用内置 networkx 后端", "Use the embedded networkx backend"),
     "dataset_error": ("无法加载数据集", "The dataset could not be loaded"),
     # shared words
@@ -49,8 +52,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "none_found": ("没有结果。", "Nothing found."),
-    "too_big": ("共 {n} 个图元，超过上限 {max}：各地区已合并为一个方框，可在下方选择展开。",
-                "{n} elements exceed the limit of {max}: each jurisdiction is drawn as one box; expand some below."),
+    "too_big": (
+        "共 {n} 个图元，超过上限 {max}：各地区已合并为一个方框，可在下方选择展开。",
+        "{n} elements exceed the limit of {max}: each jurisdiction is drawn as one box; expand some below.",
+    ),
     "expand": ("展开地区", "Expand jurisdictions"),
     "expand_placeholder": ("选择要展开的旗县市", "Pick jurisdictions to draw in full"),
     "group_node": ("合并显示的地区", "Jurisdiction drawn as one box"),
@@ -83,9 +88,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basis_public": ("公开资料", "public source"),
     "basis_modeled": ("推定", "modeled"),
     # overview
-    "overview_intro": ("2019 年锡林郭勒盟各旗县（市）机构改革：改革前后的机构、限额、特设机构与资料来源。",
-                       ("The 2019 county-level institutional reform of the Xilingol League: agencies before and after, "
-                       "quotas, special departments and sources.")),
+    "overview_intro": (
+        "2019 年锡林郭勒盟各旗县（市）机构改革：改革前后的机构、限额、特设机构与资料来源。",
+        (
+            "The 2019 county-level institutional reform of the Xilingol League: agencies before and after, "
+            "quotas, special departments and sources."
+        ),
+    ),
     "counties": ("旗县市", "Counties"),
     "quota": ("机构限额", "Agency quota"),
     "quota_chart": ("各旗县市计入限额的党政机构数与限额", "Agencies counting toward the quota, per county"),
@@ -126,11 +135,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "snapshot_before": ("对比基准（前）", "From (before)"),
     "snapshot_after": ("对比目标（后）", "To (after)"),
     "side_by_side": ("并排", "Side by side"),
-    "overlay_too_big": ("全盟的叠加图超过 {max} 个图元：请选择一个旗县市查看叠加变化。",
-                        "The league-wide overlay exceeds {max} drawn elements: pick one jurisdiction to see it."),
+    "overlay_too_big": (
+        "全盟的叠加图超过 {max} 个图元：请选择一个旗县市查看叠加变化。",
+        "The league-wide overlay exceeds {max} drawn elements: pick one jurisdiction to see it.",
+    ),
     "changes_only": ("只显示变化（隐藏延续不变的机构）", "Changes only (hide agencies that simply continued)"),
     "stacked": ("上下排列（全宽，便于阅读大图）", "Stack the panes (full width, for large scopes)"),
-    "stacked_help": ("两幅图使用同一布局：延续的机构在两幅图中位置相同。", "Both charts share one layout: a continuing agency sits at the same spot in both."),
+    "stacked_help": (
+        "两幅图使用同一布局：延续的机构在两幅图中位置相同。",
+        "Both charts share one layout: a continuing agency sits at the same spot in both.",
+    ),
     "overlay": ("叠加变化", "Overlay of changes"),
     "sankey": ("沿革流向", "Lineage flow"),
     "changes_table": ("变化明细", "Changes"),
@@ -154,7 +168,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule": ("规则", "Rule"),
     "result": ("结果", "Result"),
     "violations": ("问题", "Violations"),
-    "checks_result": ("{total} 项检查中 {failed} 项未通过（改革后时点）", "{failed} of {total} checks failed (the after snapshot)"),
+    "checks_result": (
+        "{total} 项检查中 {failed} 项未通过（改革后时点）",
+        "{failed} of {total} checks failed (the after snapshot)",
+    ),
     "from": ("原机构", "From"),
     "to": ("新机构", "To"),
     "same_snapshot": ("请选择两个不同的时点。", "Pick two different snapshots."),
@@ -166,8 +183,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "query_text": ("Cypher 语句（只读）", "Cypher (read-only)"),
     "params": ("参数", "Parameters"),
     "run": ("运行", "Run"),
-    "limits": ("只读 · 超时 {timeout:g} 秒 · 最多 {cap} 行 · 后端 {backend}",
-               "Read-only · timeout {timeout:g} s · at most {cap} rows · backend {backend}"),
+    "limits": (
+        "只读 · 超时 {timeout:g} 秒 · 最多 {cap} 行 · 后端 {backend}",
+        "Read-only · timeout {timeout:g} s · at most {cap} rows · backend {backend}",
+    ),
     "rows_in": ("{n} 行，用时 {s:.3f} 秒", "{n} rows in {s:.3f} s"),
     "truncated": ("结果已截断到 {cap} 行。", "Result truncated at {cap} rows."),
     "download_csv": ("下载 CSV", "Download CSV"),

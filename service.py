@@ -1,7 +1,7 @@
 """The use cases the Streamlit app and the CLI share. Returns domain objects and plain results; imports no UI.
 
-    service = OrgService.open("data/xilingol")          # embedded networkx backend
-    service.chain("152528-2019-emergency_management")   # -> [ChainStep, ...]
+service = OrgService.open("data/xilingol")          # embedded networkx backend
+service.chain("152528-2019-emergency_management")   # -> [ChainStep, ...]
 """
 
 from __future__ import annotations
@@ -55,8 +55,14 @@ def make_store(settings: Settings, *, warm_cypher: bool = False) -> GraphStore:
 class OrgService:
     """One dataset in one store, and everything analysts ask of it."""
 
-    def __init__(self, store: GraphStore, dataset: Dataset, *, settings: Settings | None = None,
-                 load_report: LoadReport | None = None) -> None:
+    def __init__(
+        self,
+        store: GraphStore,
+        dataset: Dataset,
+        *,
+        settings: Settings | None = None,
+        load_report: LoadReport | None = None,
+    ) -> None:
         self.store = store
         self.dataset = dataset
         self.settings = settings or Settings()
@@ -91,8 +97,13 @@ class OrgService:
         return cls(store, dataset, settings=settings, load_report=report)
 
     @classmethod
-    def open_with_fallback(cls, dataset_path: str | Path | None = None, *, settings: Settings | None = None,
-                           progress: Progress | None = None) -> tuple[OrgService, str | None]:
+    def open_with_fallback(
+        cls,
+        dataset_path: str | Path | None = None,
+        *,
+        settings: Settings | None = None,
+        progress: Progress | None = None,
+    ) -> tuple[OrgService, str | None]:
         """Open on the configured backend; if Neo4j is unreachable, open the embedded default and say why."""
         settings = settings or Settings.from_env()
         try:
@@ -121,8 +132,17 @@ class OrgService:
             for edge in edges:
                 by_type[edge.type.value] = by_type.get(edge.type.value, 0) + 1
             used = {a.jurisdiction for a in agencies}
-            rows.append(SnapshotInfo(snap_id, snap.role.value, snap.date, len(used), len(agencies),
-                                     len(edges), dict(sorted(by_type.items()))))
+            rows.append(
+                SnapshotInfo(
+                    snap_id,
+                    snap.role.value,
+                    snap.date,
+                    len(used),
+                    len(agencies),
+                    len(edges),
+                    dict(sorted(by_type.items())),
+                )
+            )
         return rows
 
     def agencies(self, snapshot: str, jurisdiction: str | None = None) -> list[Agency]:
@@ -150,8 +170,11 @@ class OrgService:
     def functions_of(self, agency_id: str) -> list[str]:
         """Function ids the agency holds (HAS_FUNCTION)."""
         agency = self.store.agency(agency_id)
-        return sorted(e.end for e in self.store.edges(agency.snapshot, jurisdiction=agency.jurisdiction)
-                      if e.type is RelType.HAS_FUNCTION and e.start == agency_id)
+        return sorted(
+            e.end
+            for e in self.store.edges(agency.snapshot, jurisdiction=agency.jurisdiction)
+            if e.type is RelType.HAS_FUNCTION and e.start == agency_id
+        )
 
     def search(self, text: str, snapshot: str | None = None, *, limit: int = 50) -> list[Agency]:
         """Agencies whose Chinese or English name (or id) contains `text`, case-insensitive."""
@@ -186,8 +209,14 @@ class OrgService:
         return counts
 
     # ---- Cypher ---------------------------------------------------------------------------------------
-    def query(self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None,
-              row_cap: int | None = None) -> QueryResult:
+    def query(
+        self,
+        text: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout_s: float | None = None,
+        row_cap: int | None = None,
+    ) -> QueryResult:
         """Run read-only Cypher on the active backend; `$dataset` is filled with the active dataset id."""
         merged: dict[str, Any] = {"dataset": self.dataset.id}
         merged.update(params or {})
@@ -208,39 +237,65 @@ class OrgService:
         return self.query(query.text, merged, **limits)
 
     # ---- exports (exporters/) ------------------------------------------------------------------------------
-    def export_selection(self, fmt: str, *, snapshot: str | None = None, jurisdiction: str | None = None,
-                         compare: tuple[str, str] | str | None = None, agency: str | None = None,
-                         depth: int = 1) -> Any:
+    def export_selection(
+        self,
+        fmt: str,
+        *,
+        snapshot: str | None = None,
+        jurisdiction: str | None = None,
+        compare: tuple[str, str] | str | None = None,
+        agency: str | None = None,
+        depth: int = 1,
+    ) -> Any:
         """The exporters.Selection for these choices; jurisdiction may be an id or a name."""
         from exporters import make_selection
 
         jid = self.resolve_jurisdiction(jurisdiction).id if jurisdiction else None
-        return make_selection(self.dataset, fmt, snapshot=snapshot, jurisdiction=jid, compare=compare,
-                              agency=agency, depth=depth)
+        return make_selection(
+            self.dataset, fmt, snapshot=snapshot, jurisdiction=jid, compare=compare, agency=agency, depth=depth
+        )
 
-    def export(self, fmt: str, *, snapshot: str | None = None, jurisdiction: str | None = None,
-               compare: tuple[str, str] | str | None = None, agency: str | None = None, depth: int = 1,
-               **options: Any) -> bytes:
+    def export(
+        self,
+        fmt: str,
+        *,
+        snapshot: str | None = None,
+        jurisdiction: str | None = None,
+        compare: tuple[str, str] | str | None = None,
+        agency: str | None = None,
+        depth: int = 1,
+        **options: Any,
+    ) -> bytes:
         """A diagram (svg/png/pdf), page (html) or data file (graphml/gexf/json/csv zip/cypher) as bytes."""
         from exporters import export
 
-        selection = self.export_selection(fmt, snapshot=snapshot, jurisdiction=jurisdiction, compare=compare,
-                                          agency=agency, depth=depth)
+        selection = self.export_selection(
+            fmt, snapshot=snapshot, jurisdiction=jurisdiction, compare=compare, agency=agency, depth=depth
+        )
         return export(self.store, self.dataset, selection, fmt, **options)
 
-    def export_to(self, path: str | Path, fmt: str, *, snapshot: str | None = None, jurisdiction: str | None = None,
-                  compare: tuple[str, str] | str | None = None, agency: str | None = None, depth: int = 1,
-                  **options: Any) -> Path:
+    def export_to(
+        self,
+        path: str | Path,
+        fmt: str,
+        *,
+        snapshot: str | None = None,
+        jurisdiction: str | None = None,
+        compare: tuple[str, str] | str | None = None,
+        agency: str | None = None,
+        depth: int = 1,
+        **options: Any,
+    ) -> Path:
         """Write the export to `path` (csv: a dataset folder, or a zip when the path ends in .zip)."""
         from exporters import export_to_path
 
-        selection = self.export_selection(fmt, snapshot=snapshot, jurisdiction=jurisdiction, compare=compare,
-                                          agency=agency, depth=depth)
+        selection = self.export_selection(
+            fmt, snapshot=snapshot, jurisdiction=jurisdiction, compare=compare, agency=agency, depth=depth
+        )
         return export_to_path(self.store, self.dataset, selection, fmt, path, **options)
 
     # ---- comparison and rule checks (graph/diff/compare.py, graph/rules/engine.py) ------------------------------------------
-    def diff(self, before: str | None = None, after: str | None = None,
-             jurisdiction: str | None = None) -> Any:
+    def diff(self, before: str | None = None, after: str | None = None, jurisdiction: str | None = None) -> Any:
         """graph.diff.compare.SnapshotDiff of two snapshots (default: the manifest's before and after roles) within a
         jurisdiction (id, Chinese or English name), "league", or everything (None)."""
         from graph.diff.compare import SnapshotData, diff_snapshots
@@ -249,8 +304,12 @@ class OrgService:
         after = after or self._snapshot_with_role("after", -1)
         self._check_snapshot(before)
         self._check_snapshot(after)
-        return diff_snapshots(SnapshotData.from_store(self.store, before), SnapshotData.from_store(self.store, after),
-                              self.dataset.jurisdictions, scope=jurisdiction)
+        return diff_snapshots(
+            SnapshotData.from_store(self.store, before),
+            SnapshotData.from_store(self.store, after),
+            self.dataset.jurisdictions,
+            scope=jurisdiction,
+        )
 
     def check(self, snapshot: str | None = None, rules: list[str] | None = None) -> list[Any]:
         """graph.rules.engine.RuleResult per rule and jurisdiction; reform rules judge the "after" snapshot by default."""
@@ -280,4 +339,3 @@ def _replace(settings: Settings, **changes: Any) -> Settings:
     from dataclasses import replace
 
     return replace(settings, **changes)
-

@@ -28,8 +28,18 @@ from settings import Settings
 from views import render
 
 __all__ = [
-    "category_legend", "get_service", "jurisdiction_label", "lang", "mode_names", "publish", "scope_options",
-    "settings", "show_chart", "snapshot_label", "tr", "url_state",
+    "category_legend",
+    "get_service",
+    "jurisdiction_label",
+    "lang",
+    "mode_names",
+    "publish",
+    "scope_options",
+    "settings",
+    "show_chart",
+    "snapshot_label",
+    "tr",
+    "url_state",
 ]
 
 LEAGUE = "league"  # the scope value that means "every jurisdiction"
@@ -152,8 +162,18 @@ def default_snapshots(dataset: Dataset) -> tuple[str, str]:
 
 
 def mode_names() -> dict[str, str]:
-    keys = ["leads", "manages", "unified", "dispatched", "entrusted", "guides", "office_in", "plate", "co_located",
-            "hosted"]
+    keys = [
+        "leads",
+        "manages",
+        "unified",
+        "dispatched",
+        "entrusted",
+        "guides",
+        "office_in",
+        "plate",
+        "co_located",
+        "hosted",
+    ]
     return {k: tr(f"mode_{k}") for k in keys}
 
 
@@ -162,15 +182,19 @@ def category_name(category: Category | str) -> str:
     return tr(f"cat_{value}")
 
 
-def category_legend(categories: Sequence[str] | None = None, *, context: bool = False,
-                    modes: Sequence[str] | None = None) -> render.Legend:
+def category_legend(
+    categories: Sequence[str] | None = None, *, context: bool = False, modes: Sequence[str] | None = None
+) -> render.Legend:
     """Legend of the structure charts: category colours, reporting modes, the dashed-border rule."""
     cats = categories if categories is not None else [c.value for c in Category]
     boxes = [(category_name(c), *render.CATEGORY_COLOURS[c]) for c in render.CATEGORY_COLOURS if c in cats]
     if context:
         boxes.append((tr("context_node"), *render.CONTEXT_COLOURS))
-    lines = [(tr(f"mode_{m}"), m) for m in ("leads", "manages", "unified", "dispatched", "entrusted", "guides")
-             if modes is None or m in modes]
+    lines = [
+        (tr(f"mode_{m}"), m)
+        for m in ("leads", "manages", "unified", "dispatched", "entrusted", "guides")
+        if modes is None or m in modes
+    ]
     if modes is None or "hosted" in modes:
         lines.append((tr("mode_hosted"), "hosted"))
     return render.Legend(boxes=boxes, lines=lines, dashed_note=tr("modeled_dashed"))
@@ -178,8 +202,11 @@ def category_legend(categories: Sequence[str] | None = None, *, context: bool = 
 
 def chart_legend(nodes: Sequence[render.ChartNode], links: Sequence[render.ChartLink]) -> render.Legend:
     """The legend for what a chart actually shows."""
-    legend = category_legend({n.category for n in nodes if n.category and not n.context},
-                             context=any(n.context for n in nodes), modes={link.style for link in links})
+    legend = category_legend(
+        {n.category for n in nodes if n.category and not n.context},
+        context=any(n.context for n in nodes),
+        modes={link.style for link in links},
+    )
     if any(n.id.startswith("group:") for n in nodes):
         legend.boxes.append((tr("group_node"), *render.GROUP_COLOURS))
     if any(link.style == "aggregate" for link in links):

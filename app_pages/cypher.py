@@ -45,8 +45,11 @@ text_key = "w_cq"
 if text_key not in st.session_state:
     url_text = st.query_params.get("cq")
     chosen = named.get(st.session_state[name_key])
-    st.session_state[text_key] = url_text if url_text is not None else (chosen.text if chosen else
-                                                                        st.session_state.get("_view", {}).get("cq", ""))
+    st.session_state[text_key] = (
+        url_text
+        if url_text is not None
+        else (chosen.text if chosen else st.session_state.get("_view", {}).get("cq", ""))
+    )
 
 
 def _on_pick() -> None:
@@ -58,8 +61,7 @@ def _on_pick() -> None:
     st.session_state["cypher_ran"] = False
 
 
-st.selectbox(tr("named_query"), choices, key=name_key, on_change=_on_pick,
-             format_func=query_names.get)
+st.selectbox(tr("named_query"), choices, key=name_key, on_change=_on_pick, format_func=query_names.get)
 query = named.get(st.session_state[name_key])
 if query and query.description:
     st.caption(render.md(query.description))
@@ -73,8 +75,9 @@ if param_names:
     for i, pname in enumerate(param_names):
         default = query.defaults.get(pname, "") if query else ""
         with cols[i % len(cols)]:
-            values[pname] = st.text_input(f"${pname}", key=url_state(f"p_{pname}", default),
-                                          help="text; :=json for a number or list, e.g. :=3")
+            values[pname] = st.text_input(
+                f"${pname}", key=url_state(f"p_{pname}", default), help="text; :=json for a number or list, e.g. :=3"
+            )
 
 
 def _typed(raw: str) -> Any:
@@ -90,8 +93,12 @@ def _typed(raw: str) -> Any:
 ran = st.button(tr("run"), type="primary") or st.session_state.get("cypher_ran") or st.query_params.get("run") == "1"
 st.session_state["cypher_ran"] = bool(ran)
 custom_text = None if query and text == query.text else text
-publish(qn=st.session_state[name_key] or None, cq=custom_text or None, run="1" if ran else None,
-        **{f"p_{k}": (v if not query or v != query.defaults.get(k, "") else None) for k, v in values.items()})
+publish(
+    qn=st.session_state[name_key] or None,
+    cq=custom_text or None,
+    run="1" if ran else None,
+    **{f"p_{k}": (v if not query or v != query.defaults.get(k, "") else None) for k, v in values.items()},
+)
 
 if ran and (text or "").strip():
     try:
@@ -103,11 +110,13 @@ if ran and (text or "").strip():
     st.caption(tr("rows_in", n=len(result.rows), s=result.seconds) + f" · {result.backend}")
     if result.truncated:
         st.warning(tr("truncated", cap=limits.cypher_row_cap))
-    frame = pd.DataFrame([{c: _cell(row.get(c)) for c in result.columns} for row in result.rows],
-                         columns=result.columns)
+    frame = pd.DataFrame(
+        [{c: _cell(row.get(c)) for c in result.columns} for row in result.rows], columns=result.columns
+    )
     st.dataframe(frame, hide_index=True, width="stretch")
-    st.download_button(tr("download_csv"), frame.to_csv(index=False).encode("utf-8-sig"), file_name="query.csv",
-                       mime="text/csv")
+    st.download_button(
+        tr("download_csv"), frame.to_csv(index=False).encode("utf-8-sig"), file_name="query.csv", mime="text/csv"
+    )
     if result.nodes:
         st.markdown(f"**{tr('result_graph')}**")
         keys = [n.key for n in result.nodes][: limits.max_drawn_elements]
@@ -121,13 +130,31 @@ if ran and (text or "").strip():
             name = str(props.get("name_en" if lang() == "en" else "name_zh") or props.get("name_zh") or n.key)
             category = str(props.get("category", ""))
             fill, border = render.CATEGORY_COLOURS.get(category, render.GROUP_COLOURS)
-            nodes.append(render.ChartNode(
-                id=n.key, label=name, x=positions[n.key][0], y=positions[n.key][1], fill=fill, border=border,
-                dashed=props.get("basis") == "modeled",
-                tooltip=render.tooltip(name, [(":".join(n.labels), n.key)] + [(k, str(v)) for k, v in sorted(props.items())
-                                                                               if k not in ("name_zh", "name_en")])))
+            nodes.append(
+                render.ChartNode(
+                    id=n.key,
+                    label=name,
+                    x=positions[n.key][0],
+                    y=positions[n.key][1],
+                    fill=fill,
+                    border=border,
+                    dashed=props.get("basis") == "modeled",
+                    tooltip=render.tooltip(
+                        name,
+                        [(":".join(n.labels), n.key)]
+                        + [(k, str(v)) for k, v in sorted(props.items()) if k not in ("name_zh", "name_en")],
+                    ),
+                )
+            )
         drawn = {n.id for n in nodes}
-        links = [render.ChartLink(r.start, r.end, _link_style(r.type, dict(r.properties)),
-                                  tooltip=render.tooltip(r.type, [(k, str(v)) for k, v in sorted(r.properties.items())]))
-                 for r in result.relationships if r.start in drawn and r.end in drawn]
+        links = [
+            render.ChartLink(
+                r.start,
+                r.end,
+                _link_style(r.type, dict(r.properties)),
+                tooltip=render.tooltip(r.type, [(k, str(v)) for k, v in sorted(r.properties.items())]),
+            )
+            for r in result.relationships
+            if r.start in drawn and r.end in drawn
+        ]
         show_chart(render.chart_html(nodes, links, height=520), 520)

@@ -38,11 +38,13 @@ snapshot_names = {s: snapshot_label(dataset.snapshot(s)) for s in dataset.snapsh
 snapshots = dataset.snapshot_ids()
 c1, c2, c3, c4 = st.columns([2.2, 1.6, 2.6, 1.1])
 with c1:
-    scope = st.selectbox(tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes),
-                         format_func=scope_names.get)
+    scope = st.selectbox(
+        tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes), format_func=scope_names.get
+    )
 with c2:
-    snapshot = st.selectbox(tr("snapshot"), snapshots, key=url_state("snap", snapshots[-1], snapshots),
-                            format_func=snapshot_names.get)
+    snapshot = st.selectbox(
+        tr("snapshot"), snapshots, key=url_state("snap", snapshots[-1], snapshots), format_func=snapshot_names.get
+    )
 with c3:
     query = st.text_input(tr("search"), key=url_state("q", ""), placeholder="应急管理局 / emergency")
 with c4:
@@ -74,8 +76,14 @@ if len(options) > 1:
     st.selectbox(tr("search_hits"), options, key=focus_key, format_func={o: _agency_option(o) for o in options}.get)
 focus = st.session_state.get(focus_key, "")
 expand_key = url_state("expand", "")
-publish(j=scope, snap=snapshot, q=query.strip(), depth=int(depth) if depth != 1 else None, agency=focus or None,
-        expand=st.session_state.get(expand_key) or None)
+publish(
+    j=scope,
+    snap=snapshot,
+    q=query.strip(),
+    depth=int(depth) if depth != 1 else None,
+    agency=focus or None,
+    expand=st.session_state.get(expand_key) or None,
+)
 
 
 def _jurisdiction_name(jurisdiction_id: str) -> str:
@@ -105,16 +113,33 @@ def _details(agency: Agency) -> None:
     chain = service.chain(agency.id)
     st.markdown(f"**{tr('chain')}**")
     if chain:
-        st.dataframe(pd.DataFrame([{tr("depth"): s.depth, tr("agency"): _name(s.agency), tr("mode"): tr(f"mode_{s.mode}"),
-                                    tr("jurisdiction"): _jurisdiction_name(s.agency.jurisdiction)} for s in chain]),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        tr("depth"): s.depth,
+                        tr("agency"): _name(s.agency),
+                        tr("mode"): tr(f"mode_{s.mode}"),
+                        tr("jurisdiction"): _jurisdiction_name(s.agency.jurisdiction),
+                    }
+                    for s in chain
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     else:
         st.caption(tr("top"))
     subs = service.subordinates(agency.id, depth=int(depth))
     st.markdown(f"**{tr('subordinates')}** ({len(subs)})")
     if subs:
-        st.dataframe(pd.DataFrame([{tr("depth"): s.depth, tr("agency"): _name(s.agency), tr("mode"): tr(f"mode_{s.mode}")}
-                                   for s in subs]), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                [{tr("depth"): s.depth, tr("agency"): _name(s.agency), tr("mode"): tr(f"mode_{s.mode}")} for s in subs]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     functions = service.functions_of(agency.id)
     if functions:
         names = {f.id: (f.name_en if lang() == "en" else f.name_zh) for f in dataset.functions}
@@ -126,23 +151,43 @@ def _details(agency: Agency) -> None:
         rows = []
         for e in lineage:
             start, end = dataset.agency(e.start), dataset.agency(e.end)
-            rows.append({tr("from"): f"{_name(start) if start else e.start} ({start.snapshot if start else ''})",
-                         tr("change"): tr(f"change_{e.change.value}") if e.change else "",
-                         tr("to"): f"{_name(end) if end else e.end} ({end.snapshot if end else ''})",
-                         tr("functions"): e.function or ""})
+            rows.append(
+                {
+                    tr("from"): f"{_name(start) if start else e.start} ({start.snapshot if start else ''})",
+                    tr("change"): tr(f"change_{e.change.value}") if e.change else "",
+                    tr("to"): f"{_name(end) if end else e.end} ({end.snapshot if end else ''})",
+                    tr("functions"): e.function or "",
+                }
+            )
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     else:
         st.caption(tr("no_lineage"))
-    cited = {agency.source} | {e.source for e in service.edges(agency.snapshot, agency.jurisdiction)
-                               if e.start == agency.id and e.type is not RelType.HAS_FUNCTION}
+    cited = {agency.source} | {
+        e.source
+        for e in service.edges(agency.snapshot, agency.jurisdiction)
+        if e.start == agency.id and e.type is not RelType.HAS_FUNCTION
+    }
     cited |= {e.source for e in lineage}
     sources = [s for s in (dataset.source_by_id(sid) for sid in sorted(cited)) if s]
     if sources:
         st.markdown(f"**{tr('sources')}**")
-        st.dataframe(pd.DataFrame([{"id": s.id, tr("title"): s.title, tr("basis"): tr(f"basis_{s.basis.value}"),
-                                    tr("publisher"): s.publisher, tr("link"): s.url or None} for s in sources]),
-                     hide_index=True, width="stretch",
-                     column_config={tr("link"): st.column_config.LinkColumn(tr("link"))})
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "id": s.id,
+                        tr("title"): s.title,
+                        tr("basis"): tr(f"basis_{s.basis.value}"),
+                        tr("publisher"): s.publisher,
+                        tr("link"): s.url or None,
+                    }
+                    for s in sources
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+            column_config={tr("link"): st.column_config.LinkColumn(tr("link"))},
+        )
 
 
 if focus:
@@ -157,29 +202,43 @@ if focus:
         with st.spinner("…"):
             chart = charts.focus_chart(service, focus, int(depth), lang=lang())
         height = render.fit_height(chart.nodes, 760, high=820)
-        show_chart(render.chart_html(chart.nodes, chart.links, height=height, direction="LR",
-                                     legend=chart_legend(chart.nodes, chart.links)), height)
+        show_chart(
+            render.chart_html(
+                chart.nodes, chart.links, height=height, direction="LR", legend=chart_legend(chart.nodes, chart.links)
+            ),
+            height,
+        )
     with right:
         _details(agency)
 else:
     jurisdiction = None if scope == LEAGUE else scope
     with st.spinner("…"):
-        chart = charts.structure_chart(service, snapshot, jurisdiction, lang=lang(),
-                                       expand=[x for x in (st.session_state.get(expand_key) or "").split(",") if x],
-                                       max_elements=max_drawn)
-    st.markdown(f"#### {render.md(tr('structure_of', scope=scope_label(dataset, scope), snapshot=snapshot_label(dataset.snapshot(snapshot))))}")
+        chart = charts.structure_chart(
+            service,
+            snapshot,
+            jurisdiction,
+            lang=lang(),
+            expand=[x for x in (st.session_state.get(expand_key) or "").split(",") if x],
+            max_elements=max_drawn,
+        )
+    st.markdown(
+        f"#### {render.md(tr('structure_of', scope=scope_label(dataset, scope), snapshot=snapshot_label(dataset.snapshot(snapshot))))}"
+    )
     if chart.aggregated:
         st.info(tr("too_big", n=chart.total_elements, max=max_drawn))
         groups = sorted({a.jurisdiction for a in service.agencies(snapshot)})
         chosen = [x for x in (st.session_state.get(expand_key) or "").split(",") if x in groups]
         group_names = {g: scope_names.get(g) or scope_label(dataset, g) for g in groups}
-        picked = st.multiselect(tr("expand"), groups, default=chosen, format_func=group_names.get,
-                                placeholder=tr("expand_placeholder"))
+        picked = st.multiselect(
+            tr("expand"), groups, default=chosen, format_func=group_names.get, placeholder=tr("expand_placeholder")
+        )
         if sorted(picked) != sorted(chosen):
             st.session_state[expand_key] = ",".join(picked)
             publish(expand=",".join(picked) or None)
             st.rerun()
     st.caption(tr("drawn_count", nodes=len(chart.nodes), links=len(chart.links)))
     height = render.fit_height(chart.nodes, 1150, high=1400)  # tall charts scroll rather than shrink
-    show_chart(render.chart_html(chart.nodes, chart.links, height=height,
-                                 legend=chart_legend(chart.nodes, chart.links)), height)
+    show_chart(
+        render.chart_html(chart.nodes, chart.links, height=height, legend=chart_legend(chart.nodes, chart.links)),
+        height,
+    )

@@ -45,26 +45,30 @@ kinds = ["snapshot", "compare"]
 kind_names = {k: tr(f"export_kind_{k}") for k in kinds}
 c1, c2, c3, c4 = st.columns([2.2, 1.4, 1.6, 1.2])
 with c1:
-    scope = st.selectbox(tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes),
-                         format_func=scope_names.get)
+    scope = st.selectbox(
+        tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes), format_func=scope_names.get
+    )
 with c2:
-    kind = st.radio(tr("export_scope"), kinds, key=url_state("kind", "snapshot", kinds),
-                    format_func=kind_names.get)
+    kind = st.radio(tr("export_scope"), kinds, key=url_state("kind", "snapshot", kinds), format_func=kind_names.get)
 with c3:
     if kind == "snapshot":
-        snapshot = st.selectbox(tr("snapshot"), snapshots, key=url_state("snap", last, snapshots),
-                                format_func=snapshot_names.get)
+        snapshot = st.selectbox(
+            tr("snapshot"), snapshots, key=url_state("snap", last, snapshots), format_func=snapshot_names.get
+        )
         before = after = None
     else:
         snapshot = None
-        before = st.selectbox(tr("snapshot_before"), snapshots, key=url_state("before", first, snapshots),
-                              format_func=snapshot_names.get)
-        after = st.selectbox(tr("snapshot_after"), snapshots, key=url_state("after", last, snapshots),
-                             format_func=snapshot_names.get)
+        before = st.selectbox(
+            tr("snapshot_before"), snapshots, key=url_state("before", first, snapshots), format_func=snapshot_names.get
+        )
+        after = st.selectbox(
+            tr("snapshot_after"), snapshots, key=url_state("after", last, snapshots), format_func=snapshot_names.get
+        )
 with c4:
     label_names = {"both": tr("labels_both"), "zh": "中文", "en": "English"}
-    label_lang = st.selectbox(tr("labels"), list(label_names), key=url_state("labels", "both", list(label_names)),
-                              format_func=label_names.get)
+    label_lang = st.selectbox(
+        tr("labels"), list(label_names), key=url_state("labels", "both", list(label_names)), format_func=label_names.get
+    )
 publish(j=scope, kind=kind, snap=snapshot, before=before, after=after, labels=label_lang)
 
 jurisdiction = None if scope == LEAGUE else scope
@@ -90,21 +94,34 @@ with diagram_col:
     st.subheader(tr("diagrams"))
     for fmt in [f for f in FORMATS if f in DIAGRAM_FORMATS + ("html",)]:
         mime, ext = MEDIA_TYPES[fmt]
-        st.download_button(tr("download", fmt=fmt.upper()), data=_producer(fmt), file_name=f"{stem}.{ext}",
-                           mime=mime, key=f"dl_{fmt}", icon=":material/image:", width="stretch")
+        st.download_button(
+            tr("download", fmt=fmt.upper()),
+            data=_producer(fmt),
+            file_name=f"{stem}.{ext}",
+            mime=mime,
+            key=f"dl_{fmt}",
+            icon=":material/image:",
+            width="stretch",
+        )
 with data_col:
     st.subheader(tr("data_files"))
     for fmt in [f for f in FORMATS if f not in DIAGRAM_FORMATS + ("html",)]:
         mime, ext = MEDIA_TYPES[fmt]
-        st.download_button(tr("download", fmt=fmt.upper()), data=_producer(fmt), file_name=f"{stem}.{ext}",
-                           mime=mime, key=f"dl_{fmt}", icon=":material/dataset:", width="stretch")
+        st.download_button(
+            tr("download", fmt=fmt.upper()),
+            data=_producer(fmt),
+            file_name=f"{stem}.{ext}",
+            mime=mime,
+            key=f"dl_{fmt}",
+            icon=":material/dataset:",
+            width="stretch",
+        )
 
 if st.toggle(tr("preview"), key="export_preview"):
     try:
         with st.spinner("…"):
-            svg = service.export("svg", snapshot=snapshot, jurisdiction=jurisdiction, compare=compare,
-                                 lang=label_lang)
+            svg = service.export("svg", snapshot=snapshot, jurisdiction=jurisdiction, compare=compare, lang=label_lang)
         text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
-        st.image(text[text.find("<svg"):], width="stretch")
+        st.image(text[text.find("<svg") :], width="stretch")
     except Exception as exc:  # noqa: BLE001 - a preview failure must not hide the downloads
         st.error(render.md(str(exc)))

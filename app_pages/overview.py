@@ -40,11 +40,19 @@ total_facts = sum(basis.values()) or 1
 m1, m2, m3, m4, m5 = st.columns(5)
 m1.metric(tr("counties"), len(counties))
 m2.metric(f"{tr('agencies')} · {before}", len(old_all), help=render.md(snapshot_label(dataset.snapshot(before))))
-m3.metric(f"{tr('agencies')} · {after}", len(new_all), help=render.md(snapshot_label(dataset.snapshot(after))),
-          delta=(len(new_all) - len(old_all)) or None, delta_color="inverse")
+m3.metric(
+    f"{tr('agencies')} · {after}",
+    len(new_all),
+    help=render.md(snapshot_label(dataset.snapshot(after))),
+    delta=(len(new_all) - len(old_all)) or None,
+    delta_color="inverse",
+)
 m4.metric(tr("sources"), len(dataset.sources))
-m5.metric(tr("published_vs_modeled"), f"{published / total_facts:.0%}",
-          help=f"seed {basis.get('seed', 0)} · public {basis.get('public', 0)} · modeled {basis.get('modeled', 0)}")
+m5.metric(
+    tr("published_vs_modeled"),
+    f"{published / total_facts:.0%}",
+    help=f"seed {basis.get('seed', 0)} · public {basis.get('public', 0)} · modeled {basis.get('modeled', 0)}",
+)
 
 
 def _quota_counts(agencies: list) -> dict[str, int]:
@@ -59,16 +67,34 @@ st.subheader(tr("quota_chart"))
 old_counts, new_counts = _quota_counts(old_all), _quota_counts(new_all)
 names = [render.plot_text(jurisdiction_label(j)) for j in counties]
 fig = go.Figure()
-fig.add_bar(name=render.plot_text(snapshot_label(dataset.snapshot(before))), x=names, y=[old_counts.get(j.id, 0) for j in counties],
-            marker_color="#b0bec5")
-fig.add_bar(name=render.plot_text(snapshot_label(dataset.snapshot(after))), x=names, y=[new_counts.get(j.id, 0) for j in counties],
-            marker_color="#1f5fa8")
-fig.add_scatter(name=tr("quota"), x=names, y=[j.agency_quota for j in counties], mode="markers",
-                marker={"symbol": "line-ew-open", "size": 34, "line": {"width": 3, "color": "#c62828"}})
-fig.update_layout(barmode="group", height=380, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                  legend={"orientation": "h", "y": 1.08}, plot_bgcolor="#ffffff",
-                  yaxis={"gridcolor": "#eceff1", "title": tr("agencies")},
-                  font={"family": "Noto Sans CJK SC, sans-serif"})
+fig.add_bar(
+    name=render.plot_text(snapshot_label(dataset.snapshot(before))),
+    x=names,
+    y=[old_counts.get(j.id, 0) for j in counties],
+    marker_color="#b0bec5",
+)
+fig.add_bar(
+    name=render.plot_text(snapshot_label(dataset.snapshot(after))),
+    x=names,
+    y=[new_counts.get(j.id, 0) for j in counties],
+    marker_color="#1f5fa8",
+)
+fig.add_scatter(
+    name=tr("quota"),
+    x=names,
+    y=[j.agency_quota for j in counties],
+    mode="markers",
+    marker={"symbol": "line-ew-open", "size": 34, "line": {"width": 3, "color": "#c62828"}},
+)
+fig.update_layout(
+    barmode="group",
+    height=380,
+    margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    legend={"orientation": "h", "y": 1.08},
+    plot_bgcolor="#ffffff",
+    yaxis={"gridcolor": "#eceff1", "title": tr("agencies")},
+    font={"family": "Noto Sans CJK SC, sans-serif"},
+)
 st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 
 left, right = st.columns([3, 2], gap="large")
@@ -77,8 +103,11 @@ with left:
     rows = []
     for j in counties:
         present = {a.type for a in new_all if a.jurisdiction == j.id}
-        row = {tr("jurisdiction"): jurisdiction_label(j), tr("size_class"): tr(f"size_{j.size_class.value}") if j.size_class else "",
-               tr("quota"): j.agency_quota}
+        row = {
+            tr("jurisdiction"): jurisdiction_label(j),
+            tr("size_class"): tr(f"size_{j.size_class.value}") if j.size_class else "",
+            tr("quota"): j.agency_quota,
+        }
         for kind in SPECIAL_TYPES:
             row[tr(f"special_{kind}")] = "✓" if kind in present else "—"
         rows.append(row)
@@ -86,19 +115,55 @@ with left:
 with right:
     if dataset.events:
         st.subheader(tr("reform_dates"))
-        st.dataframe(pd.DataFrame([{tr("date"): e.date, tr("event"): e.label_en if lang() == "en" else e.label_zh,
-                                    tr("source"): e.source} for e in sorted(dataset.events, key=lambda e: e.date)]),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        tr("date"): e.date,
+                        tr("event"): e.label_en if lang() == "en" else e.label_zh,
+                        tr("source"): e.source,
+                    }
+                    for e in sorted(dataset.events, key=lambda e: e.date)
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     st.subheader(tr("published_vs_modeled"))
-    bars = go.Figure(go.Bar(x=[basis.get(k, 0) for k in BASIS_COLOURS], y=[tr(f"basis_{k}") for k in BASIS_COLOURS],
-                            orientation="h", marker_color=list(BASIS_COLOURS.values()),
-                            text=[basis.get(k, 0) for k in BASIS_COLOURS], textposition="auto"))
-    bars.update_layout(height=170, margin={"l": 10, "r": 10, "t": 4, "b": 4}, plot_bgcolor="#ffffff",
-                       xaxis={"title": tr("facts"), "gridcolor": "#eceff1"})
+    bars = go.Figure(
+        go.Bar(
+            x=[basis.get(k, 0) for k in BASIS_COLOURS],
+            y=[tr(f"basis_{k}") for k in BASIS_COLOURS],
+            orientation="h",
+            marker_color=list(BASIS_COLOURS.values()),
+            text=[basis.get(k, 0) for k in BASIS_COLOURS],
+            textposition="auto",
+        )
+    )
+    bars.update_layout(
+        height=170,
+        margin={"l": 10, "r": 10, "t": 4, "b": 4},
+        plot_bgcolor="#ffffff",
+        xaxis={"title": tr("facts"), "gridcolor": "#eceff1"},
+    )
     st.plotly_chart(bars, width="stretch", config={"displayModeBar": False})
 
 st.subheader(tr("sources"))
-st.dataframe(pd.DataFrame([{"id": s.id, tr("basis"): tr(f"basis_{s.basis.value}"), tr("title"): s.title,
-                            tr("publisher"): s.publisher, tr("date"): s.date, tr("link"): s.url or None}
-                           for s in dataset.sources]),
-             hide_index=True, width="stretch", column_config={tr("link"): st.column_config.LinkColumn(tr("link"))})
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "id": s.id,
+                tr("basis"): tr(f"basis_{s.basis.value}"),
+                tr("title"): s.title,
+                tr("publisher"): s.publisher,
+                tr("date"): s.date,
+                tr("link"): s.url or None,
+            }
+            for s in dataset.sources
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+    column_config={tr("link"): st.column_config.LinkColumn(tr("link"))},
+)

@@ -65,8 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     if not counties:
         raise SystemExit(f"{dataset} has no county")
     county = max(counties, key=lambda j: len([a for a in loaded.agencies if a.jurisdiction == j.id]))
-    print(f"dataset {loaded.id} ({dataset}): {len(loaded.agencies)} agencies, {len(loaded.edges)} edges; "
-          f"county = {county.id} {county.name_zh}; median of {args.runs} runs")
+    print(
+        f"dataset {loaded.id} ({dataset}): {len(loaded.agencies)} agencies, {len(loaded.edges)} edges; "
+        f"county = {county.id} {county.name_zh}; median of {args.runs} runs"
+    )
     print(f"{'page':<10} {'scope':<16} {'median s':>9} {'charts':>7}")
     results: dict[tuple[str, str], float] = {}
     for page in ("explorer", "compare"):

@@ -45,34 +45,22 @@ _AGGREGATES = {"count", "sum", "avg", "min", "max", "collect"}
 def grand_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """grand-cypher wants labels and relationship types as a `__labels__` set on every node and edge."""
     out = nx.MultiDiGraph()
-    out.add_nodes_from(
-        (k, {**a, "__labels__": set(a.get("labels", ()))})
-        for k, a in graph.nodes(data=True)
-    )
-    out.add_edges_from(
-        (u, v, k, {**a, "__labels__": {a["type"]}})
-        for u, v, k, a in graph.edges(keys=True, data=True)
-    )
+    out.add_nodes_from((k, {**a, "__labels__": set(a.get("labels", ()))}) for k, a in graph.nodes(data=True))
+    out.add_edges_from((u, v, k, {**a, "__labels__": {a["type"]}}) for u, v, k, a in graph.edges(keys=True, data=True))
     return out
 
 
 def normalise_for_grand(text: str, params: dict[str, Any] | None) -> str:
     tokens = tokenize(text)
     first_var = next(
-        (
-            tokens[i + 1].text
-            for i, t in enumerate(tokens[:-1])
-            if t.text == "(" and tokens[i + 1].kind == "word"
-        ),
+        (tokens[i + 1].text for i, t in enumerate(tokens[:-1]) if t.text == "(" and tokens[i + 1].kind == "word"),
         "n",
     )
     edits: list[tuple[int, int, str]] = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if tok.kind == "string" and tok.text.startswith("'"):
-            edits.append(
-                (tok.start, tok.end, json.dumps(tok.text[1:-1], ensure_ascii=False))
-            )
+            edits.append((tok.start, tok.end, json.dumps(tok.text[1:-1], ensure_ascii=False)))
         elif tok.kind == "param":
             edits.append(
                 (
@@ -85,17 +73,10 @@ def normalise_for_grand(text: str, params: dict[str, Any] | None) -> str:
             edits.append((tok.start, tok.end, tok.text.upper()))
             if tokens[i + 2].text == "*":
                 edits.append((tokens[i + 2].start, tokens[i + 2].end, first_var))
-        elif (
-            tok.text == "*"
-            and i
-            and tokens[i - 1].kind in ("word", "quoted")
-            and tokens[i - 2].text == ":"
-        ):
+        elif tok.text == "*" and i and tokens[i - 1].kind in ("word", "quoted") and tokens[i - 2].text == ":":
             if nxt == "]":
                 edits.append((tok.end, tok.end, "1..10"))
-            elif (
-                nxt == "1" and tokens[i + 2].text == ".." and tokens[i + 3].text == "]"
-            ):
+            elif nxt == "1" and tokens[i + 2].text == ".." and tokens[i + 3].text == "]":
                 edits.append((tokens[i + 2].end, tokens[i + 2].end, "10"))
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
@@ -104,19 +85,13 @@ def normalise_for_grand(text: str, params: dict[str, Any] | None) -> str:
 
 def _plain_grand(value: Any) -> Any:
     if isinstance(value, dict):
-        if value and all(
-            isinstance(k, int) for k in value
-        ):  # a MultiDiGraph edge: {key: attrs}
+        if value and all(isinstance(k, int) for k in value):  # a MultiDiGraph edge: {key: attrs}
             attrs = next(iter(value.values()))
             return {
                 "type": next(iter(attrs["__labels__"])),
                 **{k: v for k, v in attrs.items() if k not in ("__labels__", "type")},
             }
-        return {
-            k: _plain_grand(v)
-            for k, v in value.items()
-            if k not in ("__labels__", "labels")
-        }
+        return {k: _plain_grand(v) for k, v in value.items() if k not in ("__labels__", "labels")}
     if isinstance(value, (list, tuple)):
         return [_plain_grand(v) for v in value]
     if isinstance(value, set):
@@ -124,9 +99,7 @@ def _plain_grand(value: Any) -> Any:
     return value
 
 
-def run_grand(
-    ggraph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None
-) -> list[dict[str, Any]]:
+def run_grand(ggraph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
     result = grandcypher.GrandCypher(ggraph).run(normalise_for_grand(text, params))
     wanted = return_columns(text, tokenize(text))
     keys = {str(k): k for k in result}
@@ -141,18 +114,14 @@ def run_grand(
             raise KeyError(f"no column {name!r} in {list(keys)}")
     length = max((len(result[c]) for c in columns), default=0)
     for i in range(length):
-        rows.append(
-            {name: _plain_grand(result[c][i]) for name, c in zip(wanted, columns)}
-        )
+        rows.append({name: _plain_grand(result[c][i]) for name, c in zip(wanted, columns)})
     return rows
 
 
 # ---- option (b): LadybugDB through the shipped adapter ----
 
 
-def run_ladybug(
-    graph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None
-) -> list[dict[str, Any]]:
+def run_ladybug(graph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
     return run_embedded(graph, text, params, timeout_s=30, row_cap=100_000).rows
 
 
@@ -177,14 +146,10 @@ def neo4j_runner(uri: str, password: str, graph: nx.MultiDiGraph) -> Any:
 
     driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", password))
     if driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]:
-        raise SystemExit(
-            f"--neo4j needs an empty database; {uri} holds data (start a private server)"
-        )
+        raise SystemExit(f"--neo4j needs an empty database; {uri} holds data (start a private server)")
     for label, query in _CREATE_NODES.items():
         rows = [
-            {k: v for k, v in a.items() if k != "labels"}
-            for _, a in graph.nodes(data=True)
-            if label in a["labels"]
+            {k: v for k, v in a.items() if k != "labels"} for _, a in graph.nodes(data=True) if label in a["labels"]
         ]
         driver.execute_query(query, rows=rows)
     for rel_type, query in _CREATE_RELS.items():
@@ -196,16 +161,12 @@ def neo4j_runner(uri: str, password: str, graph: nx.MultiDiGraph) -> Any:
         driver.execute_query(query, rows=rows)
 
     def run(text: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
-        return run_read_only(
-            driver, None, uri, text, params or {}, timeout_s=30, row_cap=100_000
-        ).rows
+        return run_read_only(driver, None, uri, text, params or {}, timeout_s=30, row_cap=100_000).rows
 
     return run
 
 
-def correctness(
-    neo4j_uri: str | None = None, neo4j_password: str = ""
-) -> dict[str, list[str]]:
+def correctness(neo4j_uri: str | None = None, neo4j_password: str = "") -> dict[str, list[str]]:
     """Run the corpus on each engine; print one line per query; return the names each engine got right."""
     graph = graph_from_csv_dir(MINI)
     ggraph = grand_graph(graph)
@@ -310,9 +271,7 @@ def synthetic_graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
                 id=aid,
                 snapshot=rng.choice(["2018", "2019"]),
                 jurisdiction=cid,
-                name_zh=f"旗{c}生态环境局{i}"
-                if kind == "ecology_environment"
-                else f"旗{c}机构{i}",
+                name_zh=f"旗{c}生态环境局{i}" if kind == "ecology_environment" else f"旗{c}机构{i}",
                 name_en=f"Agency {aid}",
                 type=kind,
                 category=rng.choice(["government", "party", "institution"]),
@@ -323,11 +282,7 @@ def synthetic_graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
                 dataset="syn",
             )
             g.add_edge(aid, cid, type="IN", basis="modeled", source="model")
-            boss = (
-                "lg-gov"
-                if i == 0
-                else (gov if i < 30 else f"{cid}-a{rng.randrange(1, i)}")
-            )
+            boss = "lg-gov" if i == 0 else (gov if i < 30 else f"{cid}-a{rng.randrange(1, i)}")
             g.add_edge(
                 aid,
                 boss,
@@ -419,19 +374,9 @@ def latency(n: int, repeats: int) -> None:
             except Exception as exc:  # noqa: BLE001
                 medians.append(float("nan"))
                 print(f"  ({name}: {type(exc).__name__}: {str(exc)[:80]})")
-        ratio = (
-            medians[1] / medians[0]
-            if medians[0] and medians[0] == medians[0]
-            else float("nan")
-        )
-        agree = (
-            ""
-            if len(set(counts)) <= 1
-            else " (row counts differ: " + "/".join(map(str, counts)) + ")"
-        )
-        print(
-            f"{name:28} {medians[0]:10.4f} {medians[1]:10.4f} {ratio:7.1f}x {counts[0] if counts else '-':>6}{agree}"
-        )
+        ratio = medians[1] / medians[0] if medians[0] and medians[0] == medians[0] else float("nan")
+        agree = "" if len(set(counts)) <= 1 else " (row counts differ: " + "/".join(map(str, counts)) + ")"
+        print(f"{name:28} {medians[0]:10.4f} {medians[1]:10.4f} {ratio:7.1f}x {counts[0] if counts else '-':>6}{agree}")
 
 
 def main() -> None:

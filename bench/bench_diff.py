@@ -41,9 +41,7 @@ class DatasetStore:
     """The GraphStore reads diff needs, answered from the Dataset directly (--no-store: no graph to build)."""
 
     def __init__(self, dataset: Any) -> None:
-        self.data = {
-            s: SnapshotData.from_dataset(dataset, s) for s in dataset.snapshot_ids()
-        }
+        self.data = {s: SnapshotData.from_dataset(dataset, s) for s in dataset.snapshot_ids()}
 
     def agencies(self, snapshot: str) -> list[Any]:
         return list(self.data[snapshot].agencies)
@@ -69,9 +67,7 @@ def bench_size(n: int, repeat: int, use_store: bool) -> dict[str, float]:
         {a.id: a for a in after}
 
     def fetch() -> tuple[SnapshotData, SnapshotData]:
-        return SnapshotData.from_store(store, "2018"), SnapshotData.from_store(
-            store, "2019"
-        )
+        return SnapshotData.from_store(store, "2018"), SnapshotData.from_store(store, "2019")
 
     before, after = fetch()
     result = diff_snapshots(before, after, dataset.jurisdictions)
@@ -80,19 +76,12 @@ def bench_size(n: int, repeat: int, use_store: bool) -> dict[str, float]:
         "edges": float(len(before.edges) + len(after.edges)),
         "read": median_time(read, repeat),
         "fetch": median_time(fetch, repeat),
-        "diff": median_time(
-            lambda: diff_snapshots(before, after, dataset.jurisdictions), repeat
-        ),
+        "diff": median_time(lambda: diff_snapshots(before, after, dataset.jurisdictions), repeat),
         "county": median_time(
             lambda: diff_snapshots(before, after, dataset.jurisdictions, scope=county),
             repeat,
         ),
-        "changes": float(
-            len(result.merged)
-            + len(result.split)
-            + len(result.renamed)
-            + len(result.reporting)
-        ),
+        "changes": float(len(result.merged) + len(result.split) + len(result.renamed) + len(result.reporting)),
     }
     return row
 

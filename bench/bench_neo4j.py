@@ -40,13 +40,9 @@ from graph.neo4j.load import (
 from graph.neo4j.store import Neo4jStore, connect_driver
 
 ROOT = Path(__file__).resolve().parent.parent
-IMPORT_DIR = Path(
-    os.environ.get("ORGRAPH_NEO4J_IMPORT_DIR", ROOT / ".neo4j" / "import")
-)
+IMPORT_DIR = Path(os.environ.get("ORGRAPH_NEO4J_IMPORT_DIR", ROOT / ".neo4j" / "import"))
 
-NAIVE_NODE = {
-    lb: schema_query("CREATE (n:{label}) SET n = $props", label=lb) for lb in LABELS
-}
+NAIVE_NODE = {lb: schema_query("CREATE (n:{label}) SET n = $props", label=lb) for lb in LABELS}
 NAIVE_EDGE = (
     "MATCH (a:{start} {dataset: $ds, id: $start}) MATCH (b:{end} {dataset: $ds, id: $end}) "
     "CREATE (a)-[r:{type}]->(b) SET r = $props"
@@ -58,13 +54,11 @@ LOAD_CSV = [
     "LOAD CSV WITH HEADERS FROM $base + '/jurisdictions.csv' AS row CALL (row) { CREATE (:Jurisdiction {id: row.id, "
     "name_zh: row.name_zh, name_en: row.name_en, level: row.level, size_class: row.size_class, "
     "agency_quota: toInteger(row.agency_quota), border: toBoolean(row.border), poverty: row.poverty, "
-    "basis: row.basis, source: row.source, note: coalesce(row.note, ''), dataset: $ds}) } "
-    + _IT,
+    "basis: row.basis, source: row.source, note: coalesce(row.note, ''), dataset: $ds}) } " + _IT,
     "LOAD CSV WITH HEADERS FROM $base + '/agencies.csv' AS row CALL (row) { CREATE (:Agency {id: row.id, "
     "snapshot: row.snapshot, jurisdiction: row.jurisdiction, name_zh: row.name_zh, name_en: row.name_en, "
     "type: row.type, category: row.category, counts_toward_quota: toBoolean(row.counts_toward_quota), "
-    "basis: row.basis, source: row.source, note: coalesce(row.note, ''), dataset: $ds}) } "
-    + _IT,
+    "basis: row.basis, source: row.source, note: coalesce(row.note, ''), dataset: $ds}) } " + _IT,
     "LOAD CSV WITH HEADERS FROM $base + '/functions.csv' AS row CALL (row) { CREATE (:Function {id: row.id, "
     "name_zh: row.name_zh, name_en: row.name_en, basis: coalesce(row.basis, 'modeled'), "
     "source: coalesce(row.source, ''), dataset: $ds}) } " + _IT,
@@ -72,10 +66,7 @@ LOAD_CSV = [
     "CALL (row) { MATCH (j:Jurisdiction {dataset: $ds, id: row.id}) MATCH (p:Jurisdiction {dataset: $ds, id: row.parent}) "
     "CREATE (j)-[:IN " + _REL + "]->(p) } " + _IT,
     "LOAD CSV WITH HEADERS FROM $base + '/agencies.csv' AS row CALL (row) { MATCH (a:Agency {dataset: $ds, id: row.id}) "
-    "MATCH (j:Jurisdiction {dataset: $ds, id: row.jurisdiction}) CREATE (a)-[:IN "
-    + _REL
-    + "]->(j) } "
-    + _IT,
+    "MATCH (j:Jurisdiction {dataset: $ds, id: row.jurisdiction}) CREATE (a)-[:IN " + _REL + "]->(j) } " + _IT,
 ] + [
     schema_query(
         "LOAD CSV WITH HEADERS FROM $base + '/edges.csv' AS row WITH row WHERE row.type = '{type}' CALL (row) { "
@@ -113,12 +104,7 @@ def drop(driver: Any, dataset_id: str) -> None:
 
 
 def count_rows(dataset: Dataset) -> int:
-    return (
-        len(dataset.agencies)
-        + len(dataset.jurisdictions)
-        + len(dataset.functions)
-        + len(dataset.edges)
-    )
+    return len(dataset.agencies) + len(dataset.jurisdictions) + len(dataset.functions) + len(dataset.edges)
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -144,23 +130,14 @@ def load_naive(driver: Any, dataset: Dataset, sample: int) -> tuple[float, int]:
     with driver.session() as session:
         node_s = timed(
             lambda: [
-                session.run(
-                    NAIVE_NODE[lb], props=node_props(lb, row, dataset.id)
-                ).consume()
-                for lb, row in node_sample
+                session.run(NAIVE_NODE[lb], props=node_props(lb, row, dataset.id)).consume() for lb, row in node_sample
             ]
         )
-        rest = {
-            lb: [row for lab, row in nodes[sample:] if lab == lb] for lb in LABELS
-        }  # untimed: edges need ends
+        rest = {lb: [row for lab, row in nodes[sample:] if lab == lb] for lb in LABELS}  # untimed: edges need ends
         for label, rows in rest.items():
             for i in range(0, len(rows), 10000):
-                query = schema_query(
-                    "UNWIND $rows AS row CREATE (n:{label}) SET n = row", label=label
-                )
-                chunk = [
-                    node_props(label, row, dataset.id) for row in rows[i : i + 10000]
-                ]
+                query = schema_query("UNWIND $rows AS row CREATE (n:{label}) SET n = row", label=label)
+                chunk = [node_props(label, row, dataset.id) for row in rows[i : i + 10000]]
                 session.run(query, rows=chunk).consume()
         edge_s = timed(
             lambda: [
@@ -174,9 +151,7 @@ def load_naive(driver: Any, dataset: Dataset, sample: int) -> tuple[float, int]:
                 for key, row in edge_sample
             ]
         )
-    total = node_s / max(len(node_sample), 1) * len(nodes) + edge_s / max(
-        len(edge_sample), 1
-    ) * len(edges)
+    total = node_s / max(len(node_sample), 1) * len(nodes) + edge_s / max(len(edge_sample), 1) * len(edges)
     return total, len(node_sample) + len(edge_sample)
 
 
@@ -188,11 +163,7 @@ def load_csv(driver: Any, dataset: Dataset) -> float:
     base = f"file:///{folder.name}"
     try:
         with driver.session() as session:
-            return timed(
-                lambda: [
-                    session.run(q, base=base, ds=dataset.id).consume() for q in LOAD_CSV
-                ]
-            )
+            return timed(lambda: [session.run(q, base=base, ds=dataset.id).consume() for q in LOAD_CSV])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -205,9 +176,7 @@ def median_latency(action: Callable[[], object], repeats: int) -> float:
 def query_latencies(driver: Any, dataset: Dataset, repeats: int, seed: int) -> None:
     store = Neo4jStore(driver)
     store.dataset_id = dataset.id  # already loaded by load_ours
-    picks = random.Random(seed).sample(
-        [a.id for a in dataset.agencies], k=min(repeats, len(dataset.agencies))
-    )
+    picks = random.Random(seed).sample([a.id for a in dataset.agencies], k=min(repeats, len(dataset.agencies)))
     chain = iter(picks * 3)
     ms = median_latency(lambda: store.reporting_chain(next(chain)), repeats) * 1000
     depth = statistics.median(len(store.reporting_chain(a)) for a in picks)
@@ -217,10 +186,7 @@ def query_latencies(driver: Any, dataset: Dataset, repeats: int, seed: int) -> N
         "MATCH p = (a:Agency {dataset: $dataset, id: $id})-[:REPORTS_TO*1..6]->(top:Agency) "
         "RETURN top.id AS above, length(p) AS steps ORDER BY steps"
     )
-    ms = (
-        median_latency(lambda: store.run_cypher(text, {"id": next(chain)}), repeats)
-        * 1000
-    )
+    ms = median_latency(lambda: store.run_cypher(text, {"id": next(chain)}), repeats) * 1000
     print(f"  reporting chain Cypher (*1..6):                {ms:8.2f} ms median")
     named_query_latencies(store, repeats)
 
@@ -247,9 +213,7 @@ def xilingol_latencies(driver: Any, repeats: int) -> None:
     store = Neo4jStore(driver)
     store.load(dataset)  # idempotent: left loaded, the app may be using it
     print(f"\n== data/xilingol ({len(dataset.agencies)} agencies): query latency ==")
-    picks = [a.id for a in dataset.agencies][
-        :: max(1, len(dataset.agencies) // repeats)
-    ][:repeats]
+    picks = [a.id for a in dataset.agencies][:: max(1, len(dataset.agencies) // repeats)][:repeats]
     chain = iter(picks * 3)
     ms = median_latency(lambda: store.reporting_chain(next(chain)), repeats) * 1000
     print(f"  reporting_chain (store API):                   {ms:8.2f} ms median")
@@ -275,14 +239,10 @@ def bench_size(driver: Any, n: int, args: argparse.Namespace) -> None:
         f"\n== {len(base.agencies):,} agencies, {rows:,} rows (nodes + edges); load times are medians of "
         f"{args.load_repeats} =="
     )
-    ours_ds, naive_ds, csv_ds = (
-        replace(base, id=f"bench-{kind}-{n}") for kind in ("ours", "naive", "csv")
-    )
+    ours_ds, naive_ds, csv_ds = (replace(base, id=f"bench-{kind}-{n}") for kind in ("ours", "naive", "csv"))
     ours_runs, reload_runs, csv_runs = [], [], []
     csv_error = ""
-    for _ in range(
-        args.load_repeats
-    ):  # alternate the two fast loaders so drift hits both alike
+    for _ in range(args.load_repeats):  # alternate the two fast loaders so drift hits both alike
         drop(driver, ours_ds.id)
         first, again = load_ours(driver, ours_ds)
         ours_runs.append(first)
@@ -294,9 +254,7 @@ def bench_size(driver: Any, n: int, args: argparse.Namespace) -> None:
             csv_error = str(exc)
         drop(driver, csv_ds.id)
     ours, reload = statistics.median(ours_runs), statistics.median(reload_runs)
-    print(
-        f"  ours      {ours:8.2f} s  {rows / ours:10,.0f} rows/s   (reload, no change: {reload:.2f} s)"
-    )
+    print(f"  ours      {ours:8.2f} s  {rows / ours:10,.0f} rows/s   (reload, no change: {reload:.2f} s)")
     drop(driver, naive_ds.id)
     naive, sent = load_naive(driver, naive_ds, args.naive_sample)
     drop(driver, naive_ds.id)
@@ -306,23 +264,17 @@ def bench_size(driver: Any, n: int, args: argparse.Namespace) -> None:
     )
     if csv_runs:
         csv_s = statistics.median(csv_runs)
-        print(
-            f"  LOAD CSV  {csv_s:8.2f} s  {rows / csv_s:10,.0f} rows/s   (CALL {{}} IN TRANSACTIONS OF 10000 ROWS)"
-        )
+        print(f"  LOAD CSV  {csv_s:8.2f} s  {rows / csv_s:10,.0f} rows/s   (CALL {{}} IN TRANSACTIONS OF 10000 ROWS)")
     else:
         csv_s = float("nan")
         print(f"  LOAD CSV  skipped: {csv_error}")
-    print(
-        f"  ratio ours/naive {naive / ours:6.1f}x (aim >= 50x);  ours/LOAD CSV {csv_s / ours:5.2f}x (aim >= 1x)"
-    )
+    print(f"  ratio ours/naive {naive / ours:6.1f}x (aim >= 50x);  ours/LOAD CSV {csv_s / ours:5.2f}x (aim >= 1x)")
     query_latencies(driver, ours_ds, args.repeats, args.seed)
     drop(driver, ours_ds.id)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument(
         "--naive-sample",
@@ -330,9 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         default=2000,
         help="rows of each kind the naive loader sends",
     )
-    parser.add_argument(
-        "--repeats", type=int, default=20, help="runs of each query (median)"
-    )
+    parser.add_argument("--repeats", type=int, default=20, help="runs of each query (median)")
     parser.add_argument(
         "--load-repeats",
         type=int,

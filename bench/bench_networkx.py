@@ -142,20 +142,28 @@ def bench_size(n: int, repeat: int, lookups: int) -> None:
     first, cypher = cypher_time(store, dataset, repeat)
     hops, hop_rows = hops_time(store, dataset, repeat) if cypher is not None else (None, 0.0)
     ms = 1000.0
-    print(f"\n{len(dataset.agencies):,} agencies, {len(dataset.edges):,} edges "
-          f"({elements:,} elements; generated in {made:.2f} s)")
+    print(
+        f"\n{len(dataset.agencies):,} agencies, {len(dataset.edges):,} edges "
+        f"({elements:,} elements; generated in {made:.2f} s)"
+    )
     if loader is not None:
         print(f"  csv→Dataset (loader)   {loader:8.3f} s   {elements / loader:>12,.0f} elements/s")
     else:
         print("  csv→Dataset (loader)   not available (loaders.load_dataset missing)")
     print(f"  bare nx baseline       {bare:8.3f} s   {elements / bare:>12,.0f} elements/s")
-    print(f"  NetworkxStore.load     {load:8.3f} s   {elements / load:>12,.0f} elements/s   "
-          f"ratio load/bare nx {load / bare:.2f}x   (aim at 100k: < 10 s)")
-    print(f"  reporting_chain        {chain * ms:8.4f} ms  (median of {lookups} random agencies, "
-          f"{mean_steps:.1f} steps on average; aim < 1 ms)")
+    print(
+        f"  NetworkxStore.load     {load:8.3f} s   {elements / load:>12,.0f} elements/s   "
+        f"ratio load/bare nx {load / bare:.2f}x   (aim at 100k: < 10 s)"
+    )
+    print(
+        f"  reporting_chain        {chain * ms:8.4f} ms  (median of {lookups} random agencies, "
+        f"{mean_steps:.1f} steps on average; aim < 1 ms)"
+    )
     if cypher is not None and first is not None:
-        print(f"  cypher (id match)      {cypher * ms:8.3f} ms  (median; first query incl. mirror build "
-              f"{first:.2f} s; ratio cypher/chain {cypher / chain:,.0f}x)")
+        print(
+            f"  cypher (id match)      {cypher * ms:8.3f} ms  (median; first query incl. mirror build "
+            f"{first:.2f} s; ratio cypher/chain {cypher / chain:,.0f}x)"
+        )
     else:
         print("  cypher                 not available (graph.embedded.engine missing)")
     if hops is not None:

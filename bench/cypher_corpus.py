@@ -100,15 +100,11 @@ def rel_plain(a: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in a.items() if v is not None}
 
 
-def up_paths(
-    g: nx.MultiDiGraph, start: str, lo: int, hi: int
-) -> list[list[tuple[str, dict[str, Any]]]]:
+def up_paths(g: nx.MultiDiGraph, start: str, lo: int, hi: int) -> list[list[tuple[str, dict[str, Any]]]]:
     """Every REPORTS_TO walk from `start` of length lo..hi without repeating an edge: [(node, edge-in)]."""
     out: list[list[tuple[str, dict[str, Any]]]] = []
 
-    def walk(
-        path: list[tuple[str, dict[str, Any]]], used: set[tuple[str, str, int]]
-    ) -> None:
+    def walk(path: list[tuple[str, dict[str, Any]]], used: set[tuple[str, str, int]]) -> None:
         if lo <= len(path) - 1 <= hi and len(path) > 1:
             out.append(list(path))
         if len(path) - 1 == hi:
@@ -123,9 +119,7 @@ def up_paths(
 
 
 def by(rows: Rows, *keys: str, reverse: bool = False) -> Rows:
-    return sorted(
-        rows, key=lambda r: tuple((r[k] is None, r[k]) for k in keys), reverse=reverse
-    )
+    return sorted(rows, key=lambda r: tuple((r[k] is None, r[k]) for k in keys), reverse=reverse)
 
 
 def rows_match(actual: Rows, expected: Rows, ordered: bool) -> bool:
@@ -159,11 +153,7 @@ def _chain_rows(g: nx.MultiDiGraph, start: str) -> Rows:
 
 def _undirected_trail_ends(g: nx.MultiDiGraph, start: str, hops: int) -> Rows:
     """Ends of every REPORTS_TO trail (no edge twice, either direction) of 1..hops steps from `start`."""
-    edges = [
-        (u, v, k)
-        for u, v, k, a in g.edges(keys=True, data=True)
-        if a.get("type") == "REPORTS_TO"
-    ]
+    edges = [(u, v, k) for u, v, k, a in g.edges(keys=True, data=True) if a.get("type") == "REPORTS_TO"]
     out: Rows = []
 
     def walk(node: str, used: frozenset[tuple[str, str, int]], depth: int) -> None:
@@ -198,9 +188,7 @@ CORPUS: list[Case] = [
     Case(
         "lower-case count(a) with alias",
         "match (a:Agency {snapshot: '2018'}) return count(a) as n",
-        lambda g: [
-            {"n": sum(g.nodes[k]["snapshot"] == "2018" for k in of_label(g, "Agency"))}
-        ],
+        lambda g: [{"n": sum(g.nodes[k]["snapshot"] == "2018" for k in of_label(g, "Agency"))}],
     ),
     Case(
         "Chinese literal",
@@ -214,9 +202,7 @@ CORPUS: list[Case] = [
     Case(
         "CONTAINS Chinese",
         "MATCH (a:Agency) WHERE a.name_zh CONTAINS '应急' RETURN a.id AS id",
-        lambda g: [
-            {"id": k} for k in of_label(g, "Agency") if "应急" in g.nodes[k]["name_zh"]
-        ],
+        lambda g: [{"id": k} for k in of_label(g, "Agency") if "应急" in g.nodes[k]["name_zh"]],
     ),
     Case(
         "STARTS WITH / AND / NOT",
@@ -224,8 +210,7 @@ CORPUS: list[Case] = [
         lambda g: [
             {"id": k}
             for k in of_label(g, "Agency")
-            if g.nodes[k]["name_zh"].startswith("镶黄旗")
-            and not g.nodes[k]["counts_toward_quota"]
+            if g.nodes[k]["name_zh"].startswith("镶黄旗") and not g.nodes[k]["counts_toward_quota"]
         ],
     ),
     Case(
@@ -249,11 +234,7 @@ CORPUS: list[Case] = [
     Case(
         "one hop with rel property",
         "MATCH (a:Agency)-[r:REPORTS_TO {mode: 'dispatched'}]->(b:Agency) RETURN a.id AS office, b.id AS bureau",
-        lambda g: [
-            {"office": u, "bureau": v}
-            for u, v, a in rels(g, "REPORTS_TO")
-            if a.get("mode") == "dispatched"
-        ],
+        lambda g: [{"office": u, "bureau": v} for u, v, a in rels(g, "REPORTS_TO") if a.get("mode") == "dispatched"],
     ),
     Case(
         "relationship return",
@@ -273,10 +254,7 @@ CORPUS: list[Case] = [
     Case(
         "type(r)",
         "MATCH (a:Agency {id: 'm19-xh-ecology'})-[r]->(b) RETURN type(r) AS t, b.id AS b",
-        lambda g: [
-            {"t": a["type"], "b": v}
-            for _, v, a in g.out_edges("m19-xh-ecology", data=True)
-        ],
+        lambda g: [{"t": a["type"], "b": v} for _, v, a in g.out_edges("m19-xh-ecology", data=True)],
     ),
     Case(
         "labels(n)",
@@ -290,19 +268,12 @@ CORPUS: list[Case] = [
     Case(
         "IN relationship type",
         "MATCH (j:Jurisdiction)-[:IN]->(p:Jurisdiction) RETURN j.id AS j, p.id AS p",
-        lambda g: [
-            {"j": u, "p": v}
-            for u, v, a in rels(g, "IN")
-            if "Jurisdiction" in g.nodes[u]["labels"]
-        ],
+        lambda g: [{"j": u, "p": v} for u, v, a in rels(g, "IN") if "Jurisdiction" in g.nodes[u]["labels"]],
     ),
     Case(
         "unbounded REPORTS_TO chain",
         "MATCH (a:Agency {id: $agency_id})-[:REPORTS_TO*1..]->(top:Agency) RETURN DISTINCT top.id AS id",
-        lambda g: [
-            {"id": i}
-            for i in sorted({p[-1][0] for p in up_paths(g, "m19-xh-ecology", 1, 99)})
-        ],
+        lambda g: [{"id": i} for i in sorted({p[-1][0] for p in up_paths(g, "m19-xh-ecology", 1, 99)})],
         {"agency_id": "m19-xh-ecology"},
     ),
     Case(
@@ -344,18 +315,14 @@ CORPUS: list[Case] = [
     Case(
         "subordinates (incoming)",
         "MATCH (sub:Agency)-[:REPORTS_TO]->(boss:Agency {id: 'm19-xh-gov'}) RETURN sub.id AS id ORDER BY id",
-        lambda g: by(
-            [{"id": u} for u, v, a in rels(g, "REPORTS_TO") if v == "m19-xh-gov"], "id"
-        ),
+        lambda g: by([{"id": u} for u, v, a in rels(g, "REPORTS_TO") if v == "m19-xh-gov"], "id"),
         None,
         True,
     ),
     Case(
         "left arrow",
         "MATCH (boss:Agency {id: 'm19-xh-gov'})<-[:REPORTS_TO]-(sub) RETURN count(sub) AS n",
-        lambda g: [
-            {"n": sum(1 for u, v, a in rels(g, "REPORTS_TO") if v == "m19-xh-gov")}
-        ],
+        lambda g: [{"n": sum(1 for u, v, a in rels(g, "REPORTS_TO") if v == "m19-xh-gov")}],
     ),
     Case(
         "undirected",
@@ -371,9 +338,7 @@ CORPUS: list[Case] = [
         lambda g: sorted(
             (
                 {"category": c, "n": n}
-                for c, n in Counter(
-                    g.nodes[k]["category"] for k in of_label(g, "Agency")
-                ).items()
+                for c, n in Counter(g.nodes[k]["category"] for k in of_label(g, "Agency")).items()
             ),
             key=lambda r: (-r["n"], r["category"]),
         ),
@@ -391,17 +356,13 @@ CORPUS: list[Case] = [
                     "counted": sum(
                         1
                         for u, v, a in rels(g, "IN")
-                        if v == j
-                        and g.nodes[u].get("snapshot") == "2019"
-                        and g.nodes[u].get("counts_toward_quota")
+                        if v == j and g.nodes[u].get("snapshot") == "2019" and g.nodes[u].get("counts_toward_quota")
                     ),
                 }
                 for j in of_label(g, "Jurisdiction")
                 if g.nodes[j]["level"] == "county"
                 and any(
-                    v == j
-                    and g.nodes[u].get("snapshot") == "2019"
-                    and g.nodes[u].get("counts_toward_quota")
+                    v == j and g.nodes[u].get("snapshot") == "2019" and g.nodes[u].get("counts_toward_quota")
                     for u, v, a in rels(g, "IN")
                 )
             ],
@@ -450,13 +411,7 @@ CORPUS: list[Case] = [
         "MATCH (a:Agency {jurisdiction: 'xlht'}) RETURN min(a.id) AS first, max(a.id) AS last, size(collect(a.id)) AS n",
         lambda g: [
             {
-                "first": min(
-                    x := [
-                        k
-                        for k in of_label(g, "Agency")
-                        if g.nodes[k]["jurisdiction"] == "xlht"
-                    ]
-                ),
+                "first": min(x := [k for k in of_label(g, "Agency") if g.nodes[k]["jurisdiction"] == "xlht"]),
                 "last": max(x),
                 "n": len(x),
             }
@@ -495,11 +450,7 @@ CORPUS: list[Case] = [
             {
                 "id": k,
                 "host": next(
-                    (
-                        v
-                        for _, v, a in g.out_edges(k, data=True)
-                        if a["type"] == "HOSTED_BY"
-                    ),
+                    (v for _, v, a in g.out_edges(k, data=True) if a["type"] == "HOSTED_BY"),
                     None,
                 ),
             }
@@ -511,11 +462,7 @@ CORPUS: list[Case] = [
         "WITH + WHERE on aggregate",
         "MATCH (a:Agency)-[:REPORTS_TO]->(b:Agency) WITH b, count(a) AS subs WHERE subs >= 3 RETURN b.id AS id, subs ORDER BY subs DESC, id",
         lambda g: sorted(
-            (
-                {"id": b, "subs": n}
-                for b, n in Counter(v for _, v, _ in rels(g, "REPORTS_TO")).items()
-                if n >= 3
-            ),
+            ({"id": b, "subs": n} for b, n in Counter(v for _, v, _ in rels(g, "REPORTS_TO")).items() if n >= 3),
             key=lambda r: (-r["subs"], r["id"]),
         ),
         None,
@@ -538,11 +485,7 @@ CORPUS: list[Case] = [
     Case(
         "IS NULL",
         "MATCH (j:Jurisdiction) WHERE j.agency_quota IS NULL RETURN j.id AS id",
-        lambda g: [
-            {"id": k}
-            for k in of_label(g, "Jurisdiction")
-            if g.nodes[k].get("agency_quota") is None
-        ],
+        lambda g: [{"id": k} for k in of_label(g, "Jurisdiction") if g.nodes[k].get("agency_quota") is None],
     ),
     Case(
         "OR / <>",
@@ -553,10 +496,7 @@ CORPUS: list[Case] = [
                     1
                     for k in of_label(g, "Agency")
                     if g.nodes[k]["basis"] == "modeled"
-                    or (
-                        g.nodes[k]["category"] != "government"
-                        and g.nodes[k]["snapshot"] == "2019"
-                    )
+                    or (g.nodes[k]["category"] != "government" and g.nodes[k]["snapshot"] == "2019")
                 )
             }
         ],
@@ -596,17 +536,13 @@ CORPUS: list[Case] = [
     Case(
         "label alternatives (a:Agency|Function)",
         "MATCH (n:Jurisdiction|Function) RETURN count(*) AS n",
-        lambda g: [
-            {"n": len(of_label(g, "Jurisdiction")) + len(of_label(g, "Function"))}
-        ],
+        lambda g: [{"n": len(of_label(g, "Jurisdiction")) + len(of_label(g, "Function"))}],
     ),
     Case(
         "unlabelled node, keyword-like literal",
         "MATCH (n) WHERE n.name_en = 'Create' OR n.name_zh = '删除' RETURN n.id AS id",
         lambda g: [
-            {"id": k}
-            for k, a in g.nodes(data=True)
-            if a.get("name_en") == "Create" or a.get("name_zh") == "删除"
+            {"id": k} for k, a in g.nodes(data=True) if a.get("name_en") == "Create" or a.get("name_zh") == "删除"
         ],
     ),
     Case(
@@ -632,9 +568,7 @@ CORPUS: list[Case] = [
             [
                 {"c": c, "n": n, "part": c[1:4]}
                 for c, n in Counter(
-                    g.nodes[k]["category"]
-                    for k in of_label(g, "Agency")
-                    if g.nodes[k]["jurisdiction"] == "xh"
+                    g.nodes[k]["category"] for k in of_label(g, "Agency") if g.nodes[k]["jurisdiction"] == "xh"
                 ).items()
             ],
             "c",

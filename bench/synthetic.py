@@ -38,8 +38,10 @@ from loaders.rows import CSV_COLUMNS
 
 __all__ = ["make_synthetic", "write_synthetic_csv"]
 
-SNAPSHOTS = (Snapshot("2018", "2018-12-31", SnapshotRole.BEFORE, "改革前", "Before"),
-             Snapshot("2019", "2019-03-31", SnapshotRole.AFTER, "改革后", "After"))
+SNAPSHOTS = (
+    Snapshot("2018", "2018-12-31", SnapshotRole.BEFORE, "改革前", "Before"),
+    Snapshot("2019", "2019-03-31", SnapshotRole.AFTER, "改革后", "After"),
+)
 SOURCE = "synthetic"
 PER_COUNTY = 37  # agencies per county and snapshot, about
 FUNCTIONS = tuple(Function(f"fn{i:02d}", f"职能{i}", f"Function {i}", Basis.MODELED, SOURCE) for i in range(24))
@@ -49,18 +51,28 @@ _TOP = [("party", Category.LEADERSHIP, False, "", ""), ("gov", Category.LEADERSH
 _PARTY = [(f"p{i}", Category.PARTY, True, "party", "leads") for i in range(8)]
 _GOV = [(f"g{i:02d}", Category.GOVERNMENT, True, "gov", "leads") for i in range(20)]
 _INST = [(f"i{i}", Category.INSTITUTION, False, f"g{i:02d}", "manages") for i in range(3)]
-_MISC = [("disc", Category.DISCIPLINE, True, "party", "leads"),
-         ("coord", Category.COORDINATION, False, "party", "leads"),
-         ("enf", Category.ENFORCEMENT, False, "g05", "manages")]
+_MISC = [
+    ("disc", Category.DISCIPLINE, True, "party", "leads"),
+    ("coord", Category.COORDINATION, False, "party", "leads"),
+    ("enf", Category.ENFORCEMENT, False, "g05", "manages"),
+]
 _BEFORE = _TOP + _PARTY + _GOV + _INST + _MISC + [("eco", Category.GOVERNMENT, True, "gov", "leads")]
 # after: g10+g11 merge into g10m, g12 renamed g12r, g13 split into g13a/g13b, g14 abolished, emg established
 _AFTER_GOV = [t for t in _GOV if t[0] not in {"g10", "g11", "g12", "g13", "g14"}] + [
-    ("g10m", Category.GOVERNMENT, True, "gov", "leads"), ("g12r", Category.GOVERNMENT, True, "gov", "leads"),
-    ("g13a", Category.GOVERNMENT, True, "gov", "leads"), ("g13b", Category.GOVERNMENT, True, "gov", "leads"),
-    ("emg", Category.GOVERNMENT, True, "gov", "leads")]
+    ("g10m", Category.GOVERNMENT, True, "gov", "leads"),
+    ("g12r", Category.GOVERNMENT, True, "gov", "leads"),
+    ("g13a", Category.GOVERNMENT, True, "gov", "leads"),
+    ("g13b", Category.GOVERNMENT, True, "gov", "leads"),
+    ("emg", Category.GOVERNMENT, True, "gov", "leads"),
+]
 _AFTER = _TOP + _PARTY + _AFTER_GOV + _INST + _MISC + [("eco", Category.OTHER, False, "", "dispatched")]
-_LINEAGE = [("g10", "g10m", Change.MERGED), ("g11", "g10m", Change.MERGED), ("g12", "g12r", Change.RENAMED),
-            ("g13", "g13a", Change.SPLIT), ("g13", "g13b", Change.SPLIT)]
+_LINEAGE = [
+    ("g10", "g10m", Change.MERGED),
+    ("g11", "g10m", Change.MERGED),
+    ("g12", "g12r", Change.RENAMED),
+    ("g13", "g13a", Change.SPLIT),
+    ("g13", "g13b", Change.SPLIT),
+]
 _GONE = {"g10", "g11", "g12", "g13", "g14"}
 
 
@@ -69,8 +81,10 @@ def make_synthetic(n_agencies: int, *, seed: int = 0) -> Dataset:
     rnd = random.Random(seed)
     m = Basis.MODELED
     counties = max(1, round(n_agencies / (len(_BEFORE) + len(_AFTER))))
-    jurisdictions = [Jurisdiction("region", "合成自治区", "Synthetic Region", Level.REGION, None, m, SOURCE),
-                     Jurisdiction("league", "合成盟", "Synthetic League", Level.LEAGUE, "region", m, SOURCE)]
+    jurisdictions = [
+        Jurisdiction("region", "合成自治区", "Synthetic Region", Level.REGION, None, m, SOURCE),
+        Jurisdiction("league", "合成盟", "Synthetic League", Level.LEAGUE, "region", m, SOURCE),
+    ]
     agencies: list[Agency] = []
     edges: list[Edge] = [Edge(RelType.IN, "league", "region", m, SOURCE)]
 
@@ -84,8 +98,16 @@ def make_synthetic(n_agencies: int, *, seed: int = 0) -> Dataset:
     for snap in ("2018", "2019"):  # region and league bodies
         for level, jid in (("region", "region"), ("league", "league")):
             for suffix, zh in (("party", "党委"), ("gov", "政府"), ("eco", "生态环境局")):
-                add(f"{snap}-{jid}-{suffix}", snap, jid, f"合成{level}{zh}", f"{level} {suffix}", suffix,
-                    Category.GOVERNMENT if suffix == "eco" else Category.LEADERSHIP, False)
+                add(
+                    f"{snap}-{jid}-{suffix}",
+                    snap,
+                    jid,
+                    f"合成{level}{zh}",
+                    f"{level} {suffix}",
+                    suffix,
+                    Category.GOVERNMENT if suffix == "eco" else Category.LEADERSHIP,
+                    False,
+                )
         rep(f"{snap}-league-party", f"{snap}-region-party", "leads")
         rep(f"{snap}-league-gov", f"{snap}-region-gov", "leads")
         rep(f"{snap}-league-eco", f"{snap}-league-gov", "leads")
@@ -93,14 +115,27 @@ def make_synthetic(n_agencies: int, *, seed: int = 0) -> Dataset:
         rep(f"{snap}-region-gov", f"{snap}-region-party", "leads")
     for suffix in ("party", "gov", "eco"):
         for jid in ("region", "league"):
-            edges.append(Edge(RelType.BECAME, f"2018-{jid}-{suffix}", f"2019-{jid}-{suffix}", m, SOURCE,
-                              change=Change.CONTINUED))
+            edges.append(
+                Edge(RelType.BECAME, f"2018-{jid}-{suffix}", f"2019-{jid}-{suffix}", m, SOURCE, change=Change.CONTINUED)
+            )
 
     for c in range(counties):
         jid = f"c{c:06d}"
-        jurisdictions.append(Jurisdiction(jid, f"合成县{c}", f"County {c}", Level.COUNTY, "league", m, SOURCE,
-                                          size_class=SizeClass.LARGE, agency_quota=33, border=c % 5 == 0,
-                                          poverty=Poverty.NONE if c % 3 else Poverty.REGIONAL))
+        jurisdictions.append(
+            Jurisdiction(
+                jid,
+                f"合成县{c}",
+                f"County {c}",
+                Level.COUNTY,
+                "league",
+                m,
+                SOURCE,
+                size_class=SizeClass.LARGE,
+                agency_quota=33,
+                border=c % 5 == 0,
+                poverty=Poverty.NONE if c % 3 else Poverty.REGIONAL,
+            )
+        )
         edges.append(Edge(RelType.IN, jid, "league", m, SOURCE))
         for snap, template in (("2018", _BEFORE), ("2019", _AFTER)):
             prefix = f"{snap}-{jid}-"
@@ -122,17 +157,31 @@ def make_synthetic(n_agencies: int, *, seed: int = 0) -> Dataset:
         before, after = f"2018-{jid}-", f"2019-{jid}-"
         for suffix, *_ in _BEFORE:
             if suffix not in _GONE:
-                edges.append(Edge(RelType.BECAME, before + suffix, after + suffix, m, SOURCE,
-                                  change=Change.CONTINUED))
+                edges.append(Edge(RelType.BECAME, before + suffix, after + suffix, m, SOURCE, change=Change.CONTINUED))
         for old, new, change in _LINEAGE:
             edges.append(Edge(RelType.BECAME, before + old, after + new, m, SOURCE, change=change))
-        edges.append(Edge(RelType.BECAME, before + "g07", after + "emg", m, SOURCE, change=Change.TRANSFERRED,
-                          function=FUNCTIONS[c % len(FUNCTIONS)].id))
+        edges.append(
+            Edge(
+                RelType.BECAME,
+                before + "g07",
+                after + "emg",
+                m,
+                SOURCE,
+                change=Change.TRANSFERRED,
+                function=FUNCTIONS[c % len(FUNCTIONS)].id,
+            )
+        )
 
     return Dataset(
-        id=f"synthetic-{n_agencies}-{seed}", title_zh="合成数据集", title_en="Synthetic dataset",
-        snapshots=SNAPSHOTS, sources=(Source(SOURCE, "Synthetic benchmark data", Basis.MODELED),),
-        jurisdictions=tuple(jurisdictions), agencies=tuple(agencies), functions=FUNCTIONS, edges=tuple(edges),
+        id=f"synthetic-{n_agencies}-{seed}",
+        title_zh="合成数据集",
+        title_en="Synthetic dataset",
+        snapshots=SNAPSHOTS,
+        sources=(Source(SOURCE, "Synthetic benchmark data", Basis.MODELED),),
+        jurisdictions=tuple(jurisdictions),
+        agencies=tuple(agencies),
+        functions=FUNCTIONS,
+        edges=tuple(edges),
     )
 
 
@@ -149,8 +198,15 @@ def write_synthetic_csv(dataset: Dataset, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     lines = [f'id = "{dataset.id}"', f'title_zh = "{dataset.title_zh}"', f'title_en = "{dataset.title_en}"', ""]
     for s in dataset.snapshots:
-        lines += ["[[snapshots]]", f'id = "{s.id}"', f'date = "{s.date}"', f'role = "{s.role.value}"',
-                  f'label_zh = "{s.label_zh}"', f'label_en = "{s.label_en}"', ""]
+        lines += [
+            "[[snapshots]]",
+            f'id = "{s.id}"',
+            f'date = "{s.date}"',
+            f'role = "{s.role.value}"',
+            f'label_zh = "{s.label_zh}"',
+            f'label_en = "{s.label_en}"',
+            "",
+        ]
     for src in dataset.sources:
         lines += ["[[sources]]", f'id = "{src.id}"', f'basis = "{src.basis.value}"', f'title = "{src.title}"', ""]
     (folder / "manifest.toml").write_text("\n".join(lines), encoding="utf-8")
@@ -161,13 +217,19 @@ def write_synthetic_csv(dataset: Dataset, folder: Path) -> Path:
             writer.writerow(header)
             writer.writerows(rows)  # type: ignore[arg-type]
 
-    for name, items in (("jurisdictions.csv", dataset.jurisdictions), ("agencies.csv", dataset.agencies),
-                        ("functions.csv", dataset.functions)):
+    for name, items in (
+        ("jurisdictions.csv", dataset.jurisdictions),
+        ("agencies.csv", dataset.agencies),
+        ("functions.csv", dataset.functions),
+    ):
         columns = CSV_COLUMNS[name]
         write(name, list(columns), ([_cell(getattr(item, c)) for c in columns] for item in items))
     edge_attrs = [{"from": "start", "to": "end"}.get(c, c) for c in CSV_COLUMNS["edges.csv"]]
-    write("edges.csv", list(CSV_COLUMNS["edges.csv"]), (
-        [_cell(getattr(e, attr)) for attr in edge_attrs] for e in dataset.edges if e.type is not RelType.IN))
+    write(
+        "edges.csv",
+        list(CSV_COLUMNS["edges.csv"]),
+        ([_cell(getattr(e, attr)) for attr in edge_attrs] for e in dataset.edges if e.type is not RelType.IN),
+    )
     return folder
 
 

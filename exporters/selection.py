@@ -132,7 +132,6 @@ def collect(store: GraphStore | None, dataset: Dataset, selection: Selection) ->
         edges += store.edges(snap.id, jurisdiction=selection.jurisdiction)
     graph = _assemble(store, dataset, selection, tuple(snapshots), agencies, edges)
     if selection.compare:
-
         diff = diff_for(store, dataset, *selection.compare, scope=selection.jurisdiction)
         graph = replace(graph, changes=classes_from_diff(diff))
     return graph

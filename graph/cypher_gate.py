@@ -92,9 +92,7 @@ def tokenize(text: str) -> list[Token]:
         elif text.startswith("/*", i):
             j = text.find("*/", i + 2)
             if j < 0:
-                raise CypherSyntaxError(
-                    f"unterminated /* comment starting at offset {i}"
-                )
+                raise CypherSyntaxError(f"unterminated /* comment starting at offset {i}")
             i = j + 2
         elif ch in "'\"":
             j = _end_of_string(text, i)
@@ -114,11 +112,7 @@ def tokenize(text: str) -> list[Token]:
             i = j
         elif ch.isdigit():
             j = i + 1
-            while j < n and (
-                text[j].isalnum()
-                or text[j] == "_"
-                or (text[j] == "." and not text.startswith("..", j))
-            ):
+            while j < n and (text[j].isalnum() or text[j] == "_" or (text[j] == "." and not text.startswith("..", j))):
                 j += 1
             tokens.append(Token("number", text[i:j], i, j))
             i = j
@@ -129,11 +123,7 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("word", text[i:j], i, j))
             i = j
         else:
-            width = (
-                2
-                if text[i : i + 2] in ("..", "<>", "<=", ">=", "=~", "->", "<-", "+=")
-                else 1
-            )
+            width = 2 if text[i : i + 2] in ("..", "<>", "<=", ">=", "=~", "->", "<-", "+=") else 1
             tokens.append(Token("punct", text[i : i + width], i, i + width))
             i += width
     return tokens
@@ -168,20 +158,14 @@ def refuse_writes(text: str) -> list[Token]:
                 "ad-hoc Cypher is read-only on every backend"
             )
         if word in ("START", "STOP") and after.upper() == "DATABASE":
-            raise WriteRefused(
-                f"refused: {word} DATABASE administers the server; ad-hoc Cypher is read-only"
-            )
+            raise WriteRefused(f"refused: {word} DATABASE administers the server; ad-hoc Cypher is read-only")
         if word == "IN" and after.upper() == "TRANSACTIONS":
-            raise WriteRefused(
-                "refused: CALL { … } IN TRANSACTIONS is for batched writes; ad-hoc Cypher is read-only"
-            )
+            raise WriteRefused("refused: CALL { … } IN TRANSACTIONS is for batched writes; ad-hoc Cypher is read-only")
         if word == "CALL" and after != "{":
             procedure = _dotted_name(tokens, index + 1)
             if procedure.lower() not in READ_ONLY_PROCEDURES:
                 allowed = ", ".join(sorted(READ_ONLY_PROCEDURES))
-                raise WriteRefused(
-                    f"refused: CALL {procedure or '?'} is not on the read-only allowlist ({allowed})"
-                )
+                raise WriteRefused(f"refused: CALL {procedure or '?'} is not on the read-only allowlist ({allowed})")
     return tokens
 
 

@@ -1,15 +1,15 @@
 """The one exception tree of orgraph. Entry points (CLI, app pages) translate these; nothing else catches them.
 
-    OrgraphError
-     +-- DatasetError        (.problems: every Problem found, with file, line, column)
-     +-- NotFound            (an agency, jurisdiction, snapshot or query that does not exist)
-     +-- BackendUnavailable  (names the URI it could not reach)
-     +-- CypherError
-     |    +-- CypherSyntaxError
-     |    +-- CypherTimeout
-     |    +-- WriteRefused
-     |    +-- UnsupportedCypher (names the construct; points to the Neo4j backend)
-     +-- ComparisonError     (e.g. two snapshots without lineage between them)
+OrgraphError
+ +-- DatasetError        (.problems: every Problem found, with file, line, column)
+ +-- NotFound            (an agency, jurisdiction, snapshot or query that does not exist)
+ +-- BackendUnavailable  (names the URI it could not reach)
+ +-- CypherError
+ |    +-- CypherSyntaxError
+ |    +-- CypherTimeout
+ |    +-- WriteRefused
+ |    +-- UnsupportedCypher (names the construct; points to the Neo4j backend)
+ +-- ComparisonError     (e.g. two snapshots without lineage between them)
 """
 
 from __future__ import annotations
@@ -77,7 +77,9 @@ class BackendUnavailable(OrgraphError):
         msg = f"cannot reach the Neo4j server at {uri}"
         if reason:
             msg += f": {reason}"
-        msg += ". Check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, start it with `make neo4j-start`, or use --backend networkx."
+        msg += (
+            ". Check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, start it with `make neo4j-start`, or use --backend networkx."
+        )
         super().__init__(msg)
 
 

@@ -20,8 +20,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_query_json_is_one_array_keyed_by_return_columns(capsys, mini_dataset):
-    code, out, _ = run(capsys, "query", "MATCH (a:Agency) WHERE a.snapshot = '2019' RETURN a.id AS id, a.name_zh AS name",
-                       "--dataset", str(MINI), "--backend", "networkx", "--format", "json")
+    code, out, _ = run(
+        capsys,
+        "query",
+        "MATCH (a:Agency) WHERE a.snapshot = '2019' RETURN a.id AS id, a.name_zh AS name",
+        "--dataset",
+        str(MINI),
+        "--backend",
+        "networkx",
+        "--format",
+        "json",
+    )
     assert code == 0
     rows = json.loads(out)
     expected = {a.id: a.name_zh for a in mini_dataset.agencies if a.snapshot == "2019"}
@@ -30,8 +39,15 @@ def test_query_json_is_one_array_keyed_by_return_columns(capsys, mini_dataset):
 
 
 def test_query_csv_has_header_and_chinese_text(capsys, mini_dataset):
-    code, out, _ = run(capsys, "query", "MATCH (j:Jurisdiction) RETURN j.id AS id, j.name_zh AS name ORDER BY id",
-                       "--dataset", str(MINI), "--format", "csv")
+    code, out, _ = run(
+        capsys,
+        "query",
+        "MATCH (j:Jurisdiction) RETURN j.id AS id, j.name_zh AS name ORDER BY id",
+        "--dataset",
+        str(MINI),
+        "--format",
+        "csv",
+    )
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "id,name"
@@ -60,8 +76,9 @@ def test_chain_prints_one_line_per_step_with_mode(capsys, mini_dataset):
     store = NetworkxStore()
     store.load(mini_dataset)
     # the agency with the longest chain in the mini dataset
-    agency_id, steps = max(((a.id, store.reporting_chain(a.id)) for a in mini_dataset.agencies),
-                           key=lambda item: len(item[1]))
+    agency_id, steps = max(
+        ((a.id, store.reporting_chain(a.id)) for a in mini_dataset.agencies), key=lambda item: len(item[1])
+    )
     assert len(steps) >= 2
     code, out, _ = run(capsys, "chain", agency_id, "--dataset", str(MINI))
     assert code == 0
@@ -104,9 +121,21 @@ def test_every_command_has_help():
 
 def test_cli_runs_as_a_script_with_utf8_output():
     proc = subprocess.run(
-        [sys.executable, "cli.py", "query", "MATCH (j:Jurisdiction) RETURN j.name_zh AS name",
-         "--dataset", str(MINI), "--format", "json"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        [
+            sys.executable,
+            "cli.py",
+            "query",
+            "MATCH (j:Jurisdiction) RETURN j.name_zh AS name",
+            "--dataset",
+            str(MINI),
+            "--format",
+            "json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     names = {r["name"] for r in json.loads(proc.stdout)}
@@ -116,7 +145,7 @@ def test_cli_runs_as_a_script_with_utf8_output():
 def test_params_are_text_unless_given_as_json():
     assert cli._parse_param("snapshot=2019") == ("snapshot", "2019")
     assert cli._parse_param("depth:=3") == ("depth", 3)
-    assert cli._parse_param("ids:=[\"a\",\"b\"]") == ("ids", ["a", "b"])
+    assert cli._parse_param('ids:=["a","b"]') == ("ids", ["a", "b"])
 
 
 def test_export_as_a_script_exits_cleanly(tmp_path: Path):
@@ -124,9 +153,26 @@ def test_export_as_a_script_exits_cleanly(tmp_path: Path):
     out = tmp_path / "xh.svg"
     for _ in range(2):
         proc = subprocess.run(
-            [sys.executable, "cli.py", "export", "--format", "svg", "--dataset", str(MINI), "--jurisdiction", "xh",
-             "--snapshot", "2019", "-o", str(out)],
-            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=180,
+            [
+                sys.executable,
+                "cli.py",
+                "export",
+                "--format",
+                "svg",
+                "--dataset",
+                str(MINI),
+                "--jurisdiction",
+                "xh",
+                "--snapshot",
+                "2019",
+                "-o",
+                str(out),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=180,
         )
         assert proc.returncode == 0, proc.stderr
     assert "镶黄旗" in out.read_text(encoding="utf-8")

@@ -24,8 +24,11 @@ def test_settings_fall_back_to_streamlit_secrets():
 
 
 def test_parse_query_header_and_params():
-    q = parse_query("demo", "// title: Demo\n// description: Says hi.\n// params: snapshot=2019, n=3\n"
-                            "MATCH (a:Agency {snapshot: $snapshot}) WHERE a.dataset = $dataset RETURN a LIMIT $n\n")
+    q = parse_query(
+        "demo",
+        "// title: Demo\n// description: Says hi.\n// params: snapshot=2019, n=3\n"
+        "MATCH (a:Agency {snapshot: $snapshot}) WHERE a.dataset = $dataset RETURN a LIMIT $n\n",
+    )
     assert (q.title, q.description) == ("Demo", "Says hi.")
     assert q.defaults == {"snapshot": "2019", "n": "3"}
     assert q.params == ["snapshot", "n"]

@@ -12,8 +12,20 @@ from paths import XILINGOL
 from graph.model import Basis, Category, Dataset, RelType
 from service import OrgService
 
-QUOTAS = {"锡林浩特市": 37, "二连浩特市": 37, "阿巴嘎旗": 37, "苏尼特左旗": 36, "苏尼特右旗": 37, "东乌珠穆沁旗": 37,
-          "西乌珠穆沁旗": 37, "太仆寺旗": 37, "镶黄旗": 35, "正镶白旗": 37, "正蓝旗": 37, "多伦县": 37}
+QUOTAS = {
+    "锡林浩特市": 37,
+    "二连浩特市": 37,
+    "阿巴嘎旗": 37,
+    "苏尼特左旗": 36,
+    "苏尼特右旗": 37,
+    "东乌珠穆沁旗": 37,
+    "西乌珠穆沁旗": 37,
+    "太仆寺旗": 37,
+    "镶黄旗": 35,
+    "正镶白旗": 37,
+    "正蓝旗": 37,
+    "多伦县": 37,
+}
 SIZE = {"镶黄旗": "small", "苏尼特左旗": "medium"}
 POVERTY = {"苏尼特右旗", "太仆寺旗", "正镶白旗", "阿巴嘎旗", "苏尼特左旗", "正蓝旗", "镶黄旗", "多伦县"}
 FOREIGN = {"二连浩特市", "阿巴嘎旗", "东乌珠穆沁旗", "苏尼特左旗", "苏尼特右旗"}
@@ -74,13 +86,17 @@ def test_counted_agencies_equal_the_quota_in_2019(service: OrgService) -> None:
         assert len(counted) == QUOTAS[name], name
 
 
-@pytest.mark.parametrize("agency_type, expected", [
-    ("poverty_alleviation", POVERTY), ("foreign_affairs", FOREIGN), ("forestry_grassland", FORESTRY)])
-def test_special_departments_exactly_where_the_seed_says(service: OrgService, agency_type: str,
-                                                         expected: set[str]) -> None:
+@pytest.mark.parametrize(
+    "agency_type, expected",
+    [("poverty_alleviation", POVERTY), ("foreign_affairs", FOREIGN), ("forestry_grassland", FORESTRY)],
+)
+def test_special_departments_exactly_where_the_seed_says(
+    service: OrgService, agency_type: str, expected: set[str]
+) -> None:
     names = {j.id: j.name_zh for j in service.dataset.counties()}
-    having = {names[a.jurisdiction] for a in service.agencies("2019") if a.type == agency_type
-              and a.jurisdiction in names}
+    having = {
+        names[a.jurisdiction] for a in service.agencies("2019") if a.type == agency_type and a.jurisdiction in names
+    }
     assert having == expected
 
 
@@ -133,8 +149,13 @@ def test_ten_coordination_bodies_each_with_its_office(service: OrgService) -> No
 
 
 def test_at_most_eight_enforcement_teams_covering_the_five_domains(service: OrgService) -> None:
-    domains = {"enforcement_market", "enforcement_ecology", "enforcement_culture", "enforcement_transport",
-               "enforcement_agriculture"}
+    domains = {
+        "enforcement_market",
+        "enforcement_ecology",
+        "enforcement_culture",
+        "enforcement_transport",
+        "enforcement_agriculture",
+    }
     for name, jid in counties(service).items():
         teams = [a for a in service.agencies("2019", jid) if a.category is Category.ENFORCEMENT]
         assert len(teams) <= 8, name
@@ -162,8 +183,11 @@ def test_named_queries_state_the_same_facts(service: OrgService) -> None:
     quota = {r["county"]: (r["quota"], r["counted"]) for r in service.run_named("quota_counts").rows}
     assert quota == {name: (q, q) for name, q in QUOTAS.items()}
     special = service.run_named("special_departments").rows
-    for dept, expected in (("poverty_alleviation", POVERTY), ("foreign_affairs", FOREIGN),
-                           ("forestry_grassland", FORESTRY)):
+    for dept, expected in (
+        ("poverty_alleviation", POVERTY),
+        ("foreign_affairs", FOREIGN),
+        ("forestry_grassland", FORESTRY),
+    ):
         assert {r["county"] for r in special if r["department"] == dept} == expected
     eco = service.run_named("ecology_dispatched").rows
     county_rows = [r for r in eco if r["county_id"] in counties(service).values()]
@@ -242,8 +266,9 @@ def test_retained_institutions_are_not_named_wei_ban_ju(service: OrgService) -> 
 def test_league_seat_has_one_enforcement_level_with_the_league(service: OrgService) -> None:
     """盟与盟所在地只设一个执法层级: 锡林浩特市 keeps no team of its own for the five domains the league covers."""
     league = {a.type for a in service.agencies("2019", "152500") if a.category is Category.ENFORCEMENT}
-    seat = {a.type for a in service.agencies("2019", counties(service)["锡林浩特市"])
-            if a.category is Category.ENFORCEMENT}
+    seat = {
+        a.type for a in service.agencies("2019", counties(service)["锡林浩特市"]) if a.category is Category.ENFORCEMENT
+    }
     assert len(league) == 5 and not league & seat
 
 
@@ -253,8 +278,10 @@ def test_remaining_named_queries(service: OrgService) -> None:
     for agency_type in ("government_services", "culture_tourism", "health"):
         places = {r["jurisdiction_id"] for r in rows if r["type"] == agency_type}
         assert places == county_ids | {"152500"}, agency_type
-    held = {(r["jurisdiction"], r["department"], r["function"]) for r in service.run_named(
-        "party_department_functions").rows}
+    held = {
+        (r["jurisdiction"], r["department"], r["function"])
+        for r in service.run_named("party_department_functions").rows
+    }
     for jid in county_ids:
         for department, duties in MANDATED_SOURCES.items():
             assert {(jid, department, d) for d in duties} <= held

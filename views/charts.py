@@ -49,6 +49,7 @@ def sibling_order(agencies: Mapping[str, Agency]):
     def key(agency_id: str) -> tuple[int, str, str]:
         a = agencies.get(agency_id)
         return (CATEGORY_RANK.get(a.category.value, 99), a.type, a.id) if a else (99, "", agency_id)
+
     return key
 
 
@@ -62,28 +63,48 @@ def _with_context(service: OrgService, agencies: list[Agency], edges: list[Edge]
     return by_id
 
 
-def structure_chart(service: OrgService, snapshot: str, jurisdiction: str | None, *, lang: str,
-                    expand: Sequence[str] = (), max_elements: int = 1000) -> Chart:
+def structure_chart(
+    service: OrgService,
+    snapshot: str,
+    jurisdiction: str | None,
+    *,
+    lang: str,
+    expand: Sequence[str] = (),
+    max_elements: int = 1000,
+) -> Chart:
     """The org chart of one scope; the whole league aggregates by jurisdiction above `max_elements`."""
     agencies = service.agencies(snapshot, jurisdiction)
     edges = [e for e in service.edges(snapshot, jurisdiction) if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY)]
     scope_ids = {a.id for a in agencies}
     by_id = _with_context(service, agencies, edges) if jurisdiction else {a.id: a for a in agencies}
     total = len(by_id) + len(edges)
-    names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {k: t(f"mode_{k}", lang)
-                                                           for k in ("office_in", "plate", "co_located")}
+    names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {
+        k: t(f"mode_{k}", lang) for k in ("office_in", "plate", "co_located")
+    }
     if jurisdiction is None and total > max_elements:
-        return _aggregated(service, agencies, edges, lang=lang, expand=expand, max_elements=max_elements,
-                           total=total, names=names)
+        return _aggregated(
+            service, agencies, edges, lang=lang, expand=expand, max_elements=max_elements, total=total, names=names
+        )
     positions = tree_layout(list(by_id), parent_pairs(edges), order=sibling_order(by_id))
-    nodes = [render.agency_node(a, positions[a.id], lang=lang, context=a.id not in scope_ids,
-                                rows=_rows(a, lang)) for a in by_id.values()]
+    nodes = [
+        render.agency_node(a, positions[a.id], lang=lang, context=a.id not in scope_ids, rows=_rows(a, lang))
+        for a in by_id.values()
+    ]
     links = render.structure_links(edges, set(by_id), mode_names=names)
     return Chart(nodes=nodes, links=links, total_elements=total)
 
 
-def _aggregated(service: OrgService, agencies: list[Agency], edges: list[Edge], *, lang: str,
-                expand: Sequence[str], max_elements: int, total: int, names: Mapping[str, str]) -> Chart:
+def _aggregated(
+    service: OrgService,
+    agencies: list[Agency],
+    edges: list[Edge],
+    *,
+    lang: str,
+    expand: Sequence[str],
+    max_elements: int,
+    total: int,
+    names: Mapping[str, str],
+) -> Chart:
     dataset = service.dataset
     by_jur: dict[str, list[Agency]] = {}
     for a in agencies:
@@ -105,26 +126,54 @@ def _aggregated(service: OrgService, agencies: list[Agency], edges: list[Edge], 
         if parent and parent in groups:
             pairs.append((f"group:{jid}", f"group:{parent}"))
     order = sibling_order(drawn_agencies)
-    positions = tree_layout([*drawn_agencies, *(f"group:{j}" for j in groups)], pairs,
-                            order=lambda n: (0, n) if n.startswith("group:") else (1, *order(n)))
+    positions = tree_layout(
+        [*drawn_agencies, *(f"group:{j}" for j in groups)],
+        pairs,
+        order=lambda n: (0, n) if n.startswith("group:") else (1, *order(n)),
+    )
     nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang)) for a in drawn_agencies.values()]
     for jid in groups:
         j = dataset.jurisdiction(jid)
         name = (j.name_en if lang == "en" else j.name_zh) if j else jid
         count = len(by_jur[jid])
-        nodes.append(render.ChartNode(
-            id=f"group:{jid}", label=t("group_label", lang, name=name, n=count), x=positions[f"group:{jid}"][0],
-            y=positions[f"group:{jid}"][1], fill=render.GROUP_COLOURS[0], border=render.GROUP_COLOURS[1],
-            tooltip=render.tooltip(name, [("", t("n_agencies", lang, n=count))]), bold=True, size=16,
-            border_width=2.0))
-    links = render.structure_links([e for e in edges if e.start in drawn_agencies and e.end in drawn_agencies],
-                                   set(drawn_agencies), mode_names=names)
-    crossing = Counter((key_of[e.start], key_of.get(e.end, "")) for e in edges if e.type is RelType.REPORTS_TO
-                       and (e.start not in drawn_agencies or e.end not in drawn_agencies) and e.end in key_of)
+        nodes.append(
+            render.ChartNode(
+                id=f"group:{jid}",
+                label=t("group_label", lang, name=name, n=count),
+                x=positions[f"group:{jid}"][0],
+                y=positions[f"group:{jid}"][1],
+                fill=render.GROUP_COLOURS[0],
+                border=render.GROUP_COLOURS[1],
+                tooltip=render.tooltip(name, [("", t("n_agencies", lang, n=count))]),
+                bold=True,
+                size=16,
+                border_width=2.0,
+            )
+        )
+    links = render.structure_links(
+        [e for e in edges if e.start in drawn_agencies and e.end in drawn_agencies],
+        set(drawn_agencies),
+        mode_names=names,
+    )
+    crossing = Counter(
+        (key_of[e.start], key_of.get(e.end, ""))
+        for e in edges
+        if e.type is RelType.REPORTS_TO
+        and (e.start not in drawn_agencies or e.end not in drawn_agencies)
+        and e.end in key_of
+    )
     for (start, end), count in sorted(crossing.items()):
         if start != end:
-            links.append(render.ChartLink(start, end, "aggregate", label=str(count), width=min(1 + count / 4, 5),
-                                          tooltip=render.tooltip(f"{count} × REPORTS_TO")))
+            links.append(
+                render.ChartLink(
+                    start,
+                    end,
+                    "aggregate",
+                    label=str(count),
+                    width=min(1 + count / 4, 5),
+                    tooltip=render.tooltip(f"{count} × REPORTS_TO"),
+                )
+            )
     return Chart(nodes=nodes, links=links, aggregated=True, total_elements=total, groups=groups)
 
 
@@ -137,17 +186,31 @@ def focus_chart(service: OrgService, agency_id: str, depth: int, *, lang: str) -
     pairs = [(s.via, s.agency.id) for s in chain] + [(s.agency.id, s.via) for s in subs]
     positions = tree_layout(list(by_id), pairs, order=sibling_order(by_id), spec=_sideways(lang))  # a narrow pane
     names = {k: t(f"mode_{k}", lang) for k in MODE_RANK}
-    nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang), bold=a.id == agency_id,
-                                context=a.jurisdiction != focus.jurisdiction) for a in by_id.values()]
-    links = [render.ChartLink(s.via, s.agency.id, s.mode or "leads", tooltip=render.tooltip(names.get(s.mode, s.mode)))
-             for s in chain]
-    links += [render.ChartLink(s.agency.id, s.via, s.mode or "leads", tooltip=render.tooltip(names.get(s.mode, s.mode)))
-              for s in subs]
+    nodes = [
+        render.agency_node(
+            a,
+            positions[a.id],
+            lang=lang,
+            rows=_rows(a, lang),
+            bold=a.id == agency_id,
+            context=a.jurisdiction != focus.jurisdiction,
+        )
+        for a in by_id.values()
+    ]
+    links = [
+        render.ChartLink(s.via, s.agency.id, s.mode or "leads", tooltip=render.tooltip(names.get(s.mode, s.mode)))
+        for s in chain
+    ]
+    links += [
+        render.ChartLink(s.agency.id, s.via, s.mode or "leads", tooltip=render.tooltip(names.get(s.mode, s.mode)))
+        for s in subs
+    ]
     return Chart(nodes=nodes, links=links, total_elements=len(nodes) + len(links))
 
 
-def compare_charts(service: OrgService, before: str, after: str, jurisdiction: str | None, *, lang: str,
-                   classes: Mapping[str, str]) -> tuple[Chart, Chart, Chart]:
+def compare_charts(
+    service: OrgService, before: str, after: str, jurisdiction: str | None, *, lang: str, classes: Mapping[str, str]
+) -> tuple[Chart, Chart, Chart]:
     """(before pane, after pane, overlay): continuing agencies at the same position in all three."""
     old = service.agencies(before, jurisdiction)
     new = service.agencies(after, jurisdiction)
@@ -160,11 +223,18 @@ def compare_charts(service: OrgService, before: str, after: str, jurisdiction: s
     for e in became:
         same.setdefault(e.start, e.end)
     by_id = {a.id: a for a in [*old, *new]}
-    pos_old, pos_new = aligned_layout(sorted(old_ids), parent_pairs(old_edges), sorted(new_ids),
-                                      parent_pairs(new_edges), same, order=sibling_order(by_id),
-                                      spec=_sideways(lang))  # half-width panes: grow sideways
-    names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {k: t(f"mode_{k}", lang)
-                                                           for k in ("office_in", "plate", "co_located")}
+    pos_old, pos_new = aligned_layout(
+        sorted(old_ids),
+        parent_pairs(old_edges),
+        sorted(new_ids),
+        parent_pairs(new_edges),
+        same,
+        order=sibling_order(by_id),
+        spec=_sideways(lang),
+    )  # half-width panes: grow sideways
+    names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {
+        k: t(f"mode_{k}", lang) for k in ("office_in", "plate", "co_located")
+    }
 
     def pane(agencies: list[Agency], positions: Mapping[str, tuple[float, float]], edges: list[Edge]) -> Chart:
         nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang), size=16) for a in agencies]
@@ -175,8 +245,14 @@ def compare_charts(service: OrgService, before: str, after: str, jurisdiction: s
     overlay = Chart()
     shown: dict[str, tuple[float, float]] = {}
     # The overlay is full width: top-down, aligned the same way (a continuing agency is drawn once).
-    top_old, top_new = aligned_layout(sorted(old_ids), parent_pairs(old_edges), sorted(new_ids),
-                                      parent_pairs(new_edges), same, order=sibling_order(by_id))
+    top_old, top_new = aligned_layout(
+        sorted(old_ids),
+        parent_pairs(old_edges),
+        sorted(new_ids),
+        parent_pairs(new_edges),
+        same,
+        order=sibling_order(by_id),
+    )
     for a in new:
         shown[a.id] = top_new[a.id]
     taken = set(shown.values())
@@ -186,15 +262,22 @@ def compare_charts(service: OrgService, before: str, after: str, jurisdiction: s
     for agency_id, pos in shown.items():
         a = by_id[agency_id]
         change = classes.get(agency_id, "unchanged")
-        overlay.nodes.append(render.agency_node(
-            a, pos, lang=lang, colours=render.CHANGE_COLOURS.get(change, render.CHANGE_COLOURS["unchanged"]),
-            rows=[(t("change", lang), t(f"change_{change}", lang)), *_rows(a, lang)]))
+        overlay.nodes.append(
+            render.agency_node(
+                a,
+                pos,
+                lang=lang,
+                colours=render.CHANGE_COLOURS.get(change, render.CHANGE_COLOURS["unchanged"]),
+                rows=[(t("change", lang), t(f"change_{change}", lang)), *_rows(a, lang)],
+            )
+        )
     overlay.links = render.structure_links(new_edges, set(shown) & new_ids, mode_names=names)
     overlay.links += render.structure_links(old_edges, set(shown) - new_ids, mode_names=names)
     for e in became:
         if e.start in shown:  # a predecessor drawn at a slot of its own: show where it went
-            overlay.links.append(render.ChartLink(e.start, e.end, "became",
-                                                  tooltip=render.tooltip(t(f"change_{e.change.value}", lang))))
+            overlay.links.append(
+                render.ChartLink(e.start, e.end, "became", tooltip=render.tooltip(t(f"change_{e.change.value}", lang)))
+            )
     overlay.total_elements = len(overlay.nodes) + len(overlay.links)
     return pane(old, pos_old, old_edges), pane(new, pos_new, new_edges), overlay
 

@@ -149,18 +149,36 @@ class Legend:
     dashed_note: str = ""
 
 
-def agency_node(agency: Agency, pos: tuple[float, float], *, lang: str, rows: Iterable[tuple[str, str]] = (),
-                colours: tuple[str, str] | None = None, context: bool = False, bold: bool = False,
-                size: int = 14) -> ChartNode:
+def agency_node(
+    agency: Agency,
+    pos: tuple[float, float],
+    *,
+    lang: str,
+    rows: Iterable[tuple[str, str]] = (),
+    colours: tuple[str, str] | None = None,
+    context: bool = False,
+    bold: bool = False,
+    size: int = 14,
+) -> ChartNode:
     """A chart node for an agency: colour by category (or the given colours), dashed border when modeled."""
-    fill, border = colours or (CONTEXT_COLOURS if context else CATEGORY_COLOURS.get(agency.category.value,
-                                                                                    CATEGORY_COLOURS["other"]))
+    fill, border = colours or (
+        CONTEXT_COLOURS if context else CATEGORY_COLOURS.get(agency.category.value, CATEGORY_COLOURS["other"])
+    )
     other = agency.name_en if lang == "zh" else agency.name_zh
     return ChartNode(
-        id=agency.id, label=_wrap(agency.name(lang), 9 if lang == "zh" else 18), x=pos[0], y=pos[1],
-        fill=fill, border=border, tooltip=tooltip(agency.name(lang), [("", other), *rows]),
-        dashed=agency.basis is Basis.MODELED, bold=bold, border_width=3.0 if bold else 1.5,
-        category=agency.category.value, context=context, size=size,
+        id=agency.id,
+        label=_wrap(agency.name(lang), 9 if lang == "zh" else 18),
+        x=pos[0],
+        y=pos[1],
+        fill=fill,
+        border=border,
+        tooltip=tooltip(agency.name(lang), [("", other), *rows]),
+        dashed=agency.basis is Basis.MODELED,
+        bold=bold,
+        border_width=3.0 if bold else 1.5,
+        category=agency.category.value,
+        context=context,
+        size=size,
     )
 
 
@@ -172,17 +190,24 @@ def structure_links(edges: Iterable[Edge], drawn: set[str], *, mode_names: Mappi
             continue
         if e.type is RelType.REPORTS_TO:
             mode = e.mode or "leads"
-            links.append(ChartLink(e.start, e.end, mode, tooltip=tooltip(mode_names.get(mode, mode),
-                                                                        [("basis", e.basis.value)])))
+            links.append(
+                ChartLink(e.start, e.end, mode, tooltip=tooltip(mode_names.get(mode, mode), [("basis", e.basis.value)]))
+            )
         elif e.type is RelType.HOSTED_BY:
             mode = e.mode or ""
             links.append(ChartLink(e.start, e.end, "hosted", tooltip=tooltip(mode_names.get(mode, mode))))
     return links
 
 
-def chart_html(nodes: Sequence[ChartNode], links: Sequence[ChartLink], *, height: int = 620,
-               legend: Legend | None = None, frame: tuple[float, float, float, float] | None = None,
-               direction: str = "TB") -> str:
+def chart_html(
+    nodes: Sequence[ChartNode],
+    links: Sequence[ChartLink],
+    *,
+    height: int = 620,
+    legend: Legend | None = None,
+    frame: tuple[float, float, float, float] | None = None,
+    direction: str = "TB",
+) -> str:
     """A self-contained UTF-8 HTML page drawing the chart with fixed positions and physics off.
 
     The first view shows `frame` (min x, min y, max x, max y; default: the nodes' bounding box), so two charts
@@ -193,11 +218,20 @@ def chart_html(nodes: Sequence[ChartNode], links: Sequence[ChartLink], *, height
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     for n in nodes:
         net.add_node(
-            n.id, label=canvas_text(n.label), title=n.tooltip or None, x=n.x, y=n.y, shape=n.shape,
-            color={"background": n.fill, "border": n.border,
-                   "highlight": {"background": n.fill, "border": "#111111"},
-                   "hover": {"background": n.fill, "border": "#111111"}},
-            borderWidth=n.border_width, size=n.size,
+            n.id,
+            label=canvas_text(n.label),
+            title=n.tooltip or None,
+            x=n.x,
+            y=n.y,
+            shape=n.shape,
+            color={
+                "background": n.fill,
+                "border": n.border,
+                "highlight": {"background": n.fill, "border": "#111111"},
+                "hover": {"background": n.fill, "border": "#111111"},
+            },
+            borderWidth=n.border_width,
+            size=n.size,
             shapeProperties={"borderDashes": [5, 4] if n.dashed else False, "borderRadius": 4},
             font={"size": n.size, "color": "#1b1f23", "face": _FONT},
         )
@@ -206,17 +240,23 @@ def chart_html(nodes: Sequence[ChartNode], links: Sequence[ChartLink], *, height
         colour, dashes, width = MODE_STYLES.get(link.style, MODE_STYLES["leads"])
         extra = {"label": canvas_text(link.label)} if link.label else {}
         net.add_edge(
-            link.start, link.end, title=link.tooltip or None,
+            link.start,
+            link.end,
+            title=link.tooltip or None,
             color={"color": colour, "highlight": "#111111", "hover": colour, "opacity": opacity},
-            dashes=dashes, width=link.width or width, arrows={"to": {"enabled": link.arrows, "scaleFactor": 0.55}},
-            font={"size": 11, "color": "#37474f", "strokeWidth": 3, "face": _FONT}, **extra,
+            dashes=dashes,
+            width=link.width or width,
+            arrows={"to": {"enabled": link.arrows, "scaleFactor": 0.55}},
+            font={"size": 11, "color": "#37474f", "strokeWidth": 3, "face": _FONT},
+            **extra,
         )
     page = net.generate_html(notebook=False)
     # Our options replace pyvis's wholesale (its set_options() parser would rewrite them).
     options = json.loads(json.dumps(_OPTIONS))
     options["edges"]["smooth"]["forceDirection"] = "horizontal" if direction == "LR" else "vertical"
-    page = re.sub(r"var options = .*?;\n", lambda _: f"var options = {json.dumps(options)};\n", page, count=1,
-                  flags=re.DOTALL)
+    page = re.sub(
+        r"var options = .*?;\n", lambda _: f"var options = {json.dumps(options)};\n", page, count=1, flags=re.DOTALL
+    )
     return _finish(page, height, legend, frame)
 
 
@@ -238,8 +278,14 @@ _FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-seri
 _OPTIONS = {
     "physics": {"enabled": False},
     "layout": {"hierarchical": {"enabled": False}},
-    "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "multiselect": False,
-                    "dragNodes": True, "zoomView": True},
+    "interaction": {
+        "hover": True,
+        "tooltipDelay": 120,
+        "navigationButtons": False,
+        "multiselect": False,
+        "dragNodes": True,
+        "zoomView": True,
+    },
     "edges": {"smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.45}},
     "nodes": {"margin": 8, "widthConstraint": {"maximum": 152}},
 }
@@ -291,16 +337,22 @@ def _finish(page: str, height: int, legend: Legend | None, frame: tuple[float, f
 
 
 def _legend_html(legend: Legend) -> str:
-    parts = [f"<span><span class='box' style='background:{fill};border-color:{border}'></span>{html.escape(text)}</span>"
-             for text, fill, border in legend.boxes]
+    parts = [
+        f"<span><span class='box' style='background:{fill};border-color:{border}'></span>{html.escape(text)}</span>"
+        for text, fill, border in legend.boxes
+    ]
     for text, style in legend.lines:
         colour, dashes, width = MODE_STYLES[style]
         dash = " ".join(str(d) for d in dashes) if dashes else "none"
-        parts.append(f"<span><svg width='34' height='10'><line x1='1' y1='5' x2='33' y2='5' stroke='{colour}' "
-                     f"stroke-width='{max(width, 1.5)}' stroke-dasharray='{dash}'/></svg>{html.escape(text)}</span>")
+        parts.append(
+            f"<span><svg width='34' height='10'><line x1='1' y1='5' x2='33' y2='5' stroke='{colour}' "
+            f"stroke-width='{max(width, 1.5)}' stroke-dasharray='{dash}'/></svg>{html.escape(text)}</span>"
+        )
     if legend.dashed_note:
-        parts.append(f"<span><span class='box' style='background:#fff;border-color:#607d8b;border-style:dashed'>"
-                     f"</span>{html.escape(legend.dashed_note)}</span>")
+        parts.append(
+            f"<span><span class='box' style='background:#fff;border-color:#607d8b;border-style:dashed'>"
+            f"</span>{html.escape(legend.dashed_note)}</span>"
+        )
     return "<div class='legend'>" + "".join(parts) + "</div>"
 
 
@@ -318,4 +370,4 @@ def _wrap(text: str, width: int) -> str:
                 line = f"{line} {word}".strip()
         lines.append(line)
         return "\n".join(lines)
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))

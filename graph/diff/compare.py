@@ -67,9 +67,7 @@ _BEFORE_ID = attrgetter("before.id")
 _PAIR_IDS = attrgetter("before.id", "after.id")
 
 
-def resolve_scope(
-    scope: str | None, jurisdictions: Sequence[Jurisdiction]
-) -> tuple[str | None, set[str] | None]:
+def resolve_scope(scope: str | None, jurisdictions: Sequence[Jurisdiction]) -> tuple[str | None, set[str] | None]:
     """(normalised scope, jurisdiction ids in it); None means everything. Accepts an id, name_zh, name_en or "league"."""
     if scope is None or scope.strip() == "":
         return None, None
@@ -80,14 +78,10 @@ def resolve_scope(
     if key.lower() == LEAGUE_SCOPE:
         return LEAGUE_SCOPE, {j.id for j in jurisdictions if j.level is Level.LEAGUE}
     known = ", ".join(f"{j.id} {j.name_zh}" for j in jurisdictions[:20])
-    raise NotFound(
-        f"no jurisdiction {scope!r} to compare; use an id or name ({known}), 'league', or none for all"
-    )
+    raise NotFound(f"no jurisdiction {scope!r} to compare; use an id or name ({known}), 'league', or none for all")
 
 
-Line = tuple[
-    str, str
-]  # (mode, target id): a REPORTS_TO or HOSTED_BY line before it becomes a Link
+Line = tuple[str, str]  # (mode, target id): a REPORTS_TO or HOSTED_BY line before it becomes a Link
 
 
 def _lines(
@@ -115,9 +109,7 @@ def _lines(
             target = hosted
         else:
             if kind is became_type and e.end in into:
-                (transferred if e.change is Change.TRANSFERRED else structural).append(
-                    e
-                )
+                (transferred if e.change is Change.TRANSFERRED else structural).append(e)
             continue
         if e.end in ids:
             line = (e.mode or "", e.end)
@@ -136,14 +128,10 @@ def _check_lineage(
     before_ids: dict[str, Agency],
 ) -> None:
     if before.snapshot == after.snapshot:
-        raise ComparisonError(
-            f"cannot compare snapshot {before.snapshot!r} with itself; choose two snapshots"
-        )
+        raise ComparisonError(f"cannot compare snapshot {before.snapshot!r} with itself; choose two snapshots")
     if has_lineage or not before.agencies or not after.agencies:
         return
-    backwards = any(
-        e.type is RelType.BECAME and e.end in before_ids for e in after.edges
-    )
+    backwards = any(e.type is RelType.BECAME and e.end in before_ids for e in after.edges)
     hint = (
         f"; the lineage runs from {after.snapshot!r} to {before.snapshot!r}, so swap --from and --to"
         if backwards
@@ -155,9 +143,7 @@ def _check_lineage(
     )
 
 
-def _changed_lines(
-    old: list[Line], new: list[Line], successors: dict[str, list[str]]
-) -> tuple[list[Line], list[Line]]:
+def _changed_lines(old: list[Line], new: list[Line], successors: dict[str, list[str]]) -> tuple[list[Line], list[Line]]:
     """Lines only in `old` and only in `new`; an old target is matched by any of its structural successors."""
     if len(old) == 1 and len(new) == 1:  # the common case, without building sets
         (mode, target), (new_mode, new_target) = old[0], new[0]
@@ -257,16 +243,8 @@ def _diff(
     def in_scope(*agencies: Agency) -> bool:
         return everything or any(a.jurisdiction in wanted for a in agencies)
 
-    established = tuple(
-        a
-        for a in after.agencies
-        if a.id not in pred and (everything or a.jurisdiction in wanted)
-    )
-    abolished = tuple(
-        a
-        for a in before.agencies
-        if a.id not in succ and (everything or a.jurisdiction in wanted)
-    )
+    established = tuple(a for a in after.agencies if a.id not in pred and (everything or a.jurisdiction in wanted))
+    abolished = tuple(a for a in before.agencies if a.id not in succ and (everything or a.jurisdiction in wanted))
 
     merged: list[Merge] = []
     for aid, sources in pred.items():
@@ -314,20 +292,12 @@ def _diff(
         if old or new:
             removed, added = _changed_lines(old, new, succ)
             if removed or added:
-                reporting.append(
-                    ReportingChange(
-                        b, a, _links(removed, b_by_id), _links(added, a_by_id)
-                    )
-                )
+                reporting.append(ReportingChange(b, a, _links(removed, b_by_id), _links(added, a_by_id)))
         old, new = b_hosts.get(bid, empty), a_hosts.get(aid, empty)
         if old or new:
             removed, added = _changed_lines(old, new, succ)
             if removed or added:
-                hosting.append(
-                    HostingChange(
-                        b, a, _links(removed, b_by_id), _links(added, a_by_id)
-                    )
-                )
+                hosting.append(HostingChange(b, a, _links(removed, b_by_id), _links(added, a_by_id)))
         if b.category is not a.category:
             categories.append(CategoryChange(b, a))
 
@@ -343,9 +313,7 @@ def _diff(
         renamed=tuple(sorted(renamed, key=_BEFORE_ID)),
         merged=tuple(sorted(merged, key=attrgetter("target.id"))),
         split=tuple(sorted(split, key=attrgetter("source.id"))),
-        transferred=tuple(
-            sorted(transferred, key=attrgetter("source.id", "target.id", "function"))
-        ),
+        transferred=tuple(sorted(transferred, key=attrgetter("source.id", "target.id", "function"))),
         reporting=tuple(sorted(reporting, key=_PAIR_IDS)),
         categories=tuple(sorted(categories, key=_PAIR_IDS)),
         hosting=tuple(sorted(hosting, key=_PAIR_IDS)),
@@ -369,12 +337,8 @@ def _counts(
     for agencies in (before, after):
         if scope_ids is not None:
             agencies = [a for a in agencies if a.jurisdiction in scope_ids]
-        by_category: Counter[tuple[str, Category | None]] = Counter(
-            map(_PLACE_CATEGORY, agencies)
-        )
-        by_category.update(
-            (place, None) for place in map(_PLACE, filter(_COUNTED, agencies))
-        )
+        by_category: Counter[tuple[str, Category | None]] = Counter(map(_PLACE_CATEGORY, agencies))
+        by_category.update((place, None) for place in map(_PLACE, filter(_COUNTED, agencies)))
         sides.append(by_category)
     present = {j for j, _ in sides[0]} | {j for j, _ in sides[1]}
     rows: list[CountRow] = []

@@ -36,16 +36,12 @@ class SnapshotData:
     @classmethod
     def from_store(cls, store: GraphStore, snapshot: str) -> SnapshotData:
         """Fetch through the GraphStore protocol (any backend)."""
-        return cls(
-            snapshot, tuple(store.agencies(snapshot)), tuple(store.edges(snapshot))
-        )
+        return cls(snapshot, tuple(store.agencies(snapshot)), tuple(store.edges(snapshot)))
 
     @classmethod
     def from_dataset(cls, dataset: Dataset, snapshot: str) -> SnapshotData:
         """The same selection straight from a Dataset (what a store would return, in the same order)."""
-        agencies = sorted(
-            (a for a in dataset.agencies if a.snapshot == snapshot), key=lambda a: a.id
-        )
+        agencies = sorted((a for a in dataset.agencies if a.snapshot == snapshot), key=lambda a: a.id)
         ids = {a.id for a in agencies}
         edges = sorted(
             (e for e in dataset.edges if e.type is not RelType.IN and e.start in ids),
@@ -138,9 +134,7 @@ class SnapshotDiff:
     before: str
     after: str
     scope: str | None  # None: everything; "league"; or a jurisdiction id
-    jurisdictions: tuple[
-        Jurisdiction, ...
-    ]  # the jurisdictions in scope, in dataset order
+    jurisdictions: tuple[Jurisdiction, ...]  # the jurisdictions in scope, in dataset order
     established: tuple[Agency, ...]
     abolished: tuple[Agency, ...]
     continued: tuple[Pair, ...]
@@ -151,9 +145,7 @@ class SnapshotDiff:
     reporting: tuple[ReportingChange, ...]
     categories: tuple[CategoryChange, ...]
     hosting: tuple[HostingChange, ...]
-    counts: tuple[
-        CountRow, ...
-    ]  # per jurisdiction: one quota row (category None), then one row per category
+    counts: tuple[CountRow, ...]  # per jurisdiction: one quota row (category None), then one row per category
 
     def quota_rows(self) -> list[CountRow]:
         return [c for c in self.counts if c.category is None]

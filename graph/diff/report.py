@@ -82,9 +82,7 @@ def _row(
     }
 
 
-def change_rows(
-    diff: SnapshotDiff, *, include_continued: bool = False
-) -> list[dict[str, Any]]:
+def change_rows(diff: SnapshotDiff, *, include_continued: bool = False) -> list[dict[str, Any]]:
     """One row per change, in a fixed order of kinds (continued pairs only when asked: they are the bulk)."""
     rows = [_row("established", a.jurisdiction, [], [a]) for a in diff.established]
     rows += [_row("abolished", a.jurisdiction, [a], []) for a in diff.abolished]
@@ -108,15 +106,9 @@ def change_rows(
         )
         for s in diff.split
     ]
-    rows += [
-        _row("renamed", p.after.jurisdiction, [p.before], [p.after])
-        for p in diff.renamed
-    ]
+    rows += [_row("renamed", p.after.jurisdiction, [p.before], [p.after]) for p in diff.renamed]
     if include_continued:
-        rows += [
-            _row("continued", p.after.jurisdiction, [p.before], [p.after])
-            for p in diff.continued
-        ]
+        rows += [_row("continued", p.after.jurisdiction, [p.before], [p.after]) for p in diff.continued]
     rows += [
         _row(
             "transferred",
@@ -196,21 +188,10 @@ def diff_to_dict(diff: SnapshotDiff) -> dict[str, Any]:
         "scope": diff.scope,
         "established": [_agency(a) for a in diff.established],
         "abolished": [_agency(a) for a in diff.abolished],
-        "continued": [
-            {"before": p.before.id, "after": p.after.id} for p in diff.continued
-        ],
-        "renamed": [
-            {"before": _agency(p.before), "after": _agency(p.after)}
-            for p in diff.renamed
-        ],
-        "merged": [
-            {"sources": [_agency(a) for a in m.sources], "target": _agency(m.target)}
-            for m in diff.merged
-        ],
-        "split": [
-            {"source": _agency(s.source), "targets": [_agency(a) for a in s.targets]}
-            for s in diff.split
-        ],
+        "continued": [{"before": p.before.id, "after": p.after.id} for p in diff.continued],
+        "renamed": [{"before": _agency(p.before), "after": _agency(p.after)} for p in diff.renamed],
+        "merged": [{"sources": [_agency(a) for a in m.sources], "target": _agency(m.target)} for m in diff.merged],
+        "split": [{"source": _agency(s.source), "targets": [_agency(a) for a in s.targets]} for s in diff.split],
         "transferred": [
             {
                 "source": _agency(t.source),
@@ -228,10 +209,7 @@ def diff_to_dict(diff: SnapshotDiff) -> dict[str, Any]:
             }
             for r in diff.reporting
         ],
-        "categories": [
-            {"before": _agency(c.before), "after": _agency(c.after)}
-            for c in diff.categories
-        ],
+        "categories": [{"before": _agency(c.before), "after": _agency(c.after)} for c in diff.categories],
         "hosting": [
             {
                 "before": _agency(h.before),
@@ -242,10 +220,7 @@ def diff_to_dict(diff: SnapshotDiff) -> dict[str, Any]:
             for h in diff.hosting
         ],
         "counts": count_rows(diff),
-        "summaries": [
-            {"jurisdiction": s.jurisdiction, "zh": s.zh, "en": s.en}
-            for s in summaries(diff)
-        ],
+        "summaries": [{"jurisdiction": s.jurisdiction, "zh": s.zh, "en": s.en} for s in summaries(diff)],
     }
 
 
@@ -260,9 +235,7 @@ def _tally(diff: SnapshotDiff) -> dict[str, dict[str, int]]:
         "transferred",
         "reporting",
     )
-    out: dict[str, dict[str, int]] = {
-        j.id: dict.fromkeys(kinds, 0) for j in diff.jurisdictions
-    }
+    out: dict[str, dict[str, int]] = {j.id: dict.fromkeys(kinds, 0) for j in diff.jurisdictions}
 
     def add(jurisdiction: str, kind: str) -> None:
         if jurisdiction in out:
@@ -333,18 +306,10 @@ def summaries(diff: SnapshotDiff) -> list[Summary]:
             en.append(_plural(t["split"], "split", "splits"))
         if t["transferred"]:
             zh.append(f"职能划转 {t['transferred']} 项")
-            en.append(
-                _plural(
-                    t["transferred"], "function transferred", "functions transferred"
-                )
-            )
+            en.append(_plural(t["transferred"], "function transferred", "functions transferred"))
         if t["reporting"]:
             zh.append(f"隶属关系调整 {t['reporting']} 个")
-            en.append(
-                _plural(
-                    t["reporting"], "reporting line changed", "reporting lines changed"
-                )
-            )
+            en.append(_plural(t["reporting"], "reporting line changed", "reporting lines changed"))
         q_zh, q_en = _quota_text(quota[j.id], totals.get(j.id, 0))
         out.append(
             Summary(

@@ -68,12 +68,7 @@ def rewrite(text: str, tokens: list[Token]) -> str:
                 edits += _one_based_args(tokens, i + 1, name)
         if tok.text == "[" and prev is not None and _subscripts(prev):
             edits += _one_based_index(tokens, i)
-        if (
-            tok.kind == "word"
-            and tok.upper == "IN"
-            and prev is not None
-            and prev.text in (":", "|")
-        ):
+        if tok.kind == "word" and tok.upper == "IN" and prev is not None and prev.text in (":", "|"):
             edits.append((tok.start, tok.end, "`IN`"))
     edits += _uniqueness_edits(tokens)
     out = text
@@ -117,9 +112,7 @@ def _subscripts(prev: Token) -> bool:
     return prev.kind in ("word", "quoted") and prev.upper not in _BEFORE_LIST
 
 
-def _one_based_index(
-    tokens: list[Token], open_index: int
-) -> list[tuple[int, int, str]]:
+def _one_based_index(tokens: list[Token], open_index: int) -> list[tuple[int, int, str]]:
     """Neo4j counts list positions from 0, LadybugDB from 1 (negative ones alike from the end)."""
     close = _matching(tokens, open_index)
     inner = tokens[open_index + 1 : close]
@@ -142,17 +135,11 @@ def _one_based_index(
             )
         ]
     if len(inner) == 1 and inner[0].kind == "string":
-        raise UnsupportedCypher(
-            "dynamic property or map access x['key']", "write x.key"
-        )
-    raise UnsupportedCypher(
-        "a list index that is an expression", "use a number or a $parameter"
-    )
+        raise UnsupportedCypher("dynamic property or map access x['key']", "write x.key")
+    raise UnsupportedCypher("a list index that is an expression", "use a number or a $parameter")
 
 
-def _one_based_args(
-    tokens: list[Token], open_index: int, name: str
-) -> list[tuple[int, int, str]]:
+def _one_based_args(tokens: list[Token], open_index: int, name: str) -> list[tuple[int, int, str]]:
     """substring() starts at 0 on Neo4j and at 1 on LadybugDB, which also wants its length; round(x) needs a
     precision there."""
     close = _matching(tokens, open_index)
@@ -202,9 +189,7 @@ def _uniqueness_edits(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue
         fixed: list[str] = []
         j = i + 1
-        while j < len(tokens) and not (
-            tokens[j].upper in _CLAUSE_START and _depth_zero(tokens, i + 1, j)
-        ):
+        while j < len(tokens) and not (tokens[j].upper in _CLAUSE_START and _depth_zero(tokens, i + 1, j)):
             if tokens[j].text == "[" and tokens[j - 1].text in ("-", "<-"):
                 close = _matching(tokens, j)
                 inner = tokens[j + 1 : close]
@@ -238,15 +223,12 @@ def _depth_zero(tokens: list[Token], start: int, end: int) -> bool:
     return depth == 0
 
 
-def _add_condition(
-    tokens: list[Token], at: int, condition: str
-) -> list[tuple[int, int, str]]:
+def _add_condition(tokens: list[Token], at: int, condition: str) -> list[tuple[int, int, str]]:
     """AND `condition` into the WHERE that starts at tokens[at], or add a WHERE there."""
     if at < len(tokens) and tokens[at].upper == "WHERE":
         end = at + 1
         while end < len(tokens) and not (
-            tokens[end].upper in _CLAUSE_START - {"WHERE"}
-            and _depth_zero(tokens, at + 1, end)
+            tokens[end].upper in _CLAUSE_START - {"WHERE"} and _depth_zero(tokens, at + 1, end)
         ):
             end += 1
         close_at = tokens[end].start if end < len(tokens) else tokens[-1].end
@@ -267,6 +249,4 @@ def _matching(tokens: list[Token], open_index: int) -> int:
             depth -= 1
             if depth == 0:
                 return j
-    raise CypherSyntaxError(
-        f"unbalanced parenthesis at offset {tokens[open_index].start}"
-    )
+    raise CypherSyntaxError(f"unbalanced parenthesis at offset {tokens[open_index].start}")

@@ -43,9 +43,7 @@ def prepare_embedded(graph: nx.MultiDiGraph, *, background: bool = False) -> flo
     on the first query; returns the seconds it took. With background=True it is built in a daemon thread
     (returns 0.0): a query that arrives meanwhile waits for it, nothing else does."""
     if background:
-        threading.Thread(
-            target=rebuild_mirror, args=(graph,), name="cypher-mirror", daemon=True
-        ).start()
+        threading.Thread(target=rebuild_mirror, args=(graph,), name="cypher-mirror", daemon=True).start()
         return 0.0
     return rebuild_mirror(graph).seconds
 
@@ -85,9 +83,7 @@ def run_embedded(
     conn = mirror.connect()
     try:
         conn.set_query_timeout(max(1, int(timeout_s * 1000)))
-        conn.execute(
-            f"CALL var_length_extend_max_depth={MAX_PATH_HOPS}"
-        )  # our constant, not user text
+        conn.execute(f"CALL var_length_extend_max_depth={MAX_PATH_HOPS}")  # our constant, not user text
         try:
             result = conn.execute(rewritten, used)
             raw_rows: list[list[Any]] = []
@@ -99,21 +95,12 @@ def run_embedded(
     finally:
         conn.close()
 
-    columns = (
-        columns_as_typed
-        if len(columns_as_typed) == len(engine_columns)
-        else engine_columns
-    )
+    columns = columns_as_typed if len(columns_as_typed) == len(engine_columns) else engine_columns
     truncated = len(raw_rows) > row_cap
     collector = _Collector(graph)
     shown = [i for i, c in enumerate(columns) if not c.startswith(HIDDEN_PREFIX)]
-    columns = [
-        columns[i] for i in shown
-    ]  # RETURN * would list the relationships we named
-    rows = [
-        dict(zip(columns, (collector.plain(raw[i]) for i in shown)))
-        for raw in raw_rows[:row_cap]
-    ]
+    columns = [columns[i] for i in shown]  # RETURN * would list the relationships we named
+    rows = [dict(zip(columns, (collector.plain(raw[i]) for i in shown))) for raw in raw_rows[:row_cap]]
     return QueryResult(
         columns=list(columns),
         rows=rows,
@@ -125,17 +112,10 @@ def run_embedded(
     )
 
 
-def _schema_procedure(
-    tokens: list[Token], mirror: Mirror
-) -> tuple[list[str], list[dict[str, Any]]] | None:
+def _schema_procedure(tokens: list[Token], mirror: Mirror) -> tuple[list[str], list[dict[str, Any]]] | None:
     """Answer the allowlisted `CALL db.labels()` / `db.relationshipTypes()` / `db.propertyKeys()` alone."""
     words = [t.text for t in tokens]
-    if (
-        len(words) < 5
-        or words[0].upper() != "CALL"
-        or words[1].lower() != "db"
-        or words[2] != "."
-    ):
+    if len(words) < 5 or words[0].upper() != "CALL" or words[1].lower() != "db" or words[2] != ".":
         return None
     answers = {
         "labels": ("label", mirror.labels),
@@ -156,9 +136,7 @@ _NO_PROPERTY = re.compile(r"Cannot find property (\w+) for (\w+)")
 _NO_TABLE = re.compile(r"Table (\w+) does not exist")
 
 
-def _translate(
-    message: str, timeout_s: float, spelled: Mapping[str, str]
-) -> CypherError:
+def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> CypherError:
     if message.strip().startswith("Interrupted"):
         return CypherTimeout(
             f"the query ran longer than its {timeout_s:g} s time limit and was stopped; "
@@ -168,9 +146,7 @@ def _translate(
         name = match.group(1).lower()
         return UnsupportedCypher(f"the function {spelled.get(name, name)}()")
     if "ORDER BY must be followed by SKIP or LIMIT" in message:
-        return UnsupportedCypher(
-            "WITH … ORDER BY without SKIP or LIMIT", "order the final RETURN instead"
-        )
+        return UnsupportedCypher("WITH … ORDER BY without SKIP or LIMIT", "order the final RETURN instead")
     if "Cast failed" in message or "Implicit cast is not supported" in message:
         return CypherSyntaxError(
             "a value has the wrong type here ("
@@ -183,17 +159,13 @@ def _translate(
             "path length, return fewer columns) or use the Neo4j backend"
         )
     if "exceeds maximum" in message:
-        return UnsupportedCypher(
-            f"a variable-length path bound above {MAX_PATH_HOPS} hops"
-        )
+        return UnsupportedCypher(f"a variable-length path bound above {MAX_PATH_HOPS} hops")
     if match := _NO_PROPERTY.search(message):
         return CypherSyntaxError(
             f"no property {match.group(1)!r} on {match.group(2)} in this graph (see docs/schema.md)"
         )
     if match := _NO_TABLE.search(message):
-        return CypherSyntaxError(
-            f"no label or relationship type {match.group(1)!r} in this graph (see docs/schema.md)"
-        )
+        return CypherSyntaxError(f"no label or relationship type {match.group(1)!r} in this graph (see docs/schema.md)")
     if "Parser exception" in message:
         return CypherSyntaxError(
             "the embedded engine cannot parse this query: "
@@ -230,36 +202,24 @@ class _Collector:
         return value
 
     def _node(self, value: Mapping[str, Any]) -> dict[str, Any]:
-        props = {
-            k: v for k, v in value.items() if not k.startswith("_") and v is not None
-        }
+        props = {k: v for k, v in value.items() if not k.startswith("_") and v is not None}
         key = str(props.get("id", value["_ID"]))
         self._nodes.setdefault(key, GraphNode(key, (value["_LABEL"],), props))
         return dict(props)
 
     def _rel(self, value: Mapping[str, Any]) -> dict[str, Any]:
         props = {
-            k: v
-            for k, v in value.items()
-            if not k.startswith("_") and k not in ENDPOINT_PROPERTIES and v is not None
+            k: v for k, v in value.items() if not k.startswith("_") and k not in ENDPOINT_PROPERTIES and v is not None
         }
         ident = value["_ID"]
-        key = (
-            f"{ident['table']}:{ident['offset']}"
-            if isinstance(ident, dict)
-            else str(ident)
-        )
+        key = f"{ident['table']}:{ident['offset']}" if isinstance(ident, dict) else str(ident)
         start, end = str(value.get("_start")), str(value.get("_end"))
         self._rels.setdefault(key, GraphRel(key, value["_LABEL"], start, end, props))
         for endpoint in (start, end):
             if endpoint not in self._nodes and endpoint in self._graph:
                 attrs = self._graph.nodes[endpoint]
                 labels = attrs.get("labels") or ()
-                node_props = {
-                    k: getattr(v, "value", v)
-                    for k, v in attrs.items()
-                    if k != "labels" and v is not None
-                }
+                node_props = {k: getattr(v, "value", v) for k, v in attrs.items() if k != "labels" and v is not None}
                 self._nodes[endpoint] = GraphNode(endpoint, tuple(labels), node_props)
         return {"type": value["_LABEL"], **props}
 

@@ -61,9 +61,7 @@ BASE_REL_PAIRS = {
 }
 ENDPOINT_PROPERTIES = ("_start", "_end")
 
-_MIRRORS: weakref.WeakKeyDictionary[nx.MultiDiGraph, Mirror] = (
-    weakref.WeakKeyDictionary()
-)
+_MIRRORS: weakref.WeakKeyDictionary[nx.MultiDiGraph, Mirror] = weakref.WeakKeyDictionary()
 _BUILD_LOCK = threading.Lock()
 
 
@@ -131,9 +129,7 @@ Attrs = Mapping[str, Any]
 def _build(graph: nx.MultiDiGraph, fingerprint: tuple[int, ...]) -> Mirror:
     """Copy `graph` column by column into a fresh in-memory database (row dicts would double the time)."""
     started = time.perf_counter()
-    nodes_by_label: dict[str, list[tuple[Any, Attrs]]] = {
-        label: [] for label in BASE_NODE_LABELS
-    }
+    nodes_by_label: dict[str, list[tuple[Any, Attrs]]] = {label: [] for label in BASE_NODE_LABELS}
     label_of: dict[Any, str] = {}
     node_keys: set[str] = set()
     for key, attrs in graph.nodes(data=True):
@@ -146,15 +142,11 @@ def _build(graph: nx.MultiDiGraph, fingerprint: tuple[int, ...]) -> Mirror:
     for name in sorted(node_keys - node_types.keys()):
         node_types[name] = _column_type(a.get(name) for _, a in graph.nodes(data=True))
 
-    pairs: dict[str, set[tuple[str, str]]] = {
-        t: set(p) for t, p in BASE_REL_PAIRS.items()
-    }
+    pairs: dict[str, set[tuple[str, str]]] = {t: set(p) for t, p in BASE_REL_PAIRS.items()}
     edges: dict[tuple[str, str, str], list[tuple[Any, Any, Attrs]]] = {}
     rel_keys: set[str] = set()
     for start, end, attrs in graph.edges(data=True):
-        rel_type = str(
-            getattr(attrs.get("type"), "value", attrs.get("type", "RELATED"))
-        )
+        rel_type = str(getattr(attrs.get("type"), "value", attrs.get("type", "RELATED")))
         pair = (label_of[start], label_of[end])
         pairs.setdefault(rel_type, set()).add(pair)
         edges.setdefault((rel_type, *pair), []).append((start, end, attrs))
@@ -201,9 +193,7 @@ def _build(graph: nx.MultiDiGraph, fingerprint: tuple[int, ...]) -> Mirror:
             "_end": "STRING",
         }
         frame = _arrow(columns, types)  # noqa: F841 - read by COPY below
-        conn.execute(
-            f"COPY {_q(rel_type)} FROM frame (from='{start_label}', to='{end_label}')"
-        )
+        conn.execute(f"COPY {_q(rel_type)} FROM frame (from='{start_label}', to='{end_label}')")
     conn.close()
     return Mirror(
         database=database,
@@ -242,9 +232,7 @@ def _arrow(columns: Mapping[str, list[Any]], types: Mapping[str, str]) -> pa.Tab
         ):  # enum members or odd values: spell them out
             plain = [getattr(v, "value", v) for v in values]
             arrays[name] = pa.array(
-                [None if v is None else str(v) for v in plain]
-                if kind == "STRING"
-                else plain,
+                [None if v is None else str(v) for v in plain] if kind == "STRING" else plain,
                 _ARROW_TYPES[kind],
             )
     return pa.table(arrays)

@@ -56,10 +56,21 @@ def _props(obj: Any, names: tuple[str, ...], labels: tuple[str, ...], dataset: s
 def _agency_props(a: Agency, labels: tuple[str, ...], dataset: str) -> dict[str, Any]:
     """_props for an Agency, spelled out: agencies are most of the nodes, and the generic loop costs 3x.
     (`_value_` is the plain attribute behind Enum.value, which is a slow descriptor.)"""
-    return {"labels": labels, "dataset": dataset, "id": a.id, "snapshot": a.snapshot,
-            "jurisdiction": a.jurisdiction, "name_zh": a.name_zh, "name_en": a.name_en, "type": a.type,
-            "category": a.category._value_, "counts_toward_quota": a.counts_toward_quota,
-            "basis": a.basis._value_, "source": a.source, "note": a.note}
+    return {
+        "labels": labels,
+        "dataset": dataset,
+        "id": a.id,
+        "snapshot": a.snapshot,
+        "jurisdiction": a.jurisdiction,
+        "name_zh": a.name_zh,
+        "name_en": a.name_en,
+        "type": a.type,
+        "category": a.category._value_,
+        "counts_toward_quota": a.counts_toward_quota,
+        "basis": a.basis._value_,
+        "source": a.source,
+        "note": a.note,
+    }
 
 
 def _names(cls: type) -> tuple[str, ...]:
@@ -74,8 +85,10 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     added, since networkx would silently create the missing node)."""
     graph = nx.MultiDiGraph(dataset=dataset.id)
     ds = dataset.id
-    for items, cls, label in ((dataset.jurisdictions, Jurisdiction, "Jurisdiction"),
-                              (dataset.functions, Function, "Function")):
+    for items, cls, label in (
+        (dataset.jurisdictions, Jurisdiction, "Jurisdiction"),
+        (dataset.functions, Function, "Function"),
+    ):
         names, labels = _names(cls), (label,)
         graph.add_nodes_from((obj.id, _props(obj, names, labels, ds)) for obj in items)
     agency_labels = ("Agency",)
@@ -172,8 +185,9 @@ class NetworkxStore:
             from graph.embedded.engine import prepare_embedded
 
             prepare_embedded(graph, background=True)
-        return LoadReport(dataset.id, self.backend, graph.number_of_nodes(), graph.number_of_edges(),
-                          time.perf_counter() - started)
+        return LoadReport(
+            dataset.id, self.backend, graph.number_of_nodes(), graph.number_of_edges(), time.perf_counter() - started
+        )
 
     def datasets(self) -> list[str]:
         return [self._dataset.id] if self._dataset else []
@@ -205,8 +219,10 @@ class NetworkxStore:
             return self._idx.agencies[agency_id]
         except KeyError:
             dataset = self._dataset.id if self._dataset else "?"
-            raise NotFound(f"no agency {agency_id!r} in dataset {dataset!r}; "
-                           "search by name with `python cli.py query` or the app's Explorer") from None
+            raise NotFound(
+                f"no agency {agency_id!r} in dataset {dataset!r}; "
+                "search by name with `python cli.py query` or the app's Explorer"
+            ) from None
 
     def edges(self, snapshot: str, *, jurisdiction: str | None = None) -> list[Edge]:
         found = [

@@ -46,12 +46,7 @@ def refuse_unsupported(tokens: list[Token]) -> None:
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         text = tok.text
-        calls = (
-            tok.kind == "word"
-            and nxt is not None
-            and nxt.text == "("
-            and (prev is None or prev.text != ".")
-        )
+        calls = tok.kind == "word" and nxt is not None and nxt.text == "(" and (prev is None or prev.text != ".")
         if calls and text.lower() in _UNSUPPORTED_FUNCTIONS:
             raise UnsupportedCypher(_UNSUPPORTED_FUNCTIONS[text.lower()])
         if text == "[" and nxt is not None and nxt.text == "(":
@@ -63,9 +58,7 @@ def refuse_unsupported(tokens: list[Token]) -> None:
             and i + 2 < len(tokens)
             and tokens[i + 2].upper == "IN"
         ):
-            raise UnsupportedCypher(
-                "list comprehension [x IN list | …]", "use UNWIND and collect()"
-            )
+            raise UnsupportedCypher("list comprehension [x IN list | …]", "use UNWIND and collect()")
         if text == ":" and prev is not None and prev.kind in ("word", "quoted"):
             before = tokens[i - 2] if i >= 2 else None
             if before is not None and before.text == ":":
@@ -94,9 +87,7 @@ def refuse_unsupported(tokens: list[Token]) -> None:
             and prev.upper in ("RETURN", "WITH", ",")
             and tok.upper not in ("EXISTS", "COUNT", "COLLECT")
         ):
-            raise UnsupportedCypher(
-                "map projection a {.x, .y}", "return the properties one by one"
-            )
+            raise UnsupportedCypher("map projection a {.x, .y}", "return the properties one by one")
         if tok.upper == "CALL" and nxt is not None and nxt.text == "{":
             raise UnsupportedCypher("CALL { … } subqueries")
         if tok.upper in ("COUNT", "COLLECT") and nxt is not None and nxt.text == "{":
@@ -113,9 +104,7 @@ def parameters(tokens: list[Token], params: Mapping[str, object]) -> dict[str, A
             continue
         name = tok.text[1:].strip("`")
         if name not in params:
-            raise CypherSyntaxError(
-                f"missing parameter ${name}: pass it with the query"
-            )
+            raise CypherSyntaxError(f"missing parameter ${name}: pass it with the query")
         used[name] = _engine_value(params[name])
     return used
 

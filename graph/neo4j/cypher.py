@@ -79,10 +79,7 @@ def run_read_only(
             truncated = len(records) > row_cap
             records = records[:row_cap]
             collector = _Collector()
-            rows = [
-                {key: collector.plain(record[key]) for key in columns}
-                for record in records
-            ]
+            rows = [{key: collector.plain(record[key]) for key in columns} for record in records]
             collector.add_missing_endpoints(session)
     except CypherError:
         raise
@@ -99,9 +96,7 @@ def run_read_only(
     )
 
 
-def _refuse_unless_read(
-    session: neo4j.Session, text: str, params: Mapping[str, Any]
-) -> None:
+def _refuse_unless_read(session: neo4j.Session, text: str, params: Mapping[str, Any]) -> None:
     summary = session.run(neo4j.Query("EXPLAIN " + text), dict(params)).consume()
     kind = summary.query_type or "?"
     if kind != "r":
@@ -111,8 +106,7 @@ def _refuse_unless_read(
             "s": "changes the schema or administers the database",
         }
         raise WriteRefused(
-            f"refused: the query {what.get(kind, 'is not a plain read')} ({kind!r}); "
-            "ad-hoc Cypher is read-only"
+            f"refused: the query {what.get(kind, 'is not a plain read')} ({kind!r}); ad-hoc Cypher is read-only"
         )
     for operator in _operators(summary.plan or {}):
         if operator.startswith(REFUSED_OPERATORS):
@@ -124,9 +118,7 @@ def _refuse_unless_read(
 
 def _operators(plan: Mapping[str, Any]) -> list[str]:
     name = str(plan.get("operatorType", "")).split("@")[0]
-    return [name] + [
-        op for child in plan.get("children", []) for op in _operators(child)
-    ]
+    return [name] + [op for child in plan.get("children", []) for op in _operators(child)]
 
 
 def _translate(exc: Exception, uri: str, timeout_s: float) -> Exception:
@@ -145,9 +137,7 @@ def _translate(exc: Exception, uri: str, timeout_s: float) -> Exception:
             return WriteRefused(f"refused by the server: {exc.message}")
         return CypherError(f"{exc.message or exc} ({code})")
     if isinstance(exc, neo.DriverError) and "timed out" in str(exc).lower():
-        return CypherTimeout(
-            f"the query ran longer than its {timeout_s:g} s time limit"
-        )
+        return CypherTimeout(f"the query ran longer than its {timeout_s:g} s time limit")
     return exc
 
 
@@ -195,9 +185,7 @@ class _Collector:
         )
         if not missing:
             return
-        for record in session.run(
-            "MATCH (n) WHERE elementId(n) IN $ids RETURN n", ids=missing
-        ):
+        for record in session.run("MATCH (n) WHERE elementId(n) IN $ids RETURN n", ids=missing):
             self._nodes.setdefault(record["n"].element_id, record["n"])
 
     def _key(self, element_id: str) -> str:
@@ -207,17 +195,12 @@ class _Collector:
         return element_id
 
     def nodes(self) -> list[GraphNode]:
-        return [
-            GraphNode(self._key(eid), tuple(sorted(n.labels)), dict(n.items()))
-            for eid, n in self._nodes.items()
-        ]
+        return [GraphNode(self._key(eid), tuple(sorted(n.labels)), dict(n.items())) for eid, n in self._nodes.items()]
 
     def relationships(self) -> list[GraphRel]:
         out = []
         for eid, r in self._rels.items():
             start = r.start_node.element_id if r.start_node is not None else ""
             end = r.end_node.element_id if r.end_node is not None else ""
-            out.append(
-                GraphRel(eid, r.type, self._key(start), self._key(end), dict(r.items()))
-            )
+            out.append(GraphRel(eid, r.type, self._key(start), self._key(end), dict(r.items())))
         return out

@@ -45,9 +45,7 @@ def schema_query(template: str, **names: str) -> str:
     """Fill label/type slots like `{label}` with schema names only (checked), never with input values."""
     for slot, name in names.items():
         if name not in SCHEMA_NAMES:
-            raise ValueError(
-                f"{name!r} is not a label or relationship type of the schema"
-            )
+            raise ValueError(f"{name!r} is not a label or relationship type of the schema")
         template = template.replace("{" + slot + "}", name)
     return template
 
@@ -192,9 +190,7 @@ def node_rows(dataset: Dataset) -> dict[str, list[list[Any]]]:
         ]
         for a in dataset.agencies
     ]
-    functions = [
-        [f.id, f.name_zh, f.name_en, f.basis.value, f.source] for f in dataset.functions
-    ]
+    functions = [[f.id, f.name_zh, f.name_en, f.basis.value, f.source] for f in dataset.functions]
     return {"Agency": agencies, "Jurisdiction": jurisdictions, "Function": functions}
 
 
@@ -227,11 +223,7 @@ def rel_rows(dataset: Dataset) -> dict[tuple, list[Any]]:
     for e in dataset.edges:
         type_name, end_label = type_names[e.type]
         start_label = "Agency"
-        if (
-            type_name == "IN"
-            and agency_in.get(e.start) != e.end
-            and parents.get(e.start) == e.end
-        ):
+        if type_name == "IN" and agency_in.get(e.start) != e.end and parents.get(e.start) == e.end:
             start_label = "Jurisdiction"  # a jurisdiction in its parent, not an agency in its jurisdiction
         change = None if e.change is None else _value(e.change)
         key = (
@@ -272,8 +264,7 @@ def _existing_rel_key(row: list[Any], start_label: str) -> tuple:
 
 def has_nodes(session: neo4j.Session, dataset_id: str) -> bool:
     query = " UNION ".join(
-        schema_query("MATCH (n:{label} {dataset: $ds}) RETURN 1 AS x LIMIT 1", label=lb)
-        for lb in LABELS
+        schema_query("MATCH (n:{label} {dataset: $ds}) RETURN 1 AS x LIMIT 1", label=lb) for lb in LABELS
     )
     return session.run(query, ds=dataset_id).peek() is not None
 
@@ -384,20 +375,15 @@ def delete_dataset_in_batches(session: neo4j.Session, dataset_id: str) -> None:
     for label in LABELS:
         session.run(
             schema_query(
-                "MATCH (n:{label} {dataset: $ds}) CALL (n) { DETACH DELETE n } "
-                "IN TRANSACTIONS OF 10000 ROWS",
+                "MATCH (n:{label} {dataset: $ds}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
                 label=label,
             ),
             ds=dataset_id,
         ).consume()
-    session.run(
-        "MATCH (d:OrgraphDataset {dataset_id: $ds}) DELETE d", ds=dataset_id
-    ).consume()
+    session.run("MATCH (d:OrgraphDataset {dataset_id: $ds}) DELETE d", ds=dataset_id).consume()
 
 
-def _group_rels(
-    rels: Mapping[tuple, list[Any]], existing: set[tuple]
-) -> dict[tuple, list[list[Any]]]:
+def _group_rels(rels: Mapping[tuple, list[Any]], existing: set[tuple]) -> dict[tuple, list[list[Any]]]:
     groups: dict[tuple, list[list[Any]]] = {}
     for key, row in rels.items():
         if key not in existing:
@@ -408,9 +394,7 @@ def _group_rels(
 def _create_rels_query(ds: str, rel_type: str, start_label: str, end_label: str) -> str:
     query = _CREATE_RELS.get((rel_type, start_label, end_label))
     if query is None:
-        raise OrgraphError(
-            f"dataset {ds!r}: no {rel_type} edge can join {start_label} to {end_label}"
-        )
+        raise OrgraphError(f"dataset {ds!r}: no {rel_type} edge can join {start_label} to {end_label}")
     return query
 
 
@@ -445,9 +429,7 @@ def write_dataset(
     for label, rows in nodes.items():
         wanted_nodes = {row[0]: row for row in rows}
         stale, updates, seen = [], [], set()
-        for node_id, eid, props in tx.run(_EXISTING_NODES[label], ds=ds).single(
-            strict=True
-        )["rows"]:
+        for node_id, eid, props in tx.run(_EXISTING_NODES[label], ds=ds).single(strict=True)["rows"]:
             row = wanted_nodes.get(node_id)
             if row is None:
                 stale.append(eid)
@@ -479,9 +461,7 @@ def write_dataset(
         "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props",
         rel_updates,
     )
-    for (rel_type, start_label, end_label), rows in _group_rels(
-        rels, existing_rels
-    ).items():
+    for (rel_type, start_label, end_label), rows in _group_rels(rels, existing_rels).items():
         _batched(
             tx,
             _create_rels_query(ds, rel_type, start_label, end_label),
@@ -507,8 +487,6 @@ def _batched(
         if expect_all:
             done = result.single(strict=True)["n"]
             if done != len(chunk):
-                raise OrgraphError(
-                    f"{len(chunk) - done} row(s) refer to nodes that do not exist; nothing was loaded"
-                )
+                raise OrgraphError(f"{len(chunk) - done} row(s) refer to nodes that do not exist; nothing was loaded")
         else:
             result.consume()

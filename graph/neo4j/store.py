@@ -53,9 +53,7 @@ META_LABEL = "OrgraphDataset"  # one per loaded dataset; carries no `dataset` pr
 MODE_PRIORITY = {m.value: i for i, m in enumerate(ReportMode)}
 STRUCTURAL = ["REPORTS_TO", "HOSTED_BY", "HAS_FUNCTION", "BECAME"]
 
-_SCHEMA_DONE: weakref.WeakKeyDictionary[neo4j.Driver, set[str | None]] = (
-    weakref.WeakKeyDictionary()
-)
+_SCHEMA_DONE: weakref.WeakKeyDictionary[neo4j.Driver, set[str | None]] = weakref.WeakKeyDictionary()
 _URIS: weakref.WeakKeyDictionary[neo4j.Driver, str] = weakref.WeakKeyDictionary()
 
 
@@ -74,14 +72,10 @@ def connect_driver(uri: str, user: str, password: str) -> neo4j.Driver:
         driver.verify_connectivity()
     except neo.AuthError:
         driver.close()
-        raise BackendUnavailable(
-            uri, f"authentication failed for user {user!r}"
-        ) from None
+        raise BackendUnavailable(uri, f"authentication failed for user {user!r}") from None
     except (neo.Neo4jError, neo.DriverError, OSError) as exc:
         driver.close()
-        raise BackendUnavailable(
-            uri, _scrub(str(exc), password) or type(exc).__name__
-        ) from None
+        raise BackendUnavailable(uri, _scrub(str(exc), password) or type(exc).__name__) from None
     _URIS[driver] = uri
     return driver
 
@@ -121,13 +115,9 @@ class Neo4jStore:
                 rows = sum(len(v) for v in nodes.values()) + len(dataset.edges)
                 if rows > SINGLE_TX_ROWS and not has_nodes(session, dataset.id):
                     with self._driver.session(database=self._database) as committer:
-                        write_new_in_batches(
-                            session, dataset, nodes, rels_future.result, metadata, committer
-                        )
+                        write_new_in_batches(session, dataset, nodes, rels_future.result, metadata, committer)
                 else:
-                    tx = session.begin_transaction(
-                        metadata=metadata, timeout=LOAD_TIMEOUT_S
-                    )
+                    tx = session.begin_transaction(metadata=metadata, timeout=LOAD_TIMEOUT_S)
                     try:
                         write_dataset(tx, dataset, nodes, rels_future.result())
                         tx.commit()
@@ -140,15 +130,9 @@ class Neo4jStore:
                 "nothing was loaded, the previous graph is unchanged"
             ) from None
         except (neo.ServiceUnavailable, neo.SessionExpired) as exc:
-            raise BackendUnavailable(
-                self._uri, f"connection lost while loading ({exc})"
-            ) from None
+            raise BackendUnavailable(self._uri, f"connection lost while loading ({exc})") from None
         except neo.Neo4jError as exc:
-            hint = (
-                " (raise NEO4J_HEAP for the server)"
-                if "MemoryPool" in (exc.code or "")
-                else ""
-            )
+            hint = " (raise NEO4J_HEAP for the server)" if "MemoryPool" in (exc.code or "") else ""
             raise OrgraphError(
                 f"loading dataset {dataset.id!r} into Neo4j failed ({exc.code}: {exc.message}){hint}; "
                 "the previous graph is unchanged"
@@ -173,9 +157,7 @@ class Neo4jStore:
         for statement in SCHEMA:
             try:
                 self._driver.execute_query(statement, database_=self._database)
-            except (
-                neo.ClientError
-            ) as exc:  # another process created it at the same moment
+            except neo.ClientError as exc:  # another process created it at the same moment
                 if "AlreadyExists" not in (exc.code or ""):
                     raise
         done.add(self._database)
@@ -189,9 +171,7 @@ class Neo4jStore:
         return [r["id"] for r in records]
 
     # ---- reads ----------------------------------------------------------------------------------------
-    def agencies(
-        self, snapshot: str, *, jurisdiction: str | None = None
-    ) -> list[Agency]:
+    def agencies(self, snapshot: str, *, jurisdiction: str | None = None) -> list[Agency]:
         records = self._read(
             "MATCH (a:Agency {dataset: $ds, snapshot: $snapshot}) "
             "WHERE $jurisdiction IS NULL OR a.jurisdiction = $jurisdiction RETURN properties(a) AS a",
@@ -262,16 +242,12 @@ class Neo4jStore:
                 ids=frontier,
             )
             best: dict[str, Mapping[str, Any]] = {}
-            for rec in sorted(
-                records, key=lambda r: (MODE_PRIORITY.get(r["mode"], 99), r["via"])
-            ):
+            for rec in sorted(records, key=lambda r: (MODE_PRIORITY.get(r["mode"], 99), r["via"])):
                 child = rec["c"]["id"]
                 if child != agency_id and child not in found and child not in best:
                     best[child] = rec
             for child, rec in best.items():
-                found[child] = ChainStep(
-                    _agency(rec["c"]), level, rec["mode"], rec["via"]
-                )
+                found[child] = ChainStep(_agency(rec["c"]), level, rec["mode"], rec["via"])
             frontier = sorted(best)
         return sorted(found.values(), key=lambda s: (s.depth, s.agency.id))
 

@@ -28,16 +28,12 @@ COUNTY = (Level.COUNTY,)
 class Kind:
     """A kind of agency: any of `types`, or a name containing any of `keywords`."""
 
-    def __init__(
-        self, zh: str, en: str, types: Iterable[str], keywords: Iterable[str]
-    ) -> None:
+    def __init__(self, zh: str, en: str, types: Iterable[str], keywords: Iterable[str]) -> None:
         self.zh, self.en = zh, en
         self.types, self.keywords = frozenset(types), tuple(keywords)
 
     def matches(self, agency: Agency) -> bool:
-        return agency.type in self.types or any(
-            k in agency.name_zh for k in self.keywords
-        )
+        return agency.type in self.types or any(k in agency.name_zh for k in self.keywords)
 
 
 SUPERVISION = Kind(
@@ -46,12 +42,8 @@ SUPERVISION = Kind(
     {"supervision", "supervisory_commission"},
     ["监察委员会"],
 )
-EMERGENCY = Kind(
-    "应急管理", "emergency management", {"emergency_management"}, ["应急管理"]
-)
-VETERANS = Kind(
-    "退役军人事务", "veterans affairs", {"veterans_affairs"}, ["退役军人事务"]
-)
+EMERGENCY = Kind("应急管理", "emergency management", {"emergency_management"}, ["应急管理"])
+VETERANS = Kind("退役军人事务", "veterans affairs", {"veterans_affairs"}, ["退役军人事务"])
 MEDICAL = Kind(
     "医疗保障",
     "medical security",
@@ -62,9 +54,7 @@ MANDATED = (SUPERVISION, EMERGENCY, VETERANS, MEDICAL)
 
 POVERTY = Kind("扶贫", "poverty alleviation", {"poverty_alleviation"}, ["扶贫"])
 FOREIGN = Kind("外事", "foreign affairs", {"foreign_affairs"}, ["外事"])
-FORESTRY = Kind(
-    "林草", "forestry and grassland", {"forestry_grassland"}, ["林业和草原", "林草"]
-)
+FORESTRY = Kind("林草", "forestry and grassland", {"forestry_grassland"}, ["林业和草原", "林草"])
 ECOLOGY_TYPE = "ecology_environment"
 
 # The county lists, as the seed names them (matched to jurisdictions by name_zh).
@@ -162,9 +152,7 @@ def mandated_new_agencies(ctx: RuleContext) -> list[Violation]:
     return out
 
 
-def _exactly_where(
-    ctx: RuleContext, kind: Kind, should_have: Callable[[str], bool]
-) -> list[Violation]:
+def _exactly_where(ctx: RuleContext, kind: Kind, should_have: Callable[[str], bool]) -> list[Violation]:
     """A separately set up (counted) department of `kind` in exactly the counties `should_have` names."""
     out = []
     for j in ctx.populated(COUNTY):
@@ -182,8 +170,7 @@ def _exactly_where(
                 Violation(
                     j.id,
                     f"{j.name_zh} 不在原文所列地区，却单独设置了{kind.zh}部门",
-                    f"{j.name_en} is not among the places the source names, yet has a separate "
-                    f"{kind.en} department",
+                    f"{j.name_en} is not among the places the source names, yet has a separate {kind.en} department",
                     _ids(found),
                 )
             )
@@ -286,10 +273,7 @@ def enforcement_max_teams(ctx: RuleContext) -> list[Violation]:
 
 
 def _has_office(ctx: RuleContext, agency: Agency) -> bool:
-    return any(
-        e.mode == HostMode.OFFICE_IN.value and e.end in ctx.by_id
-        for e in ctx.hosted.get(agency.id, ())
-    )
+    return any(e.mode == HostMode.OFFICE_IN.value and e.end in ctx.by_id for e in ctx.hosted.get(agency.id, ()))
 
 
 @rule(
@@ -364,6 +348,5 @@ def institution_names(ctx: RuleContext) -> list[Violation]:
             (a.id,),
         )
         for a in ctx.agencies
-        if a.category is Category.INSTITUTION
-        and a.name_zh.endswith(INSTITUTION_FORBIDDEN_ENDINGS)
+        if a.category is Category.INSTITUTION and a.name_zh.endswith(INSTITUTION_FORBIDDEN_ENDINGS)
     ]

@@ -68,18 +68,10 @@ class RuleContext:
     jurisdictions: tuple[Jurisdiction, ...]
     sources: tuple[Source, ...]
     by_id: dict[str, Agency] = field(init=False, repr=False, compare=False)
-    by_jurisdiction: dict[str, list[Agency]] = field(
-        init=False, repr=False, compare=False
-    )
-    reports: dict[str, list[Edge]] = field(
-        init=False, repr=False, compare=False
-    )  # start id -> REPORTS_TO
-    hosted: dict[str, list[Edge]] = field(
-        init=False, repr=False, compare=False
-    )  # start id -> HOSTED_BY
-    jurisdiction_by_id: dict[str, Jurisdiction] = field(
-        init=False, repr=False, compare=False
-    )
+    by_jurisdiction: dict[str, list[Agency]] = field(init=False, repr=False, compare=False)
+    reports: dict[str, list[Edge]] = field(init=False, repr=False, compare=False)  # start id -> REPORTS_TO
+    hosted: dict[str, list[Edge]] = field(init=False, repr=False, compare=False)  # start id -> HOSTED_BY
+    jurisdiction_by_id: dict[str, Jurisdiction] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_jurisdiction: dict[str, list[Agency]] = {}
@@ -96,9 +88,7 @@ class RuleContext:
         object.__setattr__(self, "by_jurisdiction", by_jurisdiction)
         object.__setattr__(self, "reports", reports)
         object.__setattr__(self, "hosted", hosted)
-        object.__setattr__(
-            self, "jurisdiction_by_id", {j.id: j for j in self.jurisdictions}
-        )
+        object.__setattr__(self, "jurisdiction_by_id", {j.id: j for j in self.jurisdictions})
 
     @classmethod
     def from_store(
@@ -115,11 +105,7 @@ class RuleContext:
     def populated(self, levels: Iterable[Level] | None = None) -> list[Jurisdiction]:
         """Jurisdictions (at `levels`) that have agencies in this snapshot, in dataset order."""
         wanted = None if levels is None else set(levels)
-        return [
-            j
-            for j in self.jurisdictions
-            if j.id in self.by_jurisdiction and (wanted is None or j.level in wanted)
-        ]
+        return [j for j in self.jurisdictions if j.id in self.by_jurisdiction and (wanted is None or j.level in wanted)]
 
     def of(self, jurisdiction: str) -> list[Agency]:
         return self.by_jurisdiction.get(jurisdiction, [])
@@ -140,9 +126,7 @@ class Rule:
     quote: str  # the sentence of the source the rule rests on ("" for data-health rules of our own)
     source: str  # a source id ("seed": the seed article), or "orgraph" for data-health rules
     check: Check = field(repr=False, compare=False)
-    levels: tuple[Level, ...] | None = (
-        None  # which jurisdictions it judges (None: every populated one)
-    )
+    levels: tuple[Level, ...] | None = None  # which jurisdictions it judges (None: every populated one)
     phase: Phase = Phase.AFTER
     only_with_quota: bool = False  # judge only jurisdictions that have an agency_quota
 
@@ -212,28 +196,18 @@ def get_rule(rule_id: str) -> Rule:
     return _REGISTRY[rule_id]
 
 
-def run_rules(
-    context: RuleContext, rules: Sequence[Rule] | None = None
-) -> list[RuleResult]:
+def run_rules(context: RuleContext, rules: Sequence[Rule] | None = None) -> list[RuleResult]:
     """Each rule's result for every jurisdiction it judges, passing or not, in rule then dataset order."""
     results: list[RuleResult] = []
     for r in rules if rules is not None else all_rules():
         by_jurisdiction: dict[str, list[Violation]] = {}
         for v in r.check(context):
             by_jurisdiction.setdefault(v.jurisdiction, []).append(v)
-        judged = [
-            j.id
-            for j in context.populated(r.levels)
-            if not r.only_with_quota or j.agency_quota is not None
-        ]
+        judged = [j.id for j in context.populated(r.levels) if not r.only_with_quota or j.agency_quota is not None]
         seen = set(judged)
         judged += [jid for jid in by_jurisdiction if jid not in seen]
         for jid in judged:
-            results.append(
-                RuleResult(
-                    r, context.snapshot, jid, tuple(by_jurisdiction.get(jid, ()))
-                )
-            )
+            results.append(RuleResult(r, context.snapshot, jid, tuple(by_jurisdiction.get(jid, ()))))
     return results
 
 
@@ -258,9 +232,7 @@ def check_dataset(
     if snapshot is not None:
         if dataset.snapshot(snapshot) is None:
             known = ", ".join(dataset.snapshot_ids())
-            raise NotFound(
-                f"no snapshot {snapshot!r} in dataset {dataset.id!r}; known snapshots: {known}"
-            )
+            raise NotFound(f"no snapshot {snapshot!r} in dataset {dataset.id!r}; known snapshots: {known}")
         plan = {snapshot: chosen}
     else:
         after = {s.id for s in dataset.snapshots if s.role is SnapshotRole.AFTER}
@@ -271,9 +243,7 @@ def check_dataset(
                 plan[snap] = rules_here
     results: list[RuleResult] = []
     for snap, rules_here in plan.items():
-        context = RuleContext.from_store(
-            store, snap, dataset.jurisdictions, dataset.sources
-        )
+        context = RuleContext.from_store(store, snap, dataset.jurisdictions, dataset.sources)
         results += run_rules(context, rules_here)
     return results
 
@@ -281,15 +251,11 @@ def check_dataset(
 RESULT_COLUMNS = ["rule", "snapshot", "jurisdiction", "status", "problem", "agencies"]
 
 
-def result_rows(
-    results: Sequence[RuleResult], *, lang: str = "en"
-) -> list[dict[str, object]]:
+def result_rows(results: Sequence[RuleResult], *, lang: str = "en") -> list[dict[str, object]]:
     """One row per (rule, snapshot, jurisdiction); a failing one lists each violation's message and agencies."""
     rows: list[dict[str, object]] = []
     for r in results:
-        problems = [
-            v.message_zh if lang == "zh" else v.message_en for v in r.violations
-        ]
+        problems = [v.message_zh if lang == "zh" else v.message_en for v in r.violations]
         agencies = [a for v in r.violations for a in v.agencies]
         rows.append(
             {

@@ -43,18 +43,12 @@ def _is_top(ctx: RuleContext, agency: Agency, leadership_at: set[str]) -> bool:
     phase=Phase.ANY,
 )
 def reports_to(ctx: RuleContext) -> list[Violation]:
-    leadership_at = {
-        a.jurisdiction for a in ctx.agencies if a.category is Category.LEADERSHIP
-    }
+    leadership_at = {a.jurisdiction for a in ctx.agencies if a.category is Category.LEADERSHIP}
     out = []
     for a in ctx.agencies:
-        if any(e.end in ctx.by_id for e in ctx.reports.get(a.id, ())) or _is_top(
-            ctx, a, leadership_at
-        ):
+        if any(e.end in ctx.by_id for e in ctx.reports.get(a.id, ())) or _is_top(ctx, a, leadership_at):
             continue
-        if any(
-            e.mode in ATTACHED and e.end in ctx.by_id for e in ctx.hosted.get(a.id, ())
-        ):
+        if any(e.mode in ATTACHED and e.end in ctx.by_id for e in ctx.hosted.get(a.id, ())):
             continue  # a plate on, or co-located with, its host: it shares the host's reporting line
         out.append(
             Violation(
@@ -76,10 +70,7 @@ def reports_to(ctx: RuleContext) -> list[Violation]:
 )
 def no_cycles(ctx: RuleContext) -> list[Violation]:
     """Iterative three-colour depth-first search: linear in agencies plus REPORTS_TO edges."""
-    targets = {
-        start: [e.end for e in edges if e.end in ctx.by_id]
-        for start, edges in ctx.reports.items()
-    }
+    targets = {start: [e.end for e in edges if e.end in ctx.by_id] for start, edges in ctx.reports.items()}
     state: dict[str, int] = {}  # 1 on the stack, 2 done
     out = []
     for root in ctx.by_id:
@@ -145,14 +136,8 @@ def cited(ctx: RuleContext) -> list[Violation]:
         if problem := bad(e.basis, e.source):
             a = ctx.by_id[e.start]
             what = f"{e.type.value} {e.start} → {e.end}"
-            out.append(
-                Violation(
-                    a.jurisdiction, f"{what}：{problem}", f"{what}: {problem}", (a.id,)
-                )
-            )
+            out.append(Violation(a.jurisdiction, f"{what}：{problem}", f"{what}: {problem}", (a.id,)))
     for j in ctx.populated():
         if problem := bad(j.basis, j.source):
-            out.append(
-                Violation(j.id, f"{j.name_zh}：{problem}", f"{j.name_en}: {problem}")
-            )
+            out.append(Violation(j.id, f"{j.name_zh}：{problem}", f"{j.name_en}: {problem}"))
     return out

@@ -52,16 +52,35 @@ def make_hostile_copy(target: Path, source: Path = MINI) -> Path:
     latest = max({a["snapshot"] for a in agencies})
     in_county = [a for a in agencies if a["snapshot"] == latest and a["jurisdiction"] in counties] or agencies
     boss = next((a for a in in_county if a["category"] in ("leadership", "government")), in_county[0])
-    _append(target / "agencies.csv", header, {
-        "id": HOSTILE_ID, "snapshot": boss["snapshot"], "jurisdiction": boss["jurisdiction"],
-        "name_zh": HOSTILE_NAME, "name_en": HOSTILE_NAME_EN, "type": "hostile_test", "category": "government",
-        "counts_toward_quota": "false", "basis": "modeled", "source": boss["source"],
-    })
+    _append(
+        target / "agencies.csv",
+        header,
+        {
+            "id": HOSTILE_ID,
+            "snapshot": boss["snapshot"],
+            "jurisdiction": boss["jurisdiction"],
+            "name_zh": HOSTILE_NAME,
+            "name_en": HOSTILE_NAME_EN,
+            "type": "hostile_test",
+            "category": "government",
+            "counts_toward_quota": "false",
+            "basis": "modeled",
+            "source": boss["source"],
+        },
+    )
     edge_header, _ = _rows(target / "edges.csv")
-    _append(target / "edges.csv", edge_header, {
-        "type": "REPORTS_TO", "from": HOSTILE_ID, "to": boss["id"], "mode": "leads", "basis": "modeled",
-        "source": boss["source"],
-    })
+    _append(
+        target / "edges.csv",
+        edge_header,
+        {
+            "type": "REPORTS_TO",
+            "from": HOSTILE_ID,
+            "to": boss["id"],
+            "mode": "leads",
+            "basis": "modeled",
+            "source": boss["source"],
+        },
+    )
     return target
 
 

@@ -14,16 +14,26 @@ def _defaults(service) -> tuple[str, str, str]:
 
 
 def _headline(diff) -> list[int]:
-    return [len(diff.established), len(diff.abolished), len(diff.merged), len(diff.split), len(diff.renamed),
-            len(diff.transferred), len(diff.reporting)]
+    return [
+        len(diff.established),
+        len(diff.abolished),
+        len(diff.merged),
+        len(diff.split),
+        len(diff.renamed),
+        len(diff.transferred),
+        len(diff.reporting),
+    ]
 
 
 def test_headline_figures_are_the_comparison_of_the_scope(open_app, app_service) -> None:
     """The figures above the charts are the same comparison as the summary and the change table."""
     county, before, after = _defaults(app_service)
     at = open_app("compare")
-    assert (at.selectbox(key="w_j").value, at.selectbox(key="w_before").value,
-            at.selectbox(key="w_after").value) == (county, before, after)
+    assert (at.selectbox(key="w_j").value, at.selectbox(key="w_before").value, at.selectbox(key="w_after").value) == (
+        county,
+        before,
+        after,
+    )
     expected = _headline(app_service.diff(before, after, county))
     assert [int(m.value) for m in at.metric] == expected
     assert sum(expected) > 0
@@ -37,8 +47,11 @@ def test_continuing_agencies_sit_at_the_same_position_in_both_panes(open_app, ap
     new = {n["id"]: (n["x"], n["y"]) for n in chart_nodes(new_page)}
     assert set(old) == {a.id for a in app_service.agencies(before, county)}
     assert set(new) == {a.id for a in app_service.agencies(after, county)}
-    continued = [e for e in app_service.edges(before, county)
-                 if e.type is RelType.BECAME and e.change in (Change.CONTINUED, Change.RENAMED) and e.end in new]
+    continued = [
+        e
+        for e in app_service.edges(before, county)
+        if e.type is RelType.BECAME and e.change in (Change.CONTINUED, Change.RENAMED) and e.end in new
+    ]
     assert continued, "the mini dataset should have continuing agencies"
     for e in continued:
         assert old[e.start] == new[e.end], f"{e.start} -> {e.end} moved"
@@ -55,12 +68,22 @@ def test_change_table_summary_and_rule_checks_follow_the_scope(open_app, app_ser
     table = at.dataframe[0].value
     assert len(table) == len(change_rows(diff)) > 0
     kinds = {f"{r['change']}" for r in change_rows(diff)}
-    assert {k.split()[0] for k in table["Change"]} <= {"established", "abolished", "merged", "split", "renamed",
-                                                       "function", "reporting", "category", "hosting"}
+    assert {k.split()[0] for k in table["Change"]} <= {
+        "established",
+        "abolished",
+        "merged",
+        "split",
+        "renamed",
+        "function",
+        "reporting",
+        "category",
+        "hosting",
+    }
     assert len(kinds) > 1
     summary = [s.en for s in summaries(diff)]
-    assert summary and any(line in shown for line in summary for shown in
-                           [m.value.replace("\\", "") for m in at.markdown])
+    assert summary and any(
+        line in shown for line in summary for shown in [m.value.replace("\\", "") for m in at.markdown]
+    )
     checks = at.dataframe[1].value
     expected = [r for r in app_service.check(snapshot=after) if r.jurisdiction == county]
     assert len(checks) == len(expected) > 0

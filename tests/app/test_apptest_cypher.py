@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-CUSTOM = "MATCH (a:Agency) WHERE a.dataset = $dataset AND a.snapshot = $snapshot RETURN a.id AS id ORDER BY a.id LIMIT 5"
+CUSTOM = (
+    "MATCH (a:Agency) WHERE a.dataset = $dataset AND a.snapshot = $snapshot RETURN a.id AS id ORDER BY a.id LIMIT 5"
+)
 
 
 def test_limits_and_backend_are_shown(open_app) -> None:
@@ -56,8 +58,10 @@ def test_writes_and_syntax_errors_are_shown_as_errors(open_app, text) -> None:
 def test_nodes_and_relationships_in_a_result_are_drawn(open_app, app_service) -> None:
     from tests.app.conftest import chart_nodes, iframe_pages
 
-    text = ("MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) WHERE a.dataset = $dataset AND a.jurisdiction = $county "
-            "RETURN a, r, b")
+    text = (
+        "MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) WHERE a.dataset = $dataset AND a.jurisdiction = $county "
+        "RETURN a, r, b"
+    )
     county = app_service.dataset.counties()[0].id
     expected = app_service.query(text, {"county": county})
     assert expected.nodes and expected.relationships

@@ -35,8 +35,12 @@ def test_default_view_draws_the_first_county_in_the_latest_snapshot(open_app, ap
 def test_picking_another_jurisdiction_and_snapshot_redraws_and_updates_the_url(open_app, app_service) -> None:
     at = open_app("explorer")
     scopes = at.selectbox(key="w_j").options
-    other = next(j.id for j in app_service.dataset.jurisdictions if j.id != app_service.dataset.counties()[0].id
-             and app_service.agencies(app_service.dataset.snapshot_ids()[0], j.id))
+    other = next(
+        j.id
+        for j in app_service.dataset.jurisdictions
+        if j.id != app_service.dataset.counties()[0].id
+        and app_service.agencies(app_service.dataset.snapshot_ids()[0], j.id)
+    )
     first = app_service.dataset.snapshot_ids()[0]
     assert len(scopes) >= 3
     at.selectbox(key="w_j").set_value(other).run()

@@ -47,8 +47,9 @@ def test_unreachable_neo4j_is_reported_and_the_embedded_backend_offered(open_app
 def test_export_page_offers_every_format(open_app) -> None:
     at = open_app("export", params={"lang": "en"})
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == [f"Download {fmt.upper()}" for fmt in FORMATS if fmt in ("svg", "png", "pdf", "html")] + \
-        [f"Download {fmt.upper()}" for fmt in FORMATS if fmt not in ("svg", "png", "pdf", "html")]
+    assert labels == [f"Download {fmt.upper()}" for fmt in FORMATS if fmt in ("svg", "png", "pdf", "html")] + [
+        f"Download {fmt.upper()}" for fmt in FORMATS if fmt not in ("svg", "png", "pdf", "html")
+    ]
     at.radio(key="w_kind").set_value("compare").run()
     assert not at.exception and str(at.query_params["kind"]).strip("[]'") == "compare"
 

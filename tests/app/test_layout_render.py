@@ -63,10 +63,13 @@ def test_continuing_agencies_keep_their_position_across_snapshots() -> None:
 def test_chart_page_is_offline_utf8_and_keeps_hostile_text_inert() -> None:
     agency = _agency("x1", HOSTILE, basis=Basis.MODELED)
     boss = _agency("g1", "镶黄旗人民政府")
-    nodes = [render.agency_node(agency, (0, 100), lang="zh", rows=[("note", "</script><b>x</b>")]),
-             render.agency_node(boss, (0, 0), lang="zh")]
-    page = render.chart_html(nodes, [render.ChartLink("x1", "g1", "dispatched")],
-                             legend=render.Legend(boxes=[(HOSTILE, "#fff", "#000")]))
+    nodes = [
+        render.agency_node(agency, (0, 100), lang="zh", rows=[("note", "</script><b>x</b>")]),
+        render.agency_node(boss, (0, 0), lang="zh"),
+    ]
+    page = render.chart_html(
+        nodes, [render.ChartLink("x1", "g1", "dispatched")], legend=render.Legend(boxes=[(HOSTILE, "#fff", "#000")])
+    )
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
     assert "cdn.jsdelivr" not in page and not re.search(r"<(script|link)[^>]+(src|href)=\"?https?://", page)
     assert "<img" not in page  # neither the JSON data nor the legend carries a live tag

@@ -38,14 +38,16 @@ def test_every_method_agrees_for_every_agency(both: tuple[Any, Any, Dataset]) ->
     for snapshot, jurisdiction in scenes(dataset):
         for method in ("agencies", "edges"):
             non_empty[method] = non_empty.get(method, 0) + bool(
-                _same(networkx, neo4j, method, snapshot, jurisdiction=jurisdiction))
+                _same(networkx, neo4j, method, snapshot, jurisdiction=jurisdiction)
+            )
     for agency in dataset.agencies:
         assert _same(networkx, neo4j, "agency", agency.id) == agency
         for method in ("reporting_chain", "lineage"):
             non_empty[method] = non_empty.get(method, 0) + bool(_same(networkx, neo4j, method, agency.id))
         for depth in (1, 2, 3, 5):
             non_empty["subordinates"] = non_empty.get("subordinates", 0) + bool(
-                _same(networkx, neo4j, "subordinates", agency.id, depth=depth))
+                _same(networkx, neo4j, "subordinates", agency.id, depth=depth)
+            )
     # the comparison is not of empty lists: every method answered with something many times
     assert all(count >= 5 for count in non_empty.values()), non_empty
 
@@ -61,8 +63,10 @@ def test_both_refuse_an_unknown_agency_alike(both: tuple[Any, Any, Dataset], met
 @pytest.mark.neo4j
 def test_cypher_rows_agree(both: tuple[Any, Any, Dataset]) -> None:
     networkx, neo4j, _ = both
-    query = ("MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) WHERE a.dataset = $dataset "
-             "RETURN a.id AS id, r.mode AS mode, b.id AS up, a.counts_toward_quota AS counted ORDER BY id, up")
+    query = (
+        "MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) WHERE a.dataset = $dataset "
+        "RETURN a.id AS id, r.mode AS mode, b.id AS up, a.counts_toward_quota AS counted ORDER BY id, up"
+    )
     ours, theirs = networkx.run_cypher(query), neo4j.run_cypher(query)
     assert ours.columns == theirs.columns and ours.rows == theirs.rows
     assert len(ours.rows) == 49

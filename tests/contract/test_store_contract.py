@@ -29,11 +29,18 @@ def test_agencies_of_every_snapshot_and_jurisdiction_sorted_by_id(store: Any, mi
 
 @pytest.mark.parametrize(
     "snapshot, jurisdiction, total, counted",
-    [("2018", "xlgl", 3, 1), ("2018", "xh", 20, 11), ("2018", "xlht", 4, 2),
-     ("2019", "xlgl", 3, 1), ("2019", "xh", 19, 10), ("2019", "xlht", 4, 1)],
+    [
+        ("2018", "xlgl", 3, 1),
+        ("2018", "xh", 20, 11),
+        ("2018", "xlht", 4, 2),
+        ("2019", "xlgl", 3, 1),
+        ("2019", "xh", 19, 10),
+        ("2019", "xlht", 4, 1),
+    ],
 )
-def test_agency_counts_of_the_mini_readme(store: Any, snapshot: str, jurisdiction: str, total: int,
-                                          counted: int) -> None:
+def test_agency_counts_of_the_mini_readme(
+    store: Any, snapshot: str, jurisdiction: str, total: int, counted: int
+) -> None:
     got = store.agencies(snapshot, jurisdiction=jurisdiction)
     assert len(got) == total
     assert sum(a.counts_toward_quota for a in got) == counted
@@ -79,7 +86,8 @@ def test_edges_are_the_92_rows_of_edges_csv_split_by_snapshot(store: Any) -> Non
     assert ("REPORTS_TO", "m19-xh-ecology", "m19-lg-ecology", "dispatched", "") in {e.key for e in after}
     transferred = [e for e in before if e.key[:2] == ("BECAME", "m18-xh-religion")]
     assert [(e.end, e.change.value, e.function) for e in transferred] == [
-        ("m19-xh-united", "transferred", "religious_affairs")]
+        ("m19-xh-united", "transferred", "religious_affairs")
+    ]
     hosted = {(e.start, e.end, e.mode) for e in after if e.type is RelType.HOSTED_BY}
     assert ("m19-xh-foreign", "m19-xh-office", "plate") in hosted
 
@@ -99,7 +107,11 @@ def test_the_enforcement_branch_climbs_through_the_dispatched_office(store: Any)
 def test_the_dispatched_county_office_reports_to_the_league_bureau_before_its_county(store: Any) -> None:
     first = store.reporting_chain("m19-xh-ecology")[0]
     assert (first.agency.id, first.mode, first.via, first.depth) == (
-        "m19-lg-ecology", "dispatched", "m19-xh-ecology", 1)
+        "m19-lg-ecology",
+        "dispatched",
+        "m19-xh-ecology",
+        1,
+    )
     assert "m19-xh-gov" not in {s.agency.id for s in store.reporting_chain("m19-xh-ecology")}
     assert store.reporting_chain("m19-xlht-ecology")[0].agency.id == "m19-lg-ecology"
 
@@ -179,7 +191,8 @@ def test_lineage_carries_moved_functions_and_is_empty_for_abolished_and_new_bodi
         ("m18-xh-culture", "m19-xh-propaganda", "transferred", "film_administration"),
     ]
     assert ("m18-xh-culture", "m19-xh-propaganda", "transferred", "film_administration") in _lineage(
-        store, "m19-xh-propaganda")
+        store, "m19-xh-propaganda"
+    )
     assert store.lineage("m18-xh-grain") == [] and store.lineage("m19-xh-veterans") == []
 
 
@@ -197,18 +210,25 @@ def test_lineage_of_every_agency(store: Any, mini_dataset: Dataset) -> None:
 def test_run_cypher_reads_the_active_dataset(store: Any, mini_dataset: Dataset) -> None:
     result = store.run_cypher(
         "MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) WHERE a.dataset = $dataset AND r.mode = $mode "
-        "RETURN a.id AS office, b.name_zh AS bureau ORDER BY office", {"mode": "dispatched"})
+        "RETURN a.id AS office, b.name_zh AS bureau ORDER BY office",
+        {"mode": "dispatched"},
+    )
     assert result.backend == store.backend and result.columns == ["office", "bureau"]
     bureau = mini_dataset.agency("m19-lg-ecology").name_zh
-    assert result.rows == [{"office": "m19-xh-ecology", "bureau": bureau},
-                           {"office": "m19-xlht-ecology", "bureau": bureau}]
+    assert result.rows == [
+        {"office": "m19-xh-ecology", "bureau": bureau},
+        {"office": "m19-xlht-ecology", "bureau": bureau},
+    ]
 
 
-@pytest.mark.parametrize("write", [
-    "MATCH (a:Agency) WHERE a.dataset = $dataset DETACH DELETE a",
-    "MATCH (a:Agency {id: 'm19-xh-gov'}) SET a.name_zh = '改了'",
-    "CREATE (:Agency {id: 'intruder', dataset: $dataset})",
-])
+@pytest.mark.parametrize(
+    "write",
+    [
+        "MATCH (a:Agency) WHERE a.dataset = $dataset DETACH DELETE a",
+        "MATCH (a:Agency {id: 'm19-xh-gov'}) SET a.name_zh = '改了'",
+        "CREATE (:Agency {id: 'intruder', dataset: $dataset})",
+    ],
+)
 def test_writes_are_refused_and_change_nothing(store: Any, mini_dataset: Dataset, write: str) -> None:
     with pytest.raises(WriteRefused):
         store.run_cypher(write)

@@ -46,11 +46,13 @@ def _changed(dataset: Dataset) -> Dataset:
     gone = "m18-xh-grain"
     agencies = tuple(
         replace(a, name_zh="镶黄旗退役军人事务局(改)") if a.id == "m19-xh-veterans" else a
-        for a in dataset.agencies if a.id != gone
+        for a in dataset.agencies
+        if a.id != gone
     )
     edges = tuple(
         replace(e, mode="leads") if (e.type is RelType.REPORTS_TO and e.start == "m19-xh-media") else e
-        for e in dataset.edges if gone not in (e.start, e.end)
+        for e in dataset.edges
+        if gone not in (e.start, e.end)
     )
     return replace(dataset, agencies=agencies, edges=edges)
 
@@ -70,9 +72,14 @@ def test_a_load_reports_what_it_loaded(make_store: MakeStore, mini_dataset: Data
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_reads_before_any_load_raise_not_found(make_store: MakeStore, backend: str) -> None:
     store = make_store(backend)
-    for read in (lambda: store.agencies("2019"), lambda: store.agency("m19-xh-gov"),
-                 lambda: store.edges("2019"), lambda: store.reporting_chain("m19-xh-gov"),
-                 lambda: store.subordinates("m19-xh-gov"), lambda: store.lineage("m19-xh-gov")):
+    for read in (
+        lambda: store.agencies("2019"),
+        lambda: store.agency("m19-xh-gov"),
+        lambda: store.edges("2019"),
+        lambda: store.reporting_chain("m19-xh-gov"),
+        lambda: store.subordinates("m19-xh-gov"),
+        lambda: store.lineage("m19-xh-gov"),
+    ):
         with pytest.raises(NotFound, match="load"):
             read()
 
@@ -90,7 +97,8 @@ def test_a_reload_replaces_the_data(make_store: MakeStore, mini_dataset: Dataset
     assert "m18-xh-grain" not in {a.id for a in store.agencies("2018")}
     assert store.agency("m19-xh-veterans").name_zh == "镶黄旗退役军人事务局(改)"
     assert [(s.agency.id, s.mode) for s in store.reporting_chain("m19-xh-media")][:1] == [
-        ("m19-xh-propaganda", "leads")]
+        ("m19-xh-propaganda", "leads")
+    ]
     assert _everything(store, changed) == _expected(changed)
 
     store.load(original)  # and back: nothing of the change is left
@@ -98,8 +106,9 @@ def test_a_reload_replaces_the_data(make_store: MakeStore, mini_dataset: Dataset
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_the_store_answers_for_the_dataset_it_loaded_last(make_store: MakeStore, mini_dataset: Dataset,
-                                                          backend: str) -> None:
+def test_the_store_answers_for_the_dataset_it_loaded_last(
+    make_store: MakeStore, mini_dataset: Dataset, backend: str
+) -> None:
     store = make_store(backend)
     first, second = renamed(mini_dataset, unique_id("first")), _changed(renamed(mini_dataset, unique_id("second")))
     store.load(first)
@@ -120,8 +129,9 @@ def _broken(dataset: Dataset) -> Dataset:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("same_id", [True, False], ids=["same-id", "other-id"])
-def test_a_failed_load_keeps_the_previous_graph_queryable(make_store: MakeStore, mini_dataset: Dataset,
-                                                          backend: str, same_id: bool) -> None:
+def test_a_failed_load_keeps_the_previous_graph_queryable(
+    make_store: MakeStore, mini_dataset: Dataset, backend: str, same_id: bool
+) -> None:
     store = make_store(backend)
     good = renamed(mini_dataset, unique_id("good"))
     store.load(good)

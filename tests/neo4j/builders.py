@@ -36,9 +36,7 @@ def unique_id(prefix: str = "t") -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
-def agency(
-    aid: str, snapshot: str = "2019", jurisdiction: str = "c1", **kw: object
-) -> Agency:
+def agency(aid: str, snapshot: str = "2019", jurisdiction: str = "c1", **kw: object) -> Agency:
     values: dict = {
         "id": aid,
         "snapshot": snapshot,
@@ -92,9 +90,7 @@ def small_dataset(
     edges: list[Edge] = [Edge(RelType.IN, "c1", "league", Basis.SEED, "src")]
     edges += [Edge(RelType.IN, a.id, a.jurisdiction, a.basis, "src") for a in ags]
     edges += [
-        Edge(
-            RelType.REPORTS_TO, f"a{i}", f"a{i - 1}", Basis.MODELED, "src", mode="leads"
-        )
+        Edge(RelType.REPORTS_TO, f"a{i}", f"a{i - 1}", Basis.MODELED, "src", mode="leads")
         for i in range(2, agencies + 1)
     ]
     edges += [
@@ -126,8 +122,7 @@ def drop_dataset(driver: Any, dataset_id: str) -> None:
 def graph_state(driver: Any, dataset_id: str) -> tuple[list, list]:
     """Every node and relationship of a dataset with element ids and properties: equal states = untouched."""
     nodes, _, _ = driver.execute_query(
-        "MATCH (n {dataset: $ds}) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props "
-        "ORDER BY eid",
+        "MATCH (n {dataset: $ds}) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props ORDER BY eid",
         ds=dataset_id,
     )
     rels, _, _ = driver.execute_query(

@@ -50,16 +50,12 @@ WRITES = [
 
 
 @pytest.mark.parametrize("query", WRITES)
-def test_writes_and_side_effects_are_refused(
-    loaded: Neo4jStore, neo4j_driver: Any, query: str
-) -> None:
+def test_writes_and_side_effects_are_refused(loaded: Neo4jStore, neo4j_driver: Any, query: str) -> None:
     before = loaded.agencies("2019")
     with pytest.raises(WriteRefused):
         loaded.run_cypher(query)
     assert loaded.agencies("2019") == before
-    records, _, _ = neo4j_driver.execute_query(
-        "MATCH (n:OrgraphProbe) RETURN count(n) AS n"
-    )
+    records, _, _ = neo4j_driver.execute_query("MATCH (n:OrgraphProbe) RETURN count(n) AS n")
     assert records[0]["n"] == 0
 
 
@@ -124,15 +120,11 @@ def test_rows_are_plain_values_and_graph_elements_are_drawable(
     ]
     assert row["boss"] == "机构a2"
     assert sorted(n.key for n in result.nodes) == ["a2", "a3"]
-    assert [(r.type, r.start, r.end) for r in result.relationships] == [
-        ("REPORTS_TO", "a3", "a2")
-    ]
+    assert [(r.type, r.start, r.end) for r in result.relationships] == [("REPORTS_TO", "a3", "a2")]
 
 
 def test_returned_relationship_brings_its_end_nodes(loaded: Neo4jStore) -> None:
-    result = loaded.run_cypher(
-        "MATCH (:Agency {dataset: $dataset, id: 'a2'})-[r:REPORTS_TO]->() RETURN r"
-    )
+    result = loaded.run_cypher("MATCH (:Agency {dataset: $dataset, id: 'a2'})-[r:REPORTS_TO]->() RETURN r")
     assert sorted(n.key for n in result.nodes) == ["a1", "a2"]
     assert [(r.start, r.end) for r in result.relationships] == [("a2", "a1")]
 

@@ -33,41 +33,27 @@ def test_first_load_holds_every_node_and_edge(make_store, neo4j_driver) -> None:
     report = make_store().load(dataset)
     nodes = len(dataset.agencies) + len(dataset.jurisdictions) + len(dataset.functions)
     assert (report.nodes, report.relationships) == (nodes, len(dataset.edges))
-    assert (
-        count(neo4j_driver, "MATCH (n {dataset: $ds}) RETURN count(n)", ds=dataset.id)
-        == nodes
-    )
-    assert count(
-        neo4j_driver, "MATCH (n {dataset: $ds})-[r]->() RETURN count(r)", ds=dataset.id
-    ) == len(dataset.edges)
+    assert count(neo4j_driver, "MATCH (n {dataset: $ds}) RETURN count(n)", ds=dataset.id) == nodes
+    assert count(neo4j_driver, "MATCH (n {dataset: $ds})-[r]->() RETURN count(r)", ds=dataset.id) == len(dataset.edges)
 
 
-def test_reload_changes_nothing_and_creates_no_duplicates(
-    make_store, neo4j_driver
-) -> None:
+def test_reload_changes_nothing_and_creates_no_duplicates(make_store, neo4j_driver) -> None:
     dataset = small_dataset(unique_id())
     store = make_store()
     store.load(dataset)
     before = graph_state(neo4j_driver, dataset.id)
     store.load(dataset)
-    make_store().load(
-        dataset
-    )  # a second store (another process, say) loading the same data
-    assert (
-        graph_state(neo4j_driver, dataset.id) == before
-    )  # same element ids, same properties
+    make_store().load(dataset)  # a second store (another process, say) loading the same data
+    assert graph_state(neo4j_driver, dataset.id) == before  # same element ids, same properties
     dupes = count(
         neo4j_driver,
-        "MATCH (a:Agency {dataset: $ds}) WITH a.id AS id, count(*) AS n WHERE n > 1 "
-        "RETURN count(id)",
+        "MATCH (a:Agency {dataset: $ds}) WITH a.id AS id, count(*) AS n WHERE n > 1 RETURN count(id)",
         ds=dataset.id,
     )
     assert dupes == 0
 
 
-def test_reload_updates_changed_rows_and_removes_only_stale_ones(
-    make_store, neo4j_driver
-) -> None:
+def test_reload_updates_changed_rows_and_removes_only_stale_ones(make_store, neo4j_driver) -> None:
     first, other = unique_id(), unique_id()
     store = make_store()
     store.load(small_dataset(other))
@@ -75,9 +61,7 @@ def test_reload_updates_changed_rows_and_removes_only_stale_ones(
     store.load(small_dataset(first, agencies=6))
 
     smaller = small_dataset(first, agencies=4)
-    renamed = tuple(
-        replace(a, name_zh="新名称") if a.id == "a2" else a for a in smaller.agencies
-    )
+    renamed = tuple(replace(a, name_zh="新名称") if a.id == "a2" else a for a in smaller.agencies)
     store.load(replace(smaller, agencies=renamed))
 
     assert [a.id for a in store.agencies("2019")] == ["a1", "a2", "a3", "a4"]
@@ -94,9 +78,7 @@ def test_reload_updates_changed_rows_and_removes_only_stale_ones(
     assert {first, other} <= set(store.datasets())
 
 
-def test_load_failing_in_a_later_batch_keeps_the_previous_graph(
-    make_store, neo4j_driver
-) -> None:
+def test_load_failing_in_a_later_batch_keeps_the_previous_graph(make_store, neo4j_driver) -> None:
     dataset = small_dataset(unique_id())
     store = make_store()
     store.load(dataset)
@@ -108,36 +90,26 @@ def test_load_failing_in_a_later_batch_keeps_the_previous_graph(
     with pytest.raises(OrgraphError, match="constraint"):
         store.load(broken)
     assert graph_state(neo4j_driver, dataset.id) == before
-    assert [a.id for a in store.agencies("2019")] == [
-        a.id for a in dataset.agencies_in("2019")
-    ]
+    assert [a.id for a in store.agencies("2019")] == [a.id for a in dataset.agencies_in("2019")]
 
 
-def test_load_with_a_dangling_edge_keeps_the_previous_graph(
-    make_store, neo4j_driver
-) -> None:
+def test_load_with_a_dangling_edge_keeps_the_previous_graph(make_store, neo4j_driver) -> None:
     dataset = small_dataset(unique_id())
     store = make_store()
     store.load(dataset)
     before = graph_state(neo4j_driver, dataset.id)
-    dangling = Edge(
-        RelType.REPORTS_TO, "a1", "nobody", Basis.MODELED, "src", mode="leads"
-    )
+    dangling = Edge(RelType.REPORTS_TO, "a1", "nobody", Basis.MODELED, "src", mode="leads")
     with pytest.raises(OrgraphError, match="do not exist"):
         store.load(small_dataset(dataset.id, agencies=3, extra_edges=(dangling,)))
     assert graph_state(neo4j_driver, dataset.id) == before
 
 
-def test_load_terminated_by_the_server_keeps_the_previous_graph(
-    make_store, neo4j_driver
-) -> None:
+def test_load_terminated_by_the_server_keeps_the_previous_graph(make_store, neo4j_driver) -> None:
     dataset = small_dataset(unique_id())
     store = make_store()
     store.load(dataset)
     before = graph_state(neo4j_driver, dataset.id)
-    big = small_dataset(
-        dataset.id, extra_agencies=tuple(agency(f"n{i}") for i in range(100_000))
-    )
+    big = small_dataset(dataset.id, extra_agencies=tuple(agency(f"n{i}") for i in range(100_000)))
     outcome: list[BaseException | None] = []
 
     def load_big() -> None:
@@ -158,9 +130,7 @@ def test_load_terminated_by_the_server_keeps_the_previous_graph(
             ds=dataset.id,
         )
         for record in records:
-            neo4j_driver.execute_query(
-                "TERMINATE TRANSACTIONS $id", id=record["transactionId"]
-            )
+            neo4j_driver.execute_query("TERMINATE TRANSACTIONS $id", id=record["transactionId"])
             terminated.append(record["transactionId"])
         time.sleep(0.05)
     worker.join(120)
@@ -215,30 +185,19 @@ def test_large_new_dataset_loaded_in_batches_equals_one_transaction(
         batched.edges("2019")
         == single.edges("2019")
         == sorted(
-            (
-                e
-                for e in dataset.edges
-                if e.type is not RelType.IN
-                and dataset.agency(e.start).snapshot == "2019"
-            ),
+            (e for e in dataset.edges if e.type is not RelType.IN and dataset.agency(e.start).snapshot == "2019"),
             key=lambda e: e.key,
         )
     )
     assert dataset.id in batched.datasets()
     before = graph_state(neo4j_driver, dataset.id)
-    batched.load(
-        dataset
-    )  # now a reload: the diffing transaction, which changes nothing
+    batched.load(dataset)  # now a reload: the diffing transaction, which changes nothing
     assert graph_state(neo4j_driver, dataset.id) == before
 
 
-def test_large_new_dataset_failing_in_a_later_batch_leaves_nothing(
-    make_store, neo4j_driver, batched_new_loads
-) -> None:
+def test_large_new_dataset_failing_in_a_later_batch_leaves_nothing(make_store, neo4j_driver, batched_new_loads) -> None:
     store = make_store()
-    dangling = Edge(
-        RelType.BECAME, "x1", "nobody", Basis.MODELED, "src", change="continued"
-    )
+    dangling = Edge(RelType.BECAME, "x1", "nobody", Basis.MODELED, "src", change="continued")
     dataset = small_dataset(unique_id(), agencies=7, extra_edges=(dangling,))
     with pytest.raises(OrgraphError, match="do not exist"):
         store.load(dataset)

@@ -115,8 +115,7 @@ def test_the_registry_has_the_named_queries() -> None:
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
-def test_named_query_gives_the_same_rows_on_both_backends(pair: tuple[Any, Any, Dataset],
-                                                          query: NamedQuery) -> None:
+def test_named_query_gives_the_same_rows_on_both_backends(pair: tuple[Any, Any, Dataset], query: NamedQuery) -> None:
     networkx, neo4j, dataset = pair
     params = params_for(query, dataset)
     theirs = neo4j.run_cypher(query.text, params)
@@ -133,8 +132,9 @@ def test_named_query_gives_the_same_rows_on_both_backends(pair: tuple[Any, Any, 
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("query", [q for q in QUERIES if "snapshot" in q.params and q.name not in EMBEDDED_UNSUPPORTED],
-                         ids=lambda q: q.name)
+@pytest.mark.parametrize(
+    "query", [q for q in QUERIES if "snapshot" in q.params and q.name not in EMBEDDED_UNSUPPORTED], ids=lambda q: q.name
+)
 def test_named_query_of_the_other_snapshot_agrees_too(pair: tuple[Any, Any, Dataset], query: NamedQuery) -> None:
     networkx, neo4j, dataset = pair
     params = params_for(query, dataset, snapshot=dataset.snapshot_ids()[0])
@@ -145,8 +145,11 @@ def test_named_query_of_the_other_snapshot_agrees_too(pair: tuple[Any, Any, Data
 def test_most_named_queries_find_rows_in_the_mini_dataset_too(pair: tuple[Any, Any, Dataset]) -> None:
     """So that agreeing on mini is not agreeing on empty results."""
     networkx, _, dataset = pair
-    answered = [q.name for q in QUERIES
-                if q.name not in EMBEDDED_UNSUPPORTED and networkx.run_cypher(q.text, params_for(q, dataset)).rows]
+    answered = [
+        q.name
+        for q in QUERIES
+        if q.name not in EMBEDDED_UNSUPPORTED and networkx.run_cypher(q.text, params_for(q, dataset)).rows
+    ]
     assert len(answered) >= len(QUERIES) - 2, sorted({q.name for q in QUERIES} - set(answered))
 
 
@@ -169,6 +172,7 @@ def doc_queries(path: Path = ROOT / "docs" / "schema.md") -> list[tuple[str, str
 def scoped(query: str) -> str:
     """The query limited to one dataset, `{dataset: $dataset}` in each labelled node pattern: analysts type
     queries without it, and a Neo4j database shared by several datasets would answer for all of them."""
+
     def add(match: re.Match[str]) -> str:
         return f"({match[1]}:{match[2]} {{dataset: $dataset" + (", " if match[3] else "}")
 
@@ -177,7 +181,8 @@ def scoped(query: str) -> str:
 
 def test_scoped_adds_the_dataset_to_each_node_pattern() -> None:
     assert scoped("MATCH (a:Agency {type: 'x'})-[r:REPORTS_TO]->(b:Agency) RETURN b") == (
-        "MATCH (a:Agency {dataset: $dataset, type: 'x'})-[r:REPORTS_TO]->(b:Agency {dataset: $dataset}) RETURN b")
+        "MATCH (a:Agency {dataset: $dataset, type: 'x'})-[r:REPORTS_TO]->(b:Agency {dataset: $dataset}) RETURN b"
+    )
 
 
 DOC_QUERIES = doc_queries()
@@ -189,11 +194,15 @@ def test_schema_md_has_the_analyst_queries() -> None:
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("comment, query", DOC_QUERIES, ids=[c[:40] for c, _ in DOC_QUERIES])
-def test_analyst_query_of_the_docs_agrees_on_both_backends(pair: tuple[Any, Any, Dataset], comment: str,
-                                                           query: str) -> None:
+def test_analyst_query_of_the_docs_agrees_on_both_backends(
+    pair: tuple[Any, Any, Dataset], comment: str, query: str
+) -> None:
     networkx, neo4j, dataset = pair
-    agency = MINI_PARAMS["agency_id"] if _is_mini(dataset) else next(
-        q.defaults["agency_id"] for q in QUERIES if "agency_id" in q.defaults)
+    agency = (
+        MINI_PARAMS["agency_id"]
+        if _is_mini(dataset)
+        else next(q.defaults["agency_id"] for q in QUERIES if "agency_id" in q.defaults)
+    )
     params = {"dataset": dataset.id, "agency_id": agency}
     ours = networkx.run_cypher(scoped(query), params)
     assert_same_rows(query, ours, neo4j.run_cypher(scoped(query), params))

@@ -106,17 +106,11 @@ class World:
         )
         return aid
 
-    def rep(
-        self, start: str, end: str, mode: str = "leads", source: str = "src"
-    ) -> None:
-        self.edges.append(
-            Edge(RelType.REPORTS_TO, start, end, Basis.MODELED, source, mode=mode)
-        )
+    def rep(self, start: str, end: str, mode: str = "leads", source: str = "src") -> None:
+        self.edges.append(Edge(RelType.REPORTS_TO, start, end, Basis.MODELED, source, mode=mode))
 
     def host(self, start: str, end: str, mode: str = "office_in") -> None:
-        self.edges.append(
-            Edge(RelType.HOSTED_BY, start, end, Basis.MODELED, "src", mode=mode)
-        )
+        self.edges.append(Edge(RelType.HOSTED_BY, start, end, Basis.MODELED, "src", mode=mode))
 
     def became(
         self,
@@ -162,6 +156,4 @@ class World:
     def context(self, snapshot: str = "2019") -> RuleContext:
         data = self.data(snapshot)
         ds = self.dataset()
-        return RuleContext(
-            snapshot, data.agencies, data.edges, ds.jurisdictions, ds.sources
-        )
+        return RuleContext(snapshot, data.agencies, data.edges, ds.jurisdictions, ds.sources)

@@ -32,11 +32,7 @@ def _graph_from_dataset(dataset: Dataset) -> nx.MultiDiGraph:
 
     def plain(obj: object, skip: tuple[str, ...] = ()) -> dict[str, Any]:
         values = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}  # type: ignore[arg-type]
-        return {
-            k: getattr(v, "value", v)
-            for k, v in values.items()
-            if k not in skip and v not in (None, "")
-        }
+        return {k: getattr(v, "value", v) for k, v in values.items() if k not in skip and v not in (None, "")}
 
     for label, items in (
         ("Jurisdiction", dataset.jurisdictions),
@@ -44,9 +40,7 @@ def _graph_from_dataset(dataset: Dataset) -> nx.MultiDiGraph:
         ("Function", dataset.functions),
     ):
         for item in items:
-            graph.add_node(
-                item.id, **plain(item, ("parent",)), labels=(label,), dataset=dataset.id
-            )
+            graph.add_node(item.id, **plain(item, ("parent",)), labels=(label,), dataset=dataset.id)
     for edge in dataset.edges:
         graph.add_edge(edge.start, edge.end, **plain(edge, ("start", "end")))
     return graph
@@ -63,9 +57,7 @@ def graph(mini_dataset: Dataset) -> nx.MultiDiGraph:
     return store.graph
 
 
-def run(
-    graph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None = None, **kw: Any
-) -> QueryResult:
+def run(graph: nx.MultiDiGraph, text: str, params: dict[str, Any] | None = None, **kw: Any) -> QueryResult:
     return run_embedded(
         graph,
         text,
@@ -79,16 +71,12 @@ def agencies(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
     return {k: a for k, a in graph.nodes(data=True) if "Agency" in a["labels"]}
 
 
-def rels(
-    graph: nx.MultiDiGraph, rel_type: str
-) -> list[tuple[str, str, dict[str, Any]]]:
+def rels(graph: nx.MultiDiGraph, rel_type: str) -> list[tuple[str, str, dict[str, Any]]]:
     return [(u, v, a) for u, v, a in graph.edges(data=True) if a["type"] == rel_type]
 
 
 def props(graph: nx.MultiDiGraph, key: str) -> dict[str, Any]:
-    return {
-        k: v for k, v in graph.nodes[key].items() if k != "labels" and v is not None
-    }
+    return {k: v for k, v in graph.nodes[key].items() if k != "labels" and v is not None}
 
 
 def ancestors_via_reports_to(graph: nx.MultiDiGraph, start: str) -> set[str]:
@@ -99,12 +87,7 @@ def ancestors_via_reports_to(graph: nx.MultiDiGraph, start: str) -> set[str]:
 def a_leaf_with_chain(graph: nx.MultiDiGraph, depth: int = 2) -> str:
     """An agency at least `depth` REPORTS_TO steps below the top, chosen from the data."""
     sub = nx.DiGraph((u, v) for u, v, _ in rels(graph, "REPORTS_TO"))
-    return min(
-        n
-        for n in sub
-        if nx.dag_longest_path_length(sub.subgraph(nx.descendants(sub, n) | {n}))
-        >= depth
-    )
+    return min(n for n in sub if nx.dag_longest_path_length(sub.subgraph(nx.descendants(sub, n) | {n})) >= depth)
 
 
 # ---- what analysts type ----
@@ -118,11 +101,7 @@ def test_single_quotes_and_a_chinese_value_select_the_county(
         graph,
         "MATCH (j:Jurisdiction {name_zh: '镶黄旗'}) RETURN j.id AS id, j.name_en AS en",
     )
-    expected = [
-        {"id": k, "en": a["name_en"]}
-        for k, a in graph.nodes(data=True)
-        if a.get("name_zh") == "镶黄旗"
-    ]
+    expected = [{"id": k, "en": a["name_en"]} for k, a in graph.nodes(data=True) if a.get("name_zh") == "镶黄旗"]
     assert expected and result.rows == expected
     assert result.backend == "networkx" and result.columns == ["id", "en"]
 
@@ -132,9 +111,7 @@ def test_count_star_is_named_as_typed_and_counts_the_label(
 ) -> None:
     result = run(graph, "MATCH (a:Agency {snapshot: '2019'}) RETURN count(*)")
     assert result.columns == ["count(*)"]
-    assert result.rows == [
-        {"count(*)": sum(a["snapshot"] == "2019" for a in agencies(graph).values())}
-    ]
+    assert result.rows == [{"count(*)": sum(a["snapshot"] == "2019" for a in agencies(graph).values())}]
 
 
 def test_lower_case_functions_and_keywords(graph: nx.MultiDiGraph) -> None:
@@ -145,9 +122,7 @@ def test_lower_case_functions_and_keywords(graph: nx.MultiDiGraph) -> None:
         {"id": some},
     )
     a = graph.nodes[some]
-    assert result.rows == [
-        {"en": a["name_en"].lower(), "n": len(a["name_zh"]), "up": some.upper()}
-    ]
+    assert result.rows == [{"en": a["name_en"].lower(), "n": len(a["name_zh"]), "up": some.upper()}]
 
 
 def test_parameters_are_values_and_unused_ones_are_ignored(
@@ -189,11 +164,7 @@ def test_bounded_path_stops_at_its_bound(graph: nx.MultiDiGraph) -> None:
         "MATCH (a:Agency {id: $id})-[:REPORTS_TO*1..1]->(b) RETURN DISTINCT b.id AS id",
         {"id": leaf},
     )
-    assert (
-        {r["id"] for r in result.rows}
-        == direct
-        != ancestors_via_reports_to(graph, leaf)
-    )
+    assert {r["id"] for r in result.rows} == direct != ancestors_via_reports_to(graph, leaf)
 
 
 def test_a_path_is_a_list_of_nodes_and_relationships_and_is_drawable(
@@ -215,10 +186,7 @@ def test_a_path_is_a_list_of_nodes_and_relationships_and_is_drawable(
             assert graph.has_edge(before["id"], after["id"])
     drawn = {n.key for n in result.nodes}
     assert all(r.start in drawn and r.end in drawn for r in result.relationships)
-    assert all(
-        graph.has_edge(r.start, r.end) and r.type == "REPORTS_TO"
-        for r in result.relationships
-    )
+    assert all(graph.has_edge(r.start, r.end) and r.type == "REPORTS_TO" for r in result.relationships)
 
 
 def test_type_and_labels_functions(graph: nx.MultiDiGraph) -> None:
@@ -258,9 +226,7 @@ def test_optional_match_gives_null_where_nothing_matches(
         "MATCH (a:Agency) OPTIONAL MATCH (a)-[:HOSTED_BY]->(h) RETURN a.id AS id, h.id AS host",
     )
     hosts = {u: v for u, v, _ in rels(graph, "HOSTED_BY")}
-    assert {r["id"]: r["host"] for r in result.rows} == {
-        k: hosts.get(k) for k in agencies(graph)
-    }
+    assert {r["id"]: r["host"] for r in result.rows} == {k: hosts.get(k) for k in agencies(graph)}
 
 
 def test_with_aggregate_order_by_desc_and_limit(graph: nx.MultiDiGraph) -> None:
@@ -302,9 +268,7 @@ def test_comma_patterns_and_two_labels_in_one_pattern(graph: nx.MultiDiGraph) ->
     )
     league = {k for k, a in graph.nodes(data=True) if a.get("level") == "league"}
     in_league = {u for u, v, _ in rels(graph, "IN") if v in league}
-    assert result.rows == [
-        {"n": sum(1 for _, v, _ in rels(graph, "REPORTS_TO") if v in in_league)}
-    ]
+    assert result.rows == [{"n": sum(1 for _, v, _ in rels(graph, "REPORTS_TO") if v in in_league)}]
 
 
 def test_undirected_pattern_matches_both_directions(graph: nx.MultiDiGraph) -> None:
@@ -322,13 +286,9 @@ def test_undirected_pattern_matches_both_directions(graph: nx.MultiDiGraph) -> N
 
 def test_schema_procedures_answer_from_the_graph(graph: nx.MultiDiGraph) -> None:
     labels = run(graph, "CALL db.labels()")
-    assert [r["label"] for r in labels.rows] == sorted(
-        {lb for a in graph.nodes.values() for lb in a["labels"]}
-    )
+    assert [r["label"] for r in labels.rows] == sorted({lb for a in graph.nodes.values() for lb in a["labels"]})
     types = run(graph, "call db.relationshipTypes()")
-    assert [r["relationshipType"] for r in types.rows] == sorted(
-        {a["type"] for *_, a in graph.edges(data=True)}
-    )
+    assert [r["relationshipType"] for r in types.rows] == sorted({a["type"] for *_, a in graph.edges(data=True)})
 
 
 def test_the_mirror_follows_a_changed_graph(mini_dataset: Dataset) -> None:
@@ -343,9 +303,7 @@ def test_the_mirror_follows_a_changed_graph(mini_dataset: Dataset) -> None:
         labels=("Function",),
     )
     assert run(g, "MATCH (f:Function) RETURN count(*) AS n").rows == [{"n": before + 1}]
-    assert run(g, "MATCH (f:Function {name_zh: '新职能'}) RETURN f.id AS id").rows == [
-        {"id": "new-fn"}
-    ]
+    assert run(g, "MATCH (f:Function {name_zh: '新职能'}) RETURN f.id AS id").rows == [{"id": "new-fn"}]
 
 
 # ---- limits ----
@@ -410,9 +368,7 @@ def test_syntax_errors_and_empty_queries(graph: nx.MultiDiGraph) -> None:
         "elementId",
     ],
 )
-def test_unsupported_construct_is_named_and_pointed_at_neo4j(
-    graph: nx.MultiDiGraph, text: str, construct: str
-) -> None:
+def test_unsupported_construct_is_named_and_pointed_at_neo4j(graph: nx.MultiDiGraph, text: str, construct: str) -> None:
     with pytest.raises(UnsupportedCypher) as caught:
         run(graph, text)
     assert construct in str(caught.value) and "Neo4j backend" in str(caught.value)
@@ -441,9 +397,7 @@ def test_unsupported_construct_is_named_and_pointed_at_neo4j(
         "MATCH (a:Agency) RETURN a.id; CREATE (b:Agency {id: 'y'})",
     ],
 )
-def test_writes_are_refused_and_the_graph_is_unchanged(
-    graph: nx.MultiDiGraph, text: str
-) -> None:
+def test_writes_are_refused_and_the_graph_is_unchanged(graph: nx.MultiDiGraph, text: str) -> None:
     before = run(graph, "MATCH (n) RETURN count(*) AS n").rows
     with pytest.raises(WriteRefused):
         run(graph, text)
@@ -471,14 +425,10 @@ KEYWORD_LOOKALIKES = {
 
 
 @pytest.mark.parametrize("case", list(KEYWORD_LOOKALIKES))
-def test_keywords_inside_strings_and_comments_are_not_writes(
-    graph: nx.MultiDiGraph, case: str
-) -> None:
+def test_keywords_inside_strings_and_comments_are_not_writes(graph: nx.MultiDiGraph, case: str) -> None:
     text, keep = KEYWORD_LOOKALIKES[case]
     result = run(graph, text)
-    assert list(result.rows[0].values()) == [
-        sum(1 for a in agencies(graph).values() if keep(a))
-    ]
+    assert list(result.rows[0].values()) == [sum(1 for a in agencies(graph).values() if keep(a))]
 
 
 def test_guard_allows_read_only_procedures_only() -> None:
@@ -491,18 +441,14 @@ def test_an_unbounded_path_is_not_cut_short_at_the_engine_default() -> None:
     """LadybugDB stops `*` at 30 hops unless told otherwise; a 44-step chain must come back whole."""
     chain = nx.MultiDiGraph()
     for i in range(45):
-        chain.add_node(
-            f"a{i}", id=f"a{i}", name_zh=f"机构{i}", labels=("Agency",), dataset="chain"
-        )
+        chain.add_node(f"a{i}", id=f"a{i}", name_zh=f"机构{i}", labels=("Agency",), dataset="chain")
     for i in range(44):
         chain.add_edge(f"a{i}", f"a{i + 1}", type="REPORTS_TO", mode="leads")
     result = run(
         chain,
         "MATCH p = (a:Agency {id: 'a0'})-[:REPORTS_TO*]->(top) RETURN max(length(p)) AS deepest, count(*) AS n",
     )
-    assert result.rows == [
-        {"deepest": chain.number_of_edges(), "n": chain.number_of_edges()}
-    ]
+    assert result.rows == [{"deepest": chain.number_of_edges(), "n": chain.number_of_edges()}]
     with pytest.raises(UnsupportedCypher, match="hops"):
         run(
             chain,
@@ -522,26 +468,15 @@ def test_a_mirror_prepared_in_the_background_serves_the_next_query(
 def test_one_match_never_uses_a_relationship_twice(graph: nx.MultiDiGraph) -> None:
     """Neo4j's relationship uniqueness: an agency is not its own peer under the same boss (LadybugDB alone would say so)."""
     sub = rels(graph, "REPORTS_TO")
-    agency, boss = next(
-        (u, v) for u, v, _ in sub if sum(1 for _, w, _ in sub if w == v) > 1
-    )
+    agency, boss = next((u, v) for u, v, _ in sub if sum(1 for _, w, _ in sub if w == v) > 1)
     result = run(
         graph,
         "MATCH (a:Agency {id: $id})-[:REPORTS_TO]->(boss)<-[:REPORTS_TO]-(peer) RETURN peer.id AS peer",
         {"id": agency},
     )
-    expected = [
-        u
-        for x, b, _ in sub
-        if x == agency
-        for u, w, _ in sub
-        if w == b and (u, w) != (agency, b)
-    ]
+    expected = [u for x, b, _ in sub if x == agency for u, w, _ in sub if w == b and (u, w) != (agency, b)]
     assert sorted(r["peer"] for r in result.rows) == sorted(expected)
-    assert (
-        agency not in expected
-        or sum(1 for x, w, _ in sub if (x, w) == (agency, boss)) > 1
-    )
+    assert agency not in expected or sum(1 for x, w, _ in sub if (x, w) == (agency, boss)) > 1
     star = run(
         graph,
         "MATCH (a:Agency {id: $id})-[:REPORTS_TO]->(boss)<-[:REPORTS_TO]-(peer) RETURN *",
@@ -555,13 +490,9 @@ def test_an_undirected_variable_length_path_does_not_walk_back(
 ) -> None:
     """`*` paths are trails as on Neo4j: going out and back over the same edge is not a path."""
     u, v, _ = rels(graph, "HOSTED_BY")[0]
-    result = run(
-        graph, "MATCH (a {id: $id})-[:HOSTED_BY*1..2]-(b) RETURN b.id AS id", {"id": u}
-    )
+    result = run(graph, "MATCH (a {id: $id})-[:HOSTED_BY*1..2]-(b) RETURN b.id AS id", {"id": u})
     undirected = nx.Graph((x, y) for x, y, _ in rels(graph, "HOSTED_BY"))
-    reach = list(undirected[u]) + [
-        m for n in undirected[u] for m in undirected[n] if m != u
-    ]
+    reach = list(undirected[u]) + [m for n in undirected[u] for m in undirected[n] if m != u]
     assert sorted(r["id"] for r in result.rows) == sorted(reach)
     assert v in reach and u not in reach
 
@@ -570,9 +501,7 @@ def test_an_undirected_variable_length_path_does_not_walk_back(
 def xilingol_graph() -> nx.MultiDiGraph:
     from loaders import load_dataset
 
-    return _graph_from_dataset(
-        load_dataset(Path(__file__).resolve().parents[2] / "data" / "xilingol")
-    )
+    return _graph_from_dataset(load_dataset(Path(__file__).resolve().parents[2] / "data" / "xilingol"))
 
 
 def _named_queries() -> list[Any]:
@@ -582,9 +511,7 @@ def _named_queries() -> list[Any]:
 
 
 @pytest.mark.parametrize("query", _named_queries(), ids=lambda q: q.name)
-def test_every_named_query_runs_on_the_embedded_engine(
-    xilingol_graph: nx.MultiDiGraph, query: Any
-) -> None:
+def test_every_named_query_runs_on_the_embedded_engine(xilingol_graph: nx.MultiDiGraph, query: Any) -> None:
     """docs/cypher.md promises no named query is Neo4j-only; its defaults select rows in data/xilingol."""
     dataset = next(iter(xilingol_graph.nodes.values()))["dataset"]
     result = run(xilingol_graph, query.text, {**query.defaults, "dataset": dataset})

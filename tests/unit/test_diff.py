@@ -16,27 +16,21 @@ from tests.unit.diff_builders import EL, LEAGUE, XH, World
 
 
 def run(world: World, scope: str | None = None):
-    return diff_snapshots(
-        world.data("2018"), world.data("2019"), world.jurisdictions, scope=scope
-    )
+    return diff_snapshots(world.data("2018"), world.data("2019"), world.jurisdictions, scope=scope)
 
 
 def ids(agencies) -> list[str]:
     return [a.id for a in agencies]
 
 
-def test_agency_without_successor_is_abolished_and_without_predecessor_established() -> (
-    None
-):
+def test_agency_without_successor_is_abolished_and_without_predecessor_established() -> None:
     """Established/abolished come from missing lineage, whatever the names say."""
     w = World()
     w.add("old", "2018", name_zh="镶黄旗粮食局")
     w.add("keep18", "2018", name_zh="同名机构")
     w.add("keep19", name_zh="同名机构")
     w.became("keep18", "keep19")
-    w.add(
-        "new", name_zh="镶黄旗粮食局"
-    )  # same name as the abolished one, but no BECAME edge
+    w.add("new", name_zh="镶黄旗粮食局")  # same name as the abolished one, but no BECAME edge
     d = run(w)
     assert ids(d.abolished) == ["old"]
     assert ids(d.established) == ["new"]
@@ -67,9 +61,7 @@ def test_merge_names_every_source_even_one_labelled_continued() -> None:
     w.became("s3", "t", "merged")
     d = run(w)
     assert len(d.merged) == 1
-    assert (
-        ids(d.merged[0].sources) == ["s1", "s2", "s3"] and d.merged[0].target.id == "t"
-    )
+    assert ids(d.merged[0].sources) == ["s1", "s2", "s3"] and d.merged[0].target.id == "t"
     assert not d.continued and not d.abolished and not d.established
 
 
@@ -81,9 +73,7 @@ def test_split_names_every_target() -> None:
     w.became("land", "nr", "split")
     w.became("land", "forest", "split")
     d = run(w)
-    assert [(s.source.id, ids(s.targets)) for s in d.split] == [
-        ("land", ["forest", "nr"])
-    ]
+    assert [(s.source.id, ids(s.targets)) for s in d.split] == [("land", ["forest", "nr"])]
     assert not d.renamed and not d.continued
 
 
@@ -112,9 +102,7 @@ def ecology_world() -> World:
     which itself was renamed; the county government continued."""
     w = World()
     for snap, suffix in (("2018", "18"), ("2019", "19")):
-        w.add(
-            f"lg-gov{suffix}", snap, LEAGUE, category=Category.LEADERSHIP, counted=False
-        )
+        w.add(f"lg-gov{suffix}", snap, LEAGUE, category=Category.LEADERSHIP, counted=False)
         w.add(f"lg-eco{suffix}", snap, LEAGUE, type="ecology_environment")
         w.rep(f"lg-eco{suffix}", f"lg-gov{suffix}")
         w.add(f"xh-gov{suffix}", snap, XH, category=Category.LEADERSHIP, counted=False)
@@ -140,13 +128,9 @@ def ecology_world() -> World:
     return w
 
 
-def test_reporting_change_names_new_target_and_mode_matching_targets_by_lineage() -> (
-    None
-):
+def test_reporting_change_names_new_target_and_mode_matching_targets_by_lineage() -> None:
     d = run(ecology_world())
-    assert [(r.before.id, r.after.id) for r in d.reporting] == [
-        ("xh-eco18", "xh-eco19")
-    ]
+    assert [(r.before.id, r.after.id) for r in d.reporting] == [("xh-eco18", "xh-eco19")]
     change = d.reporting[0]
     assert [(link.mode, link.target.id) for link in change.removed] == [
         ("guides", "lg-eco18"),
@@ -229,22 +213,14 @@ def test_counts_per_category_and_against_the_quota() -> None:
     w.became("p18", "p19")
     d = run(w)
     quota = [c for c in d.quota_rows() if c.jurisdiction == XH]
-    assert [(c.before, c.after, c.quota, c.within_quota) for c in quota] == [
-        (3, 2, 2, True)
-    ]
-    by_cat = {
-        c.category: (c.before, c.after)
-        for c in d.counts
-        if c.jurisdiction == XH and c.category
-    }
+    assert [(c.before, c.after, c.quota, c.within_quota) for c in quota] == [(3, 2, 2, True)]
+    by_cat = {c.category: (c.before, c.after) for c in d.counts if c.jurisdiction == XH and c.category}
     assert by_cat == {
         Category.PARTY: (1, 1),
         Category.GOVERNMENT: (2, 1),
         Category.INSTITUTION: (1, 1),
     }
-    assert (
-        d.quota_rows()[0].jurisdiction == XH
-    )  # jurisdictions without agencies have no rows
+    assert d.quota_rows()[0].jurisdiction == XH  # jurisdictions without agencies have no rows
 
 
 def test_scope_limits_events_but_lineage_is_read_across_jurisdictions() -> None:
@@ -257,16 +233,12 @@ def test_scope_limits_events_but_lineage_is_read_across_jurisdictions() -> None:
     w.add("lg-new", "2019", LEAGUE)
     county = run(w, XH)
     assert not county.abolished and not county.established
-    assert [(p.before.id, p.after.id) for p in county.continued] == [
-        ("station18", "station19")
-    ]
+    assert [(p.before.id, p.after.id) for p in county.continued] == [("station18", "station19")]
     league = run(w, "league")
     assert ids(league.established) == ["lg-new"] and not league.abolished
     assert {j.level for j in league.jurisdictions} == {Level.LEAGUE}
     everything = run(w)
-    assert ids(everything.abolished) == ["el-old"] and ids(everything.established) == [
-        "lg-new"
-    ]
+    assert ids(everything.abolished) == ["el-old"] and ids(everything.established) == ["lg-new"]
     for name in ("镶黄旗", "Bordered Yellow Banner", "bordered yellow banner", XH):
         assert run(w, name).scope == XH
     with pytest.raises(NotFound, match="no jurisdiction 'Atlantis'"):
@@ -299,19 +271,14 @@ def test_summary_sentence_per_county_in_both_languages() -> None:
     w.add("r19", counted=False)
     w.became("r18", "r19", "renamed")
     (summary,) = summaries(run(w, XH))
-    assert (
-        summary.zh
-        == "镶黄旗：新设 1 个、撤销 1 个、合并 1 起、更名 1 个；计入限额机构 2 个（限额 2）"
-    )
+    assert summary.zh == "镶黄旗：新设 1 个、撤销 1 个、合并 1 起、更名 1 个；计入限额机构 2 个（限额 2）"
     assert summary.en == (
         "Bordered Yellow Banner: 1 established, 1 abolished, 1 merger, 1 renamed; "
         "2 agencies count toward the quota (quota 2)"
     )
     w.add("extra")
     (over,) = summaries(run(w, XH))
-    assert over.zh.endswith(
-        "计入限额机构 3 个（限额 2，超出 1 个）"
-    ) and over.en.endswith("(quota 2, over by 1)")
+    assert over.zh.endswith("计入限额机构 3 个（限额 2，超出 1 个）") and over.en.endswith("(quota 2, over by 1)")
 
 
 def test_rows_and_json_carry_the_same_changes() -> None:
@@ -329,9 +296,7 @@ def test_rows_and_json_carry_the_same_changes() -> None:
         "guides",
     ]
     assert {s["jurisdiction"] for s in data["summaries"]} == {LEAGUE, XH}
-    league = data["summaries"][
-        0
-    ]  # league before counties; no quota, so its agency total instead
+    league = data["summaries"][0]  # league before counties; no quota, so its agency total instead
     assert (league["jurisdiction"], league["zh"][-7:], league["en"][-10:]) == (
         LEAGUE,
         "；机构 2 个",
@@ -371,16 +336,12 @@ def test_mini_known_changes(mini_dataset: Dataset) -> None:
     assert [(ids(m.sources), m.target.id) for m in d.merged] == [
         (["m18-xh-flood", "m18-xh-safety"], "m19-xh-emergency")
     ]
-    assert [(s.source.id, ids(s.targets)) for s in d.split] == [
-        ("m18-xh-landres", ["m19-xh-forest", "m19-xh-nr"])
-    ]
+    assert [(s.source.id, ids(s.targets)) for s in d.split] == [("m18-xh-landres", ["m19-xh-forest", "m19-xh-nr"])]
     became = mini_dataset.edges_of(RelType.BECAME)
     assert {(p.before.id, p.after.id) for p in d.renamed} == {
         (e.start, e.end) for e in became if e.change and e.change.value == "renamed"
     }
-    assert len(d.continued) == sum(
-        1 for e in became if e.change and e.change.value == "continued"
-    )
+    assert len(d.continued) == sum(1 for e in became if e.change and e.change.value == "continued")
     assert {(t.source.id, t.function) for t in d.transferred} == {
         ("m18-xh-religion", "religious_affairs"),
         ("m18-xh-culture", "film_administration"),
@@ -400,18 +361,13 @@ def assert_ecology_dispatched(dataset: Dataset) -> None:
     bodies = {
         a.id
         for a in dataset.agencies
-        if a.snapshot == d.after
-        and a.jurisdiction in counties
-        and a.type == "ecology_environment"
+        if a.snapshot == d.after and a.jurisdiction in counties and a.type == "ecology_environment"
     }
     assert bodies, "the dataset has county ecology bodies"
     dispatched = {
         r.after.id
         for r in d.reporting
-        if any(
-            link.mode == "dispatched" and link.target.jurisdiction not in counties
-            for link in r.added
-        )
+        if any(link.mode == "dispatched" and link.target.jurisdiction not in counties for link in r.added)
     }
     assert bodies <= dispatched
 
@@ -419,9 +375,7 @@ def assert_ecology_dispatched(dataset: Dataset) -> None:
 # ---- the Xilingol dataset ----------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def xilingol() -> Dataset:
-    require(
-        (XILINGOL / "manifest.toml").exists(), f"the Xilingol dataset at {XILINGOL}"
-    )
+    require((XILINGOL / "manifest.toml").exists(), f"the Xilingol dataset at {XILINGOL}")
     from loaders import load_dataset
 
     return load_dataset(XILINGOL)
@@ -460,9 +414,7 @@ def xilingol_store(request: pytest.FixtureRequest, xilingol: Dataset) -> object:
 
 
 @pytest.mark.parametrize("scope", [None, "league", "镶黄旗"])
-def test_xilingol_store_diff_equals_the_pure_diff(
-    xilingol_store: object, xilingol: Dataset, scope: str | None
-) -> None:
+def test_xilingol_store_diff_equals_the_pure_diff(xilingol_store: object, xilingol: Dataset, scope: str | None) -> None:
     from_store = diff_snapshots(
         SnapshotData.from_store(xilingol_store, "2018"),
         SnapshotData.from_store(xilingol_store, "2019"),

@@ -21,14 +21,18 @@ def store(mini_dataset: Dataset) -> NetworkxStore:
 def test_nodes_carry_labels_dataset_and_schema_properties(store: NetworkxStore, mini_dataset: Dataset) -> None:
     graph = store.graph
     assert graph.number_of_nodes() == len(mini_dataset.agencies) + len(mini_dataset.jurisdictions) + len(
-        mini_dataset.functions)
+        mini_dataset.functions
+    )
     office = graph.nodes["m19-xh-ecology"]
     assert office["labels"] == ("Agency",) and office["dataset"] == mini_dataset.id
     assert office["name_zh"] == "锡林郭勒盟生态环境局镶黄旗分局"
     agency = mini_dataset.agency("m19-xh-ecology")
     assert agency is not None
     assert (office["category"], office["counts_toward_quota"], office["snapshot"]) == (
-        agency.category.value, False, "2019")
+        agency.category.value,
+        False,
+        "2019",
+    )
     assert type(office["category"]) is str  # plain values, not enums
     banner = graph.nodes["xh"]
     assert banner["labels"] == ("Jurisdiction",) and banner["level"] == Level.COUNTY.value
@@ -42,10 +46,22 @@ def test_edges_carry_type_and_their_properties(store: NetworkxStore, mini_datase
     up = [d for _, _, d in graph.out_edges("m19-xh-ecology", data=True) if d["type"] == "REPORTS_TO"]
     assert sorted(d["mode"] for d in up) == ["dispatched", "guides"]
     moved = [d for _, end, d in graph.out_edges("m18-xh-religion", data=True) if d["type"] == "BECAME"]
-    assert moved == [{"type": "BECAME", "basis": moved[0]["basis"], "source": moved[0]["source"],
-                      "change": "transferred", "function": "religious_affairs"}]
-    assert {d["type"] for *_, d in graph.edges(data=True)} == {"IN", "REPORTS_TO", "HOSTED_BY", "HAS_FUNCTION",
-                                                                "BECAME"}
+    assert moved == [
+        {
+            "type": "BECAME",
+            "basis": moved[0]["basis"],
+            "source": moved[0]["source"],
+            "change": "transferred",
+            "function": "religious_affairs",
+        }
+    ]
+    assert {d["type"] for *_, d in graph.edges(data=True)} == {
+        "IN",
+        "REPORTS_TO",
+        "HOSTED_BY",
+        "HAS_FUNCTION",
+        "BECAME",
+    }
 
 
 def test_the_graph_is_read_only(store: NetworkxStore) -> None:

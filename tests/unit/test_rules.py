@@ -33,9 +33,7 @@ from tests.unit.diff_builders import EL, LEAGUE, REGION, XH, World
 SEED = Path("/work/shared/research/000_c3fa354a23c8eb67.txt")
 
 
-def verdicts(
-    world: World, rule_id: str, snapshot: str = "2019"
-) -> dict[str, list[Violation]]:
+def verdicts(world: World, rule_id: str, snapshot: str = "2019") -> dict[str, list[Violation]]:
     """jurisdiction -> violations (empty list: the rule passes there)."""
     results = run_rules(world.context(snapshot), [get_rule(rule_id)])
     return {r.jurisdiction: list(r.violations) for r in results}
@@ -56,9 +54,7 @@ def county_world(*, quota: int = 3) -> World:
 
 
 # ---- quota -----------------------------------------------------------------------------------------------
-def test_quota_passes_at_the_quota_and_fails_above_it_listing_counted_agencies() -> (
-    None
-):
+def test_quota_passes_at_the_quota_and_fails_above_it_listing_counted_agencies() -> None:
     w = county_world(quota=2)
     for i in range(2):
         w.add(f"xh-d{i}")
@@ -84,8 +80,7 @@ def test_mandated_agencies_by_type_or_by_name() -> None:
     w.add("med", name_zh="镶黄旗医疗保障局")
     assert verdicts(w, "mandated.new_agencies")[XH] == []
     assert (
-        "缺少：监察委员会、应急管理、退役军人事务、医疗保障"
-        in verdicts(w, "mandated.new_agencies")[EL][0].message_zh
+        "缺少：监察委员会、应急管理、退役军人事务、医疗保障" in verdicts(w, "mandated.new_agencies")[EL][0].message_zh
     )
 
 
@@ -112,14 +107,9 @@ def test_poverty_department_must_exist_in_listed_banners_and_only_there() -> Non
 
 
 def test_foreign_affairs_department_in_border_units_only_plates_do_not_count() -> None:
-    assert (
-        "二连浩特市" in FOREIGN_AFFAIRS_COUNTIES
-        and "镶黄旗" not in FOREIGN_AFFAIRS_COUNTIES
-    )
+    assert "二连浩特市" in FOREIGN_AFFAIRS_COUNTIES and "镶黄旗" not in FOREIGN_AFFAIRS_COUNTIES
     w = county_world()
-    w.add(
-        "el-foreign", jurisdiction=EL, type="foreign_affairs", category=Category.PARTY
-    )
+    w.add("el-foreign", jurisdiction=EL, type="foreign_affairs", category=Category.PARTY)
     w.add(
         "xh-foreign-plate",
         type="foreign_affairs",
@@ -188,12 +178,8 @@ BODY_NAMES = [
 ]
 
 
-def ten_bodies(
-    w: World, jurisdiction: str, names: list[str], *, with_office: bool = True
-) -> None:
-    host = w.add(
-        f"{jurisdiction}-host", jurisdiction=jurisdiction, category=Category.PARTY
-    )
+def ten_bodies(w: World, jurisdiction: str, names: list[str], *, with_office: bool = True) -> None:
+    host = w.add(f"{jurisdiction}-host", jurisdiction=jurisdiction, category=Category.PARTY)
     for i, name in enumerate(names):
         body = w.add(
             f"{jurisdiction}-cmte{i}",
@@ -213,9 +199,7 @@ def test_ten_coordination_bodies_each_with_an_office() -> None:
     ten_bodies(w, EL, BODY_NAMES[:-1])
     result = verdicts(w, "coordination.ten_bodies")
     assert result[XH] == []
-    assert [v.message_en for v in result[EL]] == [
-        "Erenhot City lacks coordination bodies for: veterans affairs"
-    ]
+    assert [v.message_en for v in result[EL]] == ["Erenhot City lacks coordination bodies for: veterans affairs"]
 
 
 def test_coordination_body_without_office_fails_both_coordination_rules() -> None:
@@ -236,9 +220,7 @@ def test_retained_institutions_not_named_wei_ban_ju() -> None:
         category=Category.INSTITUTION,
         counted=False,
     )
-    w.add(
-        "bureau", name_zh="镶黄旗粮食局", category=Category.GOVERNMENT
-    )  # a government bureau may be a 局
+    w.add("bureau", name_zh="镶黄旗粮食局", category=Category.GOVERNMENT)  # a government bureau may be a 局
     assert verdicts(w, "institution.names")[XH] == []
     for i, ending in enumerate("委办局"):
         w.add(
@@ -255,18 +237,14 @@ def test_retained_institutions_not_named_wei_ban_ju() -> None:
 
 
 # ---- data health ---------------------------------------------------------------------------------------------------
-def test_every_agency_reports_to_something_except_top_bodies_plates_and_co_located() -> (
-    None
-):
+def test_every_agency_reports_to_something_except_top_bodies_plates_and_co_located() -> None:
     w = county_world()
     w.add("office")
     w.rep("office", "xh-gov")
     w.add("plate", category=Category.OTHER, counted=False)
     w.host("plate", "office", "plate")
     w.add("orphan")
-    w.add(
-        "el-party", jurisdiction=EL, category=Category.LEADERSHIP, counted=False
-    )  # league leadership exists
+    w.add("el-party", jurisdiction=EL, category=Category.LEADERSHIP, counted=False)  # league leadership exists
     w.add("region-body", jurisdiction=REGION)  # top jurisdiction
     result = verdicts(w, "structure.reports_to")
     assert offenders(result[XH]) == ["orphan"]
@@ -325,11 +303,7 @@ def test_a_new_rule_is_one_decorated_function() -> None:
         source="orgraph",
     )
     def no_grain(ctx: RuleContext) -> list[Violation]:
-        return [
-            Violation(a.jurisdiction, "粮食局", "grain", (a.id,))
-            for a in ctx.agencies
-            if "粮食" in a.name_zh
-        ]
+        return [Violation(a.jurisdiction, "粮食局", "grain", (a.id,)) for a in ctx.agencies if "粮食" in a.name_zh]
 
     try:
         w = county_world()
@@ -353,13 +327,9 @@ def test_default_plan_reform_rules_on_after_snapshot_health_rules_everywhere(
     store: object, mini_dataset: Dataset
 ) -> None:
     results = check_dataset(store, mini_dataset)
-    snapshots_by_phase = {
-        phase: {r.snapshot for r in results if r.rule.phase is phase} for phase in Phase
-    }
+    snapshots_by_phase = {phase: {r.snapshot for r in results if r.rule.phase is phase} for phase in Phase}
     assert snapshots_by_phase == {Phase.AFTER: {"2019"}, Phase.ANY: {"2018", "2019"}}
-    explicit = check_dataset(
-        store, mini_dataset, snapshot="2018", rule_ids=["quota.within"]
-    )
+    explicit = check_dataset(store, mini_dataset, snapshot="2018", rule_ids=["quota.within"])
     assert [(r.jurisdiction, r.passed) for r in explicit] == [
         ("xh", False),
         ("xlht", True),
@@ -369,27 +339,19 @@ def test_default_plan_reform_rules_on_after_snapshot_health_rules_everywhere(
 def test_mini_results_match_its_data(store: object, mini_dataset: Dataset) -> None:
     """Mini 2019 keeps the quota, dispatches both ecology offices and is structurally sound; it lacks medical
     security bureaus and the ten coordination bodies, so those rules fail there."""
-    results = {
-        (r.rule.id, r.snapshot, r.jurisdiction): r
-        for r in check_dataset(store, mini_dataset)
-    }
+    results = {(r.rule.id, r.snapshot, r.jurisdiction): r for r in check_dataset(store, mini_dataset)}
     for jid in ("xh", "xlht"):
         assert results[("quota.within", "2019", jid)].passed
         assert results[("ecology.dispatched", "2019", jid)].passed
         assert not results[("coordination.ten_bodies", "2019", jid)].passed
-        assert (
-            "medical security"
-            in results[("mandated.new_agencies", "2019", jid)].violations[0].message_en
-        )
+        assert "medical security" in results[("mandated.new_agencies", "2019", jid)].violations[0].message_en
     health = [r for key, r in results.items() if key[0].startswith("structure.")]
     assert health and all(r.passed for r in health)
 
 
 @pytest.fixture(scope="module")
 def xilingol() -> Dataset:
-    require(
-        (XILINGOL / "manifest.toml").exists(), f"the Xilingol dataset at {XILINGOL}"
-    )
+    require((XILINGOL / "manifest.toml").exists(), f"the Xilingol dataset at {XILINGOL}")
     from loaders import load_dataset
 
     return load_dataset(XILINGOL)
@@ -399,19 +361,12 @@ def test_xilingol_2019_passes_every_rule(xilingol: Dataset) -> None:
     from graph.diff.compare import SnapshotData
 
     data = SnapshotData.from_dataset(xilingol, "2019")
-    context = RuleContext(
-        "2019", data.agencies, data.edges, xilingol.jurisdictions, xilingol.sources
-    )
+    context = RuleContext("2019", data.agencies, data.edges, xilingol.jurisdictions, xilingol.sources)
     failed = [
-        (r.rule.id, r.jurisdiction, [v.message_en for v in r.violations])
-        for r in run_rules(context)
-        if not r.passed
+        (r.rule.id, r.jurisdiction, [v.message_en for v in r.violations]) for r in run_rules(context) if not r.passed
     ]
     assert failed == []
-    assert (
-        len({r.jurisdiction for r in run_rules(context, [get_rule("quota.within")])})
-        == 12
-    )
+    assert len({r.jurisdiction for r in run_rules(context, [get_rule("quota.within")])}) == 12
 
 
 # ---- CLI ---------------------------------------------------------------------------------------------------------------
@@ -423,12 +378,8 @@ def test_cli_check_exit_codes_and_json(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     if backend == "neo4j":
-        request.getfixturevalue(
-            "neo4j_driver"
-        )  # skips locally / fails in CI without a server
-        for name, value in zip(
-            ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"), neo4j_settings()
-        ):
+        request.getfixturevalue("neo4j_driver")  # skips locally / fails in CI without a server
+        for name, value in zip(("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"), neo4j_settings()):
             monkeypatch.setenv(name, value)
     from cli import main
 
@@ -457,9 +408,7 @@ def test_cli_check_exit_codes_and_json(
         "quota.within",
         "ecology.dispatched",
     }
-    assert (
-        main(["check", "--dataset", mini, "--backend", backend, "--rule", "nope"]) == 2
-    )
+    assert main(["check", "--dataset", mini, "--backend", backend, "--rule", "nope"]) == 2
     assert (
         main(
             [
@@ -481,9 +430,7 @@ def test_cli_check_exit_codes_and_json(
         == 0
     )
     diff = json.loads(capsys.readouterr().out)
-    assert diff["scope"] == "xh" and [a["id"] for a in diff["established"]] == [
-        "m19-xh-veterans"
-    ]
+    assert diff["scope"] == "xh" and [a["id"] for a in diff["established"]] == ["m19-xh-veterans"]
     assert (
         main(
             [
@@ -519,12 +466,8 @@ def xilingol_store(request: pytest.FixtureRequest, xilingol: Dataset) -> object:
     store.close()  # type: ignore[attr-defined]
 
 
-def test_xilingol_passes_every_rule_through_each_backend(
-    xilingol_store: object, xilingol: Dataset
-) -> None:
+def test_xilingol_passes_every_rule_through_each_backend(xilingol_store: object, xilingol: Dataset) -> None:
     """The default plan (reform rules on 2019, data health on both snapshots) passes everywhere."""
     results = check_dataset(xilingol_store, xilingol)
     assert {r.snapshot for r in results} == {"2018", "2019"}
-    assert [
-        (r.rule.id, r.snapshot, r.jurisdiction) for r in results if not r.passed
-    ] == []
+    assert [(r.rule.id, r.snapshot, r.jurisdiction) for r in results if not r.passed] == []

@@ -26,8 +26,14 @@ from tests.conftest import MINI, ROOT, require
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 BEST_SHOT = "explorer-county"
@@ -60,15 +66,32 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require(CHROMIUM.exists(), f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
     dataset = make_hostile_copy(tmp_path_factory.mktemp("browser-data") / "mini-hostile", MINI)
     port = _free_port()
-    env = {**os.environ, "ORGRAPH_DATASET": str(dataset), "ORGRAPH_BACKEND": "networkx",
-           "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "ORGRAPH_DATASET": str(dataset), "ORGRAPH_BACKEND": "networkx", "PYTHONPATH": str(ROOT)}
     env.pop("NEO4J_URI", None)
     log = (tmp_path_factory.mktemp("browser-log") / "streamlit.log").open("w+", encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],  # an edited source file must not pop up a "rerun?" status
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],  # an edited source file must not pop up a "rerun?" status
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -149,8 +172,16 @@ def _pick(page, label: str, option: str) -> None:  # type: ignore[no-untyped-def
     _settle(page)
 
 
-@pytest.mark.parametrize("name,heading", [("overview", None), ("explorer", "结构浏览"), ("compare", "改革前后对比"),
-                                          ("cypher", "Cypher 查询"), ("export", "导出")])
+@pytest.mark.parametrize(
+    "name,heading",
+    [
+        ("overview", None),
+        ("explorer", "结构浏览"),
+        ("compare", "改革前后对比"),
+        ("cypher", "Cypher 查询"),
+        ("export", "导出"),
+    ],
+)
 def test_every_page_renders_in_chinese(page, server, name, heading) -> None:  # type: ignore[no-untyped-def]
     _open(page, server, PAGES[name], heading or _mini_title())
     assert page.locator("[data-testid='stException']").count() == 0
