@@ -30,6 +30,7 @@ import networkx as nx
 
 from bench.synthetic import make_synthetic, write_synthetic_csv
 from graph.embedded.store import NetworkxStore
+from graph.gcpause import paused_gc
 from graph.model import Dataset
 
 CYPHER = "MATCH (a:Agency {id: $id})-[r:REPORTS_TO]->(b:Agency) RETURN a.name_zh AS name, r.mode AS mode, b.id AS up"
@@ -56,13 +57,10 @@ def bare_graph(dataset: Dataset) -> nx.MultiDiGraph:
     return graph
 
 
-def without_gc(fn: Callable[[], Any]) -> Any:
-    """Run fn with cyclic GC paused, as NetworkxStore.load does, so the ratio compares the work, not GC."""
-    gc.disable()
-    try:
-        return fn()
-    finally:
-        gc.enable()
+def _bare_graph_gc_paused(dataset: Dataset) -> object:
+    """The baseline, with cyclic GC paused as NetworkxStore.load does, so the ratio compares the work, not GC."""
+    with paused_gc():
+        return bare_graph(dataset)
 
 
 def loader_time(dataset: Dataset, repeat: int) -> float | None:
@@ -135,7 +133,7 @@ def bench_size(n: int, repeat: int, lookups: int) -> None:
     store = NetworkxStore()
     bare_times, load_times = [], []
     for _ in range(repeat):  # alternating, so drift in machine load hits both alike
-        bare_times.append(timed(lambda: without_gc(lambda: bare_graph(dataset))))
+        bare_times.append(timed(lambda: _bare_graph_gc_paused(dataset)))
         load_times.append(timed(lambda: store.load(dataset)))
     bare, load = statistics.median(bare_times), statistics.median(load_times)
     chain, mean_steps = chain_time(store, dataset, lookups)

@@ -86,6 +86,19 @@ class ReportMode(StrEnum):
     GUIDES = "guides"  # 业务指导
 
 
+_MODE_RANK = {m.value: i for i, m in enumerate(ReportMode)}
+
+
+def mode_rank(mode: str | None) -> int:
+    """The one order of reporting modes (leads, manages, unified, dispatched, entrusted, guides, then anything else):
+    a reporting chain follows the first mode in this order, and lists sort by it.
+
+    >>> sorted(["guides", "leads", "", "manages"], key=mode_rank)
+    ['leads', 'manages', 'guides', '']
+    """
+    return _MODE_RANK.get(mode or "", len(_MODE_RANK))
+
+
 class HostMode(StrEnum):
     OFFICE_IN = "office_in"  # 办公室设在
     PLATE = "plate"  # 加挂牌子

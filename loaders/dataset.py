@@ -6,16 +6,15 @@ problem (file, line, column, message) and leaves nothing half-loaded behind.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from graph.errors import DatasetError, Problem
+from graph.gcpause import paused_gc
 from graph.model import (
     Agency,
     Basis,
@@ -91,22 +90,9 @@ def _list_adapter(model: type[M]) -> TypeAdapter[list[M]]:
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a load allocates ~1M acyclic objects, and the collector's repeated
-    full passes over them more than doubled the time of a 100k-agency load (bench/bench_loaders.py)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_dataset(path: str | Path, *, progress: Progress | None = None) -> Dataset:
     """Load the dataset folder at `path` (docs/data-format.md), or raise DatasetError with every problem."""
-    with _no_cyclic_gc():
+    with paused_gc():
         return _load(Path(path), progress)
 
 

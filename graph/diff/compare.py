@@ -15,10 +15,8 @@ Lineage vocabulary (a "structural" BECAME is any change but `transferred`, which
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
 from graph.diff.model import (
@@ -35,6 +33,7 @@ from graph.diff.model import (
     Transfer,
 )
 from graph.errors import ComparisonError, NotFound
+from graph.gcpause import paused_gc
 from graph.model import (
     Agency,
     Category,
@@ -166,19 +165,6 @@ def _links(lines: list[Line], agencies: dict[str, Agency]) -> tuple[Link, ...]:
     return tuple(Link(mode, agencies[target]) for mode, target in sorted(lines))
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The diff allocates many small acyclic objects; the cyclic collector would rescan the whole heap again
-    and again while it runs (superlinear on large snapshots), so it waits until the diff is done."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def diff_snapshots(
     before: SnapshotData,
     after: SnapshotData,
@@ -192,7 +178,7 @@ def diff_snapshots(
     abolished; an event is reported when any agency taking part in it is in scope.
     """
     scope_id, scope_ids = resolve_scope(scope, jurisdictions)
-    with _gc_paused():
+    with paused_gc():
         return _diff(before, after, jurisdictions, scope_id, scope_ids)
 
 

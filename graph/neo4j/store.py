@@ -26,7 +26,7 @@ from graph.model import (
     Dataset,
     Edge,
     RelType,
-    ReportMode,
+    mode_rank,
 )
 from graph.neo4j.cypher import run_read_only
 from graph.neo4j.load import (
@@ -50,7 +50,6 @@ from graph.store import (
 __all__ = ["Neo4jStore", "connect_driver"]
 
 META_LABEL = "OrgraphDataset"  # one per loaded dataset; carries no `dataset` property, so data queries never see it
-MODE_PRIORITY = {m.value: i for i, m in enumerate(ReportMode)}
 STRUCTURAL = ["REPORTS_TO", "HOSTED_BY", "HAS_FUNCTION", "BECAME"]
 
 _SCHEMA_DONE: weakref.WeakKeyDictionary[neo4j.Driver, set[str | None]] = weakref.WeakKeyDictionary()
@@ -220,7 +219,7 @@ class Neo4jStore:
         while current in ups:
             mode, above = min(
                 ups[current],
-                key=lambda u: (MODE_PRIORITY.get(u[0], len(MODE_PRIORITY)), u[1]["id"]),
+                key=lambda u: (mode_rank(u[0]), u[1]["id"]),
             )
             if above["id"] in seen:  # a cycle in the data: stop rather than loop
                 break
@@ -242,7 +241,7 @@ class Neo4jStore:
                 ids=frontier,
             )
             best: dict[str, Mapping[str, Any]] = {}
-            for rec in sorted(records, key=lambda r: (MODE_PRIORITY.get(r["mode"], 99), r["via"])):
+            for rec in sorted(records, key=lambda r: (mode_rank(r["mode"]), r["via"])):
                 child = rec["c"]["id"]
                 if child != agency_id and child not in found and child not in best:
                     best[child] = rec
