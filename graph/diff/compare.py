@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from graph.diff.model import (
@@ -182,6 +183,126 @@ def diff_snapshots(
         return _diff(before, after, jurisdictions, scope_id, scope_ids)
 
 
+class _Scope:
+    """Which jurisdictions a diff reports on; an event is in scope when any agency taking part in it is."""
+
+    __slots__ = ("everything", "wanted")
+
+    def __init__(self, scope_ids: set[str] | None) -> None:
+        self.everything = scope_ids is None
+        self.wanted: set[str] = scope_ids or set()
+
+    def has(self, *agencies: Agency) -> bool:
+        return self.everything or any(a.jurisdiction in self.wanted for a in agencies)
+
+
+@dataclass(slots=True)
+class _Lineage:
+    """The structural BECAME edges matched into successor and predecessor lists (first label of a pair wins)."""
+
+    succ: dict[str, list[str]] = field(default_factory=dict)
+    pred: dict[str, list[str]] = field(default_factory=dict)
+    pair_change: dict[tuple[str, str], Change] = field(default_factory=dict)
+    labelled_merged: set[str] = field(default_factory=set)  # after ids with an incoming `merged` edge
+    labelled_split: set[str] = field(default_factory=set)  # before ids with an outgoing `split` edge
+
+
+def _match(structural: Iterable[Edge], before_ids: dict[str, Agency]) -> _Lineage:
+    """Step 1, matching: who became whom, by the structural BECAME edges out of the before snapshot."""
+    lineage = _Lineage()
+    for e in structural:
+        start, end = e.start, e.end
+        if start not in before_ids:
+            continue
+        change = e.change or Change.CONTINUED
+        if change is Change.MERGED:
+            lineage.labelled_merged.add(end)
+        elif change is Change.SPLIT:
+            lineage.labelled_split.add(start)
+        if (start, end) in lineage.pair_change:
+            continue  # a second label for the same pair
+        lineage.pair_change[(start, end)] = change
+        lineage.succ.setdefault(start, []).append(end)
+        lineage.pred.setdefault(end, []).append(start)
+    return lineage
+
+
+def _merges_and_splits(
+    lineage: _Lineage, b_by_id: dict[str, Agency], a_by_id: dict[str, Agency], scope: _Scope
+) -> tuple[list[Merge], list[Split]]:
+    """Step 2a, classification: n -> 1 (or labelled merged) and 1 -> n (or labelled split)."""
+    merged: list[Merge] = []
+    for aid, sources in lineage.pred.items():
+        if len(sources) > 1 or aid in lineage.labelled_merged:
+            src = tuple(sorted((b_by_id[s] for s in sources), key=_ID))
+            if scope.has(a_by_id[aid], *src):
+                merged.append(Merge(src, a_by_id[aid]))
+    split: list[Split] = []
+    for bid, targets in lineage.succ.items():
+        if len(targets) > 1 or bid in lineage.labelled_split:
+            tgt = tuple(sorted((a_by_id[t] for t in targets), key=_ID))
+            if scope.has(b_by_id[bid], *tgt):
+                split.append(Split(b_by_id[bid], tgt))
+    return merged, split
+
+
+def _one_to_one(
+    lineage: _Lineage,
+    b_by_id: dict[str, Agency],
+    a_by_id: dict[str, Agency],
+    scope: _Scope,
+    in_merge: set[str],
+    in_split: set[str],
+) -> tuple[list[Pair], list[Pair]]:
+    """Step 2b, classification: the remaining 1 -> 1 pairs, continued or renamed by the edge's change."""
+    continued: list[Pair] = []
+    renamed: list[Pair] = []
+    for bid, targets in lineage.succ.items():
+        if len(targets) != 1 or bid in in_split or targets[0] in in_merge:
+            continue
+        b, a = b_by_id[bid], a_by_id[targets[0]]
+        if not scope.has(b, a):
+            continue
+        change = lineage.pair_change[(bid, a.id)]
+        if change is Change.RENAMED:
+            renamed.append(Pair(b, a, change))
+        elif change is Change.CONTINUED:
+            continued.append(Pair(b, a, change))
+    return continued, renamed
+
+
+def _line_changes(
+    lineage: _Lineage,
+    b_by_id: dict[str, Agency],
+    a_by_id: dict[str, Agency],
+    scope: _Scope,
+    lines: tuple[dict[str, list[Line]], dict[str, list[Line]], dict[str, list[Line]], dict[str, list[Line]]],
+) -> tuple[list[ReportingChange], list[HostingChange], list[CategoryChange]]:
+    """Step 3, reporting lines: on every structural pair, changed REPORTS_TO and HOSTED_BY lines and category."""
+    b_reports, b_hosts, a_reports, a_hosts = lines
+    reporting: list[ReportingChange] = []
+    hosting: list[HostingChange] = []
+    categories: list[CategoryChange] = []
+    empty: list[Line] = []
+    for bid, aid in lineage.pair_change:
+        b, a = b_by_id[bid], a_by_id[aid]
+        if not scope.has(b, a):
+            continue
+        old, new = b_reports.get(bid, empty), a_reports.get(aid, empty)
+        if old or new:
+            removed, added = _changed_lines(old, new, lineage.succ)
+            if removed or added:
+                reporting.append(ReportingChange(b, a, _links(removed, b_by_id), _links(added, a_by_id)))
+        old, new = b_hosts.get(bid, empty), a_hosts.get(aid, empty)
+        if old or new:
+            removed, added = _changed_lines(old, new, lineage.succ)
+            if removed or added:
+                hosting.append(HostingChange(b, a, _links(removed, b_by_id), _links(added, a_by_id)))
+        if b.category is not a.category:
+            categories.append(CategoryChange(b, a))
+    return reporting, hosting, categories
+
+
 def _diff(
     before: SnapshotData,
     after: SnapshotData,
@@ -189,103 +310,29 @@ def _diff(
     scope_id: str | None,
     scope_ids: set[str] | None,
 ) -> SnapshotDiff:
+    """The steps in order: index, match lineage, classify, compare lines, count."""
     b_by_id = {a.id: a for a in before.agencies}
     a_by_id = {a.id: a for a in after.agencies}
     b_reports, b_hosts, structural, transfers = _lines(before.edges, b_by_id, a_by_id)
     _check_lineage(before, after, bool(structural or transfers), b_by_id)
+    lineage = _match(structural, b_by_id)
+    scope = _Scope(scope_ids)
 
-    succ: dict[str, list[str]] = {}
-    pred: dict[str, list[str]] = {}
-    # the first label of each structural (before, after) pair
-    pair_change: dict[tuple[str, str], Change] = {}
-    labelled_merged: set[str] = set()  # after ids with an incoming `merged` edge
-    labelled_split: set[str] = set()  # before ids with an outgoing `split` edge
-    for e in structural:
-        start, end = e.start, e.end
-        if start not in b_by_id:
-            continue
-        change = e.change or Change.CONTINUED
-        if change is Change.MERGED:
-            labelled_merged.add(end)
-        elif change is Change.SPLIT:
-            labelled_split.add(start)
-        if (start, end) in pair_change:
-            continue  # a second label for the same pair
-        pair_change[(start, end)] = change
-        targets = succ.get(start)
-        if targets is None:
-            succ[start] = [end]
-        else:
-            targets.append(end)
-        sources = pred.get(end)
-        if sources is None:
-            pred[end] = [start]
-        else:
-            sources.append(start)
-
-    everything = scope_ids is None
-    wanted: set[str] = scope_ids or set()
-
-    def in_scope(*agencies: Agency) -> bool:
-        return everything or any(a.jurisdiction in wanted for a in agencies)
-
-    established = tuple(a for a in after.agencies if a.id not in pred and (everything or a.jurisdiction in wanted))
-    abolished = tuple(a for a in before.agencies if a.id not in succ and (everything or a.jurisdiction in wanted))
-
-    merged: list[Merge] = []
-    for aid, sources in pred.items():
-        if len(sources) > 1 or aid in labelled_merged:
-            src = tuple(sorted((b_by_id[s] for s in sources), key=_ID))
-            if in_scope(a_by_id[aid], *src):
-                merged.append(Merge(src, a_by_id[aid]))
-    split: list[Split] = []
-    for bid, targets in succ.items():
-        if len(targets) > 1 or bid in labelled_split:
-            tgt = tuple(sorted((a_by_id[t] for t in targets), key=_ID))
-            if in_scope(b_by_id[bid], *tgt):
-                split.append(Split(b_by_id[bid], tgt))
-    in_merge = {m.target.id for m in merged}
-    in_split = {s.source.id for s in split}
-    continued: list[Pair] = []
-    renamed: list[Pair] = []
-    for bid, targets in succ.items():
-        if len(targets) != 1 or bid in in_split or targets[0] in in_merge:
-            continue
-        b, a = b_by_id[bid], a_by_id[targets[0]]
-        if not (everything or b.jurisdiction in wanted or a.jurisdiction in wanted):
-            continue
-        change = pair_change[(bid, a.id)]
-        if change is Change.RENAMED:
-            renamed.append(Pair(b, a, change))
-        elif change is Change.CONTINUED:
-            continued.append(Pair(b, a, change))
+    established = tuple(a for a in after.agencies if a.id not in lineage.pred and scope.has(a))
+    abolished = tuple(a for a in before.agencies if a.id not in lineage.succ and scope.has(a))
+    merged, split = _merges_and_splits(lineage, b_by_id, a_by_id, scope)
+    continued, renamed = _one_to_one(
+        lineage, b_by_id, a_by_id, scope, {m.target.id for m in merged}, {s.source.id for s in split}
+    )
     transferred = [
         Transfer(b_by_id[e.start], a_by_id[e.end], e.function or "")
         for e in transfers
-        if e.start in b_by_id and in_scope(b_by_id[e.start], a_by_id[e.end])
+        if e.start in b_by_id and scope.has(b_by_id[e.start], a_by_id[e.end])
     ]
-
     a_reports, a_hosts, _, _ = _lines(after.edges, a_by_id)
-    reporting: list[ReportingChange] = []
-    hosting: list[HostingChange] = []
-    categories: list[CategoryChange] = []
-    empty: list[Line] = []
-    for bid, aid in pair_change:
-        b, a = b_by_id[bid], a_by_id[aid]
-        if not (everything or b.jurisdiction in wanted or a.jurisdiction in wanted):
-            continue
-        old, new = b_reports.get(bid, empty), a_reports.get(aid, empty)
-        if old or new:
-            removed, added = _changed_lines(old, new, succ)
-            if removed or added:
-                reporting.append(ReportingChange(b, a, _links(removed, b_by_id), _links(added, a_by_id)))
-        old, new = b_hosts.get(bid, empty), a_hosts.get(aid, empty)
-        if old or new:
-            removed, added = _changed_lines(old, new, succ)
-            if removed or added:
-                hosting.append(HostingChange(b, a, _links(removed, b_by_id), _links(added, a_by_id)))
-        if b.category is not a.category:
-            categories.append(CategoryChange(b, a))
+    reporting, hosting, categories = _line_changes(
+        lineage, b_by_id, a_by_id, scope, (b_reports, b_hosts, a_reports, a_hosts)
+    )
 
     scoped = tuple(j for j in jurisdictions if scope_ids is None or j.id in scope_ids)
     return SnapshotDiff(
