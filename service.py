@@ -7,15 +7,21 @@ service.chain("152528-2019-emergency_management")   # -> [ChainStep, ...]
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from graph.diff.compare import SnapshotData, SnapshotDiff, diff_snapshots
+from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, NotFound, OrgraphError
 from graph.model import Agency, Basis, Dataset, Edge, Jurisdiction, RelType
+from graph.rules.engine import Rule, RuleResult, all_rules, check_dataset
 from graph.store import ChainStep, GraphStore, LoadReport, QueryResult
 from queries import NamedQuery, all_queries, get_query
 from settings import Settings
+
+if TYPE_CHECKING:
+    from exporters import Selection
 
 __all__ = ["OrgService", "Progress", "SnapshotInfo"]
 
@@ -40,6 +46,7 @@ def make_store(settings: Settings, *, warm_cypher: bool = False) -> GraphStore:
     warm_cypher (embedded backend): build the Cypher engine's mirror in the background after loading. For a
     long-lived process (the app) only: a short CLI command would exit while that thread still runs."""
     if settings.effective_backend == "neo4j":
+        # Late: the driver is only needed for the Neo4j backend, and importing it slows every embedded command.
         from graph.neo4j.store import Neo4jStore, connect_driver
 
         uri = settings.neo4j_uri or "bolt://127.0.0.1:7687"
@@ -47,8 +54,6 @@ def make_store(settings: Settings, *, warm_cypher: bool = False) -> GraphStore:
         return Neo4jStore(driver, database=settings.neo4j_database or None)
     if settings.effective_backend != "networkx":
         raise OrgraphError(f"unknown backend {settings.effective_backend!r}; use networkx or neo4j")
-    from graph.embedded.store import NetworkxStore
-
     return NetworkxStore(warm_cypher=warm_cypher)
 
 
@@ -212,13 +217,13 @@ class OrgService:
     def query(
         self,
         text: str,
-        params: Mapping[str, Any] | None = None,
+        params: Mapping[str, object] | None = None,
         *,
         timeout_s: float | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
         """Run read-only Cypher on the active backend; `$dataset` is filled with the active dataset id."""
-        merged: dict[str, Any] = {"dataset": self.dataset.id}
+        merged: dict[str, object] = {"dataset": self.dataset.id}
         merged.update(params or {})
         return self.store.run_cypher(
             text,
@@ -230,11 +235,18 @@ class OrgService:
     def named_queries(self) -> list[NamedQuery]:
         return all_queries()
 
-    def run_named(self, name: str, params: Mapping[str, Any] | None = None, **limits: Any) -> QueryResult:
+    def run_named(
+        self,
+        name: str,
+        params: Mapping[str, object] | None = None,
+        *,
+        timeout_s: float | None = None,
+        row_cap: int | None = None,
+    ) -> QueryResult:
         query = get_query(name)
-        merged: dict[str, Any] = dict(query.defaults)
+        merged: dict[str, object] = dict(query.defaults)
         merged.update(params or {})
-        return self.query(query.text, merged, **limits)
+        return self.query(query.text, merged, timeout_s=timeout_s, row_cap=row_cap)
 
     # ---- exports (exporters/) ------------------------------------------------------------------------------
     def export_selection(
@@ -246,8 +258,9 @@ class OrgService:
         compare: tuple[str, str] | str | None = None,
         agency: str | None = None,
         depth: int = 1,
-    ) -> Any:
+    ) -> Selection:
         """The exporters.Selection for these choices; jurisdiction may be an id or a name."""
+        # Late, like every exporter import here: Graphviz, pyvis and their templates are only needed to export.
         from exporters import make_selection
 
         jid = self.resolve_jurisdiction(jurisdiction).id if jurisdiction else None
@@ -264,7 +277,7 @@ class OrgService:
         compare: tuple[str, str] | str | None = None,
         agency: str | None = None,
         depth: int = 1,
-        **options: Any,
+        **options: object,
     ) -> bytes:
         """A diagram (svg/png/pdf), page (html) or data file (graphml/gexf/json/csv zip/cypher) as bytes."""
         from exporters import export
@@ -284,7 +297,7 @@ class OrgService:
         compare: tuple[str, str] | str | None = None,
         agency: str | None = None,
         depth: int = 1,
-        **options: Any,
+        **options: object,
     ) -> Path:
         """Write the export to `path` (csv: a dataset folder, or a zip when the path ends in .zip)."""
         from exporters import export_to_path
@@ -295,11 +308,11 @@ class OrgService:
         return export_to_path(self.store, self.dataset, selection, fmt, path, **options)
 
     # ---- comparison and rule checks (graph/diff/compare.py, graph/rules/engine.py) ------------------------------------------
-    def diff(self, before: str | None = None, after: str | None = None, jurisdiction: str | None = None) -> Any:
+    def diff(
+        self, before: str | None = None, after: str | None = None, jurisdiction: str | None = None
+    ) -> SnapshotDiff:
         """graph.diff.compare.SnapshotDiff of two snapshots (default: the manifest's before and after roles) within a
         jurisdiction (id, Chinese or English name), "league", or everything (None)."""
-        from graph.diff.compare import SnapshotData, diff_snapshots
-
         before = before or self._snapshot_with_role("before", 0)
         after = after or self._snapshot_with_role("after", -1)
         self._check_snapshot(before)
@@ -311,15 +324,11 @@ class OrgService:
             scope=jurisdiction,
         )
 
-    def check(self, snapshot: str | None = None, rules: list[str] | None = None) -> list[Any]:
+    def check(self, snapshot: str | None = None, rules: list[str] | None = None) -> list[RuleResult]:
         """graph.rules.engine.RuleResult per rule and jurisdiction; reform rules judge the "after" snapshot by default."""
-        from graph.rules.engine import check_dataset
-
         return check_dataset(self.store, self.dataset, snapshot=snapshot, rule_ids=rules)
 
-    def rules(self) -> list[Any]:
-        from graph.rules.engine import all_rules
-
+    def rules(self) -> list[Rule]:
         return all_rules()
 
     def _snapshot_with_role(self, role: str, fallback_index: int) -> str:
@@ -335,7 +344,5 @@ class OrgService:
             raise NotFound(f"no snapshot {snapshot!r} in dataset {self.dataset.id!r}; known snapshots: {known}")
 
 
-def _replace(settings: Settings, **changes: Any) -> Settings:
-    from dataclasses import replace
-
-    return replace(settings, **changes)
+def _replace(settings: Settings, **changes: object) -> Settings:
+    return replace(settings, **changes)  # type: ignore[arg-type]
