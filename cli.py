@@ -12,9 +12,14 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
+from exporters import FORMATS
+from graph.diff.report import CHANGE_COLUMNS, COUNT_COLUMNS, change_rows, count_rows, diff_to_dict, summaries
 from graph.errors import ComparisonError, CypherError, DatasetError, NotFound, OrgraphError
+from graph.rules.engine import RESULT_COLUMNS, all_rules, result_rows, results_to_dict
+from queries import all_queries
 from service import OrgService
 from settings import SETTINGS, Settings
 
@@ -76,8 +81,6 @@ def open_service(args: argparse.Namespace) -> OrgService:
     settings = Settings.from_env()
     path = args.dataset or settings.dataset
     if getattr(args, "backend", None):
-        from dataclasses import replace
-
         settings = replace(settings, backend=args.backend)
         return OrgService.open(path, settings=settings, progress=_progress)
     service, warning = OrgService.open_with_fallback(path, settings=settings, progress=_progress)
@@ -135,8 +138,6 @@ def _parse_param(raw: str) -> tuple[str, Any]:
 
 @command("queries")
 def cmd_queries(args: argparse.Namespace) -> int:
-    from queries import all_queries
-
     rows = [{"name": q.name, "title": q.title, "params": ", ".join(q.params)} for q in all_queries()]
     print(format_rows(["name", "title", "params"], rows, args.format))
     return EXIT_OK
@@ -238,8 +239,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 @command("diff")
 def cmd_diff(args: argparse.Namespace) -> int:
     """What changed between two snapshots, from the lineage (graph/diff/compare.py), with a summary per jurisdiction."""
-    from graph.diff.report import CHANGE_COLUMNS, COUNT_COLUMNS, change_rows, count_rows, diff_to_dict, summaries
-
     service = open_service(args)
     try:
         diff = service.diff(args.before, args.after, args.jurisdiction)
@@ -266,11 +265,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     """Run the reform's rules (graph/rules/engine.py); exit 3 when any rule fails."""
-    from graph.rules.engine import RESULT_COLUMNS, result_rows, results_to_dict
-
     if args.list:
-        from graph.rules.engine import all_rules
-
         rows = [
             {
                 "rule": r.id,
@@ -348,8 +343,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rule", nargs="+", action="extend", metavar="ID", help="only these rules (see --list)")
     p.add_argument("--list", action="store_true", help="list the rules and the sentences they rest on")
     p.add_argument("--lang", choices=["zh", "en"], default="en", help="language of titles and messages")
-
-    from exporters import FORMATS
 
     help_text = (
         "Export a diagram (svg, png, pdf), an offline interactive page (html) or data (graphml, gexf, "
