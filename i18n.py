@@ -155,6 +155,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change_removed": ("撤销", "removed"),
     "change_merged": ("合并", "merged"),
     "change_split": ("拆分", "split"),
+    "change_merged_away": ("并入他机构", "merged into another"),
+    "change_moved": ("转隶/改为派出", "moved to another jurisdiction"),
     "change_renamed": ("更名", "renamed"),
     "change_reporting": ("隶属关系变化", "reporting line changed"),
     "change_unchanged": ("未变", "unchanged"),

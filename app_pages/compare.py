@@ -36,7 +36,7 @@ def _flag(raw: object) -> bool:
     return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
 
 
-CLASS_ORDER = ["added", "removed", "merged", "split", "renamed", "reporting", "unchanged"]
+CLASS_ORDER = ["added", "removed", "merged_away", "merged", "split", "moved", "renamed", "reporting", "unchanged"]
 
 service = get_service()
 dataset = service.dataset

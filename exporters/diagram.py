@@ -230,7 +230,7 @@ def _node_attrs(agency: Agency, is_context: bool, change: ChangeClass | None) ->
     attrs = {"shape": look.shape, "fillcolor": fill, "style": ",".join(styles), "tooltip": _label(agency.id)}
     if is_context:
         attrs.update(fillcolor=CONTEXT_FILL, fontcolor=CONTEXT_FONT_COLOUR, color="#aaaaaa")
-    if change is ChangeClass.REMOVED:
+    if change in (ChangeClass.REMOVED, ChangeClass.MERGED_AWAY):  # bodies that end
         attrs["fontcolor"] = "#7a1f1f"
     return attrs
 

@@ -59,6 +59,8 @@ CHANGE_COLOURS: dict[str, tuple[str, str]] = {
     "added": ("#d8f3dc", "#2e7d32"),
     "removed": ("#fde0dc", "#c62828"),
     "merged": ("#ede1f7", "#6a1b9a"),
+    "merged_away": ("#f5f0fa", "#9c7bb5"),
+    "moved": ("#dff4f3", "#00838f"),
     "split": ("#f3e5f5", "#ad1457"),
     "renamed": ("#dcebfb", "#1565c0"),
     "reporting": ("#ffe8cc", "#e65100"),

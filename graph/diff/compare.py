@@ -26,6 +26,7 @@ from graph.diff.model import (
     HostingChange,
     Link,
     Merge,
+    Move,
     Pair,
     ReportingChange,
     SnapshotData,
@@ -43,6 +44,7 @@ from graph.model import (
     Jurisdiction,
     Level,
     RelType,
+    mode_rank,
 )
 
 __all__ = [
@@ -51,6 +53,7 @@ __all__ = [
     "HostingChange",
     "Link",
     "Merge",
+    "Move",
     "Pair",
     "ReportingChange",
     "SnapshotData",
@@ -264,11 +267,43 @@ def _one_to_one(
         if not scope.has(b, a):
             continue
         change = lineage.pair_change[(bid, a.id)]
-        if change is Change.RENAMED:
+        if change is Change.RENAMED and (b.name_zh, b.name_en) != (a.name_zh, a.name_en):
             renamed.append(Pair(b, a, change))
-        elif change is Change.CONTINUED:
-            continued.append(Pair(b, a, change))
+        elif change in (Change.CONTINUED, Change.RENAMED):  # a "rename" that keeps both names continues
+            continued.append(Pair(b, a, Change.CONTINUED))
     return continued, renamed
+
+
+def _manager(lines: list[Line], agencies: dict[str, Agency]) -> Agency | None:
+    """The body an agency reports to first, by the one mode order (None for a body that reports to nobody)."""
+    if not lines:
+        return None
+    _, target = min(lines, key=lambda line: (mode_rank(line[0]), line[1]))
+    return agencies.get(target)
+
+
+def _moves(
+    lineage: _Lineage,
+    b_by_id: dict[str, Agency],
+    a_by_id: dict[str, Agency],
+    scope: _Scope,
+    b_reports: dict[str, list[Line]],
+    a_reports: dict[str, list[Line]],
+) -> list[Move]:
+    """Step 3b: pairs whose running jurisdiction changed (their own, or that of the body they report to first)."""
+    moves: list[Move] = []
+    for bid, aid in lineage.pair_change:
+        b, a = b_by_id[bid], a_by_id[aid]
+        if not scope.has(b, a):
+            continue
+        old_manager = _manager(b_reports.get(bid, []), b_by_id)
+        new_manager = _manager(a_reports.get(aid, []), a_by_id)
+        old_place = b.jurisdiction if old_manager is None else old_manager.jurisdiction
+        new_place = a.jurisdiction if new_manager is None else new_manager.jurisdiction
+        if b.jurisdiction != a.jurisdiction or old_place != new_place:
+            manager = new_manager if new_manager is not None and new_place != a.jurisdiction else None
+            moves.append(Move(b, a, old_place, new_place, manager))
+    return moves
 
 
 def _line_changes(
@@ -333,6 +368,7 @@ def _diff(
     reporting, hosting, categories = _line_changes(
         lineage, b_by_id, a_by_id, scope, (b_reports, b_hosts, a_reports, a_hosts)
     )
+    moves = _moves(lineage, b_by_id, a_by_id, scope, b_reports, a_reports)
 
     scoped = tuple(j for j in jurisdictions if scope_ids is None or j.id in scope_ids)
     return SnapshotDiff(
@@ -351,6 +387,7 @@ def _diff(
         categories=tuple(sorted(categories, key=_PAIR_IDS)),
         hosting=tuple(sorted(hosting, key=_PAIR_IDS)),
         counts=_counts(before.agencies, after.agencies, scoped, scope_ids),
+        moved=tuple(sorted(moves, key=_PAIR_IDS)),
     )
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "HostingChange",
     "Link",
     "Merge",
+    "Move",
     "Pair",
     "ReportingChange",
     "SnapshotData",
@@ -107,6 +108,19 @@ class HostingChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Move:
+    """A lineage pair that changed jurisdiction or management: `before` was run from one jurisdiction, `after` is
+    run from another (its own jurisdiction changed, or its first reporting line now goes to a body of another
+    jurisdiction, e.g. a county bureau that became a dispatched branch of the league's bureau)."""
+
+    before: Agency
+    after: Agency
+    from_place: str  # the jurisdiction id that ran `before`
+    to_place: str  # the jurisdiction id that runs `after`
+    manager: Agency | None = None  # the body `after` reports to first, when that body sits in `to_place`
+
+
+@dataclass(frozen=True, slots=True)
 class CategoryChange:
     before: Agency
     after: Agency
@@ -146,6 +160,19 @@ class SnapshotDiff:
     categories: tuple[CategoryChange, ...]
     hosting: tuple[HostingChange, ...]
     counts: tuple[CountRow, ...]  # per jurisdiction: one quota row (category None), then one row per category
+    moved: tuple[Move, ...] = ()  # lineage pairs that changed jurisdiction or management
+
+    @property
+    def ended(self) -> tuple[Agency, ...]:
+        """Before bodies in scope that no longer exist as themselves: abolished, merged into another, or split up."""
+        places = {j.id for j in self.jurisdictions}
+        seen: dict[str, Agency] = {a.id: a for a in self.abolished}
+        for m in self.merged:
+            seen.update((a.id, a) for a in m.sources if a.jurisdiction in places)
+        for s in self.split:
+            if s.source.jurisdiction in places:
+                seen[s.source.id] = s.source
+        return tuple(sorted(seen.values(), key=lambda a: a.id))
 
     def quota_rows(self) -> list[CountRow]:
         return [c for c in self.counts if c.category is None]

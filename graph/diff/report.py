@@ -63,6 +63,11 @@ def _moved(removed: tuple[Link, ...], added: tuple[Link, ...]) -> str:
     return "; ".join(parts)
 
 
+def _move_detail(from_place: str, to_place: str, manager: Agency | None) -> str:
+    detail = f"run from {from_place} → {to_place}"
+    return f"{detail}, reports to {manager.id}" if manager is not None else detail
+
+
 def _row(
     change: str,
     jurisdiction: str,
@@ -105,6 +110,10 @@ def change_rows(diff: SnapshotDiff, *, include_continued: bool = False) -> list[
             f"1 → {len(s.targets)}",
         )
         for s in diff.split
+    ]
+    rows += [
+        _row("moved", m.after.jurisdiction, [m.before], [m.after], _move_detail(m.from_place, m.to_place, m.manager))
+        for m in diff.moved
     ]
     rows += [_row("renamed", p.after.jurisdiction, [p.before], [p.after]) for p in diff.renamed]
     if include_continued:
@@ -188,6 +197,17 @@ def diff_to_dict(diff: SnapshotDiff) -> dict[str, Any]:
         "scope": diff.scope,
         "established": [_agency(a) for a in diff.established],
         "abolished": [_agency(a) for a in diff.abolished],
+        "ended": [_agency(a) for a in diff.ended],
+        "moved": [
+            {
+                "before": _agency(m.before),
+                "after": _agency(m.after),
+                "from_jurisdiction": m.from_place,
+                "to_jurisdiction": m.to_place,
+                "manager": _agency(m.manager) if m.manager is not None else None,
+            }
+            for m in diff.moved
+        ],
         "continued": [{"before": p.before.id, "after": p.after.id} for p in diff.continued],
         "renamed": [{"before": _agency(p.before), "after": _agency(p.after)} for p in diff.renamed],
         "merged": [{"sources": [_agency(a) for a in m.sources], "target": _agency(m.target)} for m in diff.merged],
@@ -229,6 +249,8 @@ def _tally(diff: SnapshotDiff) -> dict[str, dict[str, int]]:
     kinds = (
         "established",
         "abolished",
+        "ended",
+        "moved",
         "merged",
         "renamed",
         "split",
@@ -245,6 +267,10 @@ def _tally(diff: SnapshotDiff) -> dict[str, dict[str, int]]:
         add(a.jurisdiction, "established")
     for a in diff.abolished:
         add(a.jurisdiction, "abolished")
+    for a in diff.ended:
+        add(a.jurisdiction, "ended")
+    for move in diff.moved:
+        add(move.before.jurisdiction, "moved")
     for m in diff.merged:
         add(m.target.jurisdiction, "merged")
     for p in diff.renamed:
@@ -289,18 +315,19 @@ def summaries(diff: SnapshotDiff) -> list[Summary]:
         if j.id not in quota:
             continue  # no agencies on either side
         t = tally[j.id]
-        zh = [
-            f"新设 {t['established']} 个",
-            f"撤销 {t['abolished']} 个",
-            f"合并 {t['merged']} 起",
-            f"更名 {t['renamed']} 个",
-        ]
-        en = [
-            f"{t['established']} established",
-            f"{t['abolished']} abolished",
-            _plural(t["merged"], "merger", "mergers"),
-            f"{t['renamed']} renamed",
-        ]
+        zh, en = [f"新设 {t['established']} 个"], [f"{t['established']} established"]
+        gone_by_change = t["ended"] - t["abolished"]  # merged into another body or split up: they end all the same
+        if gone_by_change:
+            zh.append(f"不再单设 {t['ended']} 个（撤销 {t['abolished']} 个，因合并或拆分不再保留 {gone_by_change} 个）")
+            en.append(f"{t['ended']} ended ({t['abolished']} abolished, {gone_by_change} merged away or split up)")
+        else:
+            zh.append(f"撤销 {t['abolished']} 个")
+            en.append(f"{t['abolished']} abolished")
+        zh += [f"合并 {t['merged']} 起", f"更名 {t['renamed']} 个"]
+        en += [_plural(t["merged"], "merger", "mergers"), f"{t['renamed']} renamed"]
+        if t["moved"]:
+            zh.append(f"转隶或改为派出 {t['moved']} 个")
+            en.append(_plural(t["moved"], "moved under another jurisdiction", "moved under another jurisdiction"))
         if t["split"]:
             zh.append(f"拆分 {t['split']} 起")
             en.append(_plural(t["split"], "split", "splits"))

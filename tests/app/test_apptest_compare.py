@@ -73,6 +73,7 @@ def test_change_table_summary_and_rule_checks_follow_the_scope(open_app, app_ser
         "abolished",
         "merged",
         "split",
+        "moved",
         "renamed",
         "function",
         "reporting",

@@ -30,11 +30,11 @@ HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_NAME_EN = "Bureau \"Q\" 'single' \\N back\\slash\nnewline & more"
 
 EXPECTED_CHANGES = {
-    "2018-xh-land": "merged",
-    "2018-xh-plan": "merged",
+    "2018-xh-land": "merged_away",  # merge sources end; the target is the new body
+    "2018-xh-plan": "merged_away",
     "2019-xh-nr": "merged",
-    "2018-xh-env": "reporting",
-    "2019-xh-env": "reporting",
+    "2018-xh-env": "moved",  # a county bureau become the league bureau's dispatched branch
+    "2019-xh-env": "moved",
     "2018-xh-audit": "renamed",
     "2019-xh-audit": "renamed",
     "2018-xh-archives": "removed",

@@ -141,7 +141,14 @@ def test_compare_diagram_colours_each_agency_by_its_change(changes: Dataset, cha
         line = next(ln for ln in source.splitlines() if ln.strip().startswith(ids[agency_id] + " "))
         assert f'fillcolor="{fill}"' in line, (agency_id, cls, line)
     svg_text, _ = _svg_texts(render(graph, "svg", rankdir="LR"))
-    for zh in ("合并 merged", "撤销 removed", "新设 added", "更名 renamed", "隶属关系变化 reporting"):
+    for zh in (
+        "合并 merged",
+        "并入他机构 merged_away",
+        "撤销 removed",
+        "新设 added",
+        "更名 renamed",
+        "转隶/改为派出 moved",
+    ):
         assert zh in svg_text  # the legend explains every colour used
 
 

@@ -271,10 +271,14 @@ def test_summary_sentence_per_county_in_both_languages() -> None:
     w.add("r19", counted=False)
     w.became("r18", "r19", "renamed")
     (summary,) = summaries(run(w, XH))
-    assert summary.zh == "镶黄旗：新设 1 个、撤销 1 个、合并 1 起、更名 1 个；计入限额机构 2 个（限额 2）"
+    # the two merged bodies end as surely as the abolished one: the summary counts every body that ends
+    assert summary.zh == (
+        "镶黄旗：新设 1 个、不再单设 3 个（撤销 1 个，因合并或拆分不再保留 2 个）、合并 1 起、更名 1 个；"
+        "计入限额机构 2 个（限额 2）"
+    )
     assert summary.en == (
-        "Bordered Yellow Banner: 1 established, 1 abolished, 1 merger, 1 renamed; "
-        "2 agencies count toward the quota (quota 2)"
+        "Bordered Yellow Banner: 1 established, 3 ended (1 abolished, 2 merged away or split up), 1 merger, "
+        "1 renamed; 2 agencies count toward the quota (quota 2)"
     )
     w.add("extra")
     (over,) = summaries(run(w, XH))
@@ -288,6 +292,7 @@ def test_rows_and_json_carry_the_same_changes() -> None:
         ("renamed", "lg-eco18", "lg-eco19"),
         ("renamed", "xh-eco18", "xh-eco19"),
         ("reporting", "xh-eco18", "xh-eco19"),
+        ("moved", "xh-eco18", "xh-eco19"),  # now run from the league: its own kind of change
     }
     data = json.loads(json.dumps(diff_to_dict(d), ensure_ascii=False))
     assert [r["after"]["id"] for r in data["reporting"]] == ["xh-eco19"]
@@ -422,3 +427,45 @@ def test_xilingol_store_diff_equals_the_pure_diff(xilingol_store: object, xiling
         scope=scope,
     )
     assert diff_to_dict(from_store) == diff_to_dict(_pure(xilingol, scope))
+
+
+def test_a_county_bureau_that_becomes_a_league_branch_is_moved_with_its_new_manager() -> None:
+    d = run(ecology_world(), XH)
+    (move,) = d.moved
+    assert (move.before.id, move.after.id, move.from_place, move.to_place) == ("xh-eco18", "xh-eco19", XH, LEAGUE)
+    assert move.manager is not None and move.manager.id == "lg-eco19"
+    assert not [m for m in run(ecology_world()).moved if m.before.id == "xh-office18"]  # stayed under the county
+
+
+def test_a_body_moved_to_another_jurisdiction_is_moved_even_without_reporting_lines() -> None:
+    w = World()
+    w.add("station18", "2018", XH)
+    w.add("station19", "2019", LEAGUE)
+    w.became("station18", "station19")
+    (move,) = run(w).moved
+    assert (move.from_place, move.to_place, move.manager) == (XH, LEAGUE, None)
+
+
+def test_a_rename_that_keeps_both_names_is_continued_not_renamed() -> None:
+    w = World()
+    w.add("a18", "2018", XH, name_zh="镶黄旗商务局", name_en="Commerce Bureau")
+    w.add("a19", "2019", XH, name_zh="镶黄旗商务局", name_en="Commerce Bureau")
+    w.became("a18", "a19", "renamed")
+    d = run(w)
+    assert not d.renamed and [(p.before.id, p.change.value) for p in d.continued] == [("a18", "continued")]
+
+
+def test_ended_counts_abolished_merged_away_and_split_bodies() -> None:
+    w = World()
+    w.add("gone", "2018")
+    w.add("s1", "2018")
+    w.add("s2", "2018")
+    w.add("m")
+    w.became("s1", "m", "merged")
+    w.became("s2", "m", "merged")
+    w.add("big", "2018")
+    w.add("p1")
+    w.add("p2")
+    w.became("big", "p1", "split")
+    w.became("big", "p2", "split")
+    assert ids(run(w).ended) == ["big", "gone", "s1", "s2"]
