@@ -16,6 +16,7 @@ from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, NotFound, OrgraphError
 from graph.model import Agency, Basis, Dataset, Edge, Jurisdiction, RelType
 from graph.rules.engine import Rule, RuleResult, all_rules, check_dataset
+from graph.search import rank_agencies
 from graph.store import ChainStep, GraphStore, LoadReport, QueryResult
 from queries import NamedQuery, all_queries, get_query
 from settings import Settings
@@ -181,19 +182,17 @@ class OrgService:
             if e.type is RelType.HAS_FUNCTION and e.start == agency_id
         )
 
-    def search(self, text: str, snapshot: str | None = None, *, limit: int = 50) -> list[Agency]:
-        """Agencies whose Chinese or English name (or id) contains `text`, case-insensitive."""
-        needle = text.strip().lower()
-        if not needle:
+    def search(
+        self, text: str, snapshot: str | None = None, *, jurisdiction: str | None = None, limit: int = 50
+    ) -> list[Agency]:
+        """Agencies whose name (Chinese or English, with or without the jurisdiction's name in front) or id matches
+        `text`, ranked: those of `jurisdiction` (an id) first, then exact, prefix, substring and all-words hits."""
+        if not text.strip():
             return []
         snapshots = [snapshot] if snapshot else self.dataset.snapshot_ids()
-        hits = [
-            a
-            for snap in snapshots
-            for a in self.store.agencies(snap)
-            if needle in a.name_zh.lower() or needle in a.name_en.lower() or needle == a.id.lower()
-        ]
-        return hits[:limit]
+        places = {j.id: (j.name_zh, j.name_en) for j in self.dataset.jurisdictions}
+        agencies = (a for snap in snapshots for a in self.store.agencies(snap))
+        return rank_agencies(text, agencies, places, scope=jurisdiction, limit=limit)
 
     def resolve_jurisdiction(self, name_or_id: str) -> Jurisdiction:
         """A jurisdiction by id, Chinese name or English name (case-insensitive)."""

@@ -50,7 +50,8 @@ with c3:
 with c4:
     depth = st.number_input(tr("focus_depth"), min_value=1, max_value=5, step=1, key=url_state("depth", 1, cast=int))
 
-hits = service.search(query, snapshot=snapshot) if query.strip() else []
+in_place = scope if dataset.jurisdiction(scope) is not None else None  # the chosen jurisdiction's bodies first
+hits = service.search(query, snapshot=snapshot, jurisdiction=in_place) if query.strip() else []
 focus_key = url_state("agency", "")
 current = st.session_state[focus_key]
 options = [""] + [a.id for a in hits]

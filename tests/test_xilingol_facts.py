@@ -296,3 +296,13 @@ def test_remaining_named_queries(service: OrgService) -> None:
     shares = {(r["snapshot"], r["basis"]): r["agencies"] for r in service.run_named("modeled_share").rows}
     assert sum(shares.values()) == len(service.agencies("2018")) + len(service.agencies("2019"))
     assert shares[("2019", "seed")] > 0 and shares[("2019", "modeled")] > 0
+
+
+def test_search_in_a_banner_puts_that_banners_bodies_first(service: OrgService) -> None:
+    """生态环境 in 镶黄旗 lists 镶黄旗's bodies before the other thirteen jurisdictions'; English words work too."""
+    found = service.search("生态环境", snapshot="2019", jurisdiction="152528")
+    assert found[0].jurisdiction == "152528"
+    in_banner = [a for a in found if a.jurisdiction == "152528"]
+    assert found[: len(in_banner)] == in_banner and len(found) > len(in_banner)
+    english = service.search("emergency management", snapshot="2019", jurisdiction="152528")
+    assert english[0].id == "152528-2019-emergency_management"
