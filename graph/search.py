@@ -1,7 +1,7 @@
 """Finding an agency by what an analyst types: ranked, scoped, in either language.
 
 Pure: it ranks the agencies it is given. A name is matched as written and without its jurisdiction's name in
-front ("镶黄旗应急管理局" is an exact hit for "应急管理局" in 镶黄旗), so the usual way of typing a bureau works.
+front ("某某旗应急管理局" is an exact hit for "应急管理局" in 某某旗), so the usual way of typing a bureau works.
 """
 
 from __future__ import annotations

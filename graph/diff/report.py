@@ -302,7 +302,7 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def summaries(diff: SnapshotDiff) -> list[Summary]:
     """One short sentence per jurisdiction with agencies, in Chinese and English, league before counties,
-    e.g. "镶黄旗：新设 5 个、撤销 3 个、合并 4 起、更名 6 个；计入限额机构 35 个（限额 35）"."""
+    e.g. "某某旗：新设 5 个、撤销 3 个、合并 4 起、更名 6 个；计入限额机构 35 个（限额 35）"."""
     tally = _tally(diff)
     quota = {c.jurisdiction: c for c in diff.counts if c.category is None}
     totals: dict[str, int] = {}
