@@ -28,16 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import Dataset
-from graph.neo4j.load import (
-    LABELS,
-    delete_dataset_in_batches,
-    node_props,
-    node_rows,
-    rel_props,
-    rel_rows,
-    schema_query,
-)
+from graph.neo4j.rows import node_props, node_rows, rel_props, rel_rows
 from graph.neo4j.store import Neo4jStore, connect_driver
+from graph.neo4j.vocab import LABELS, schema_query
+from graph.neo4j.write import delete_dataset_in_batches
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORT_DIR = Path(os.environ.get("ORGRAPH_NEO4J_IMPORT_DIR", ROOT / ".neo4j" / "import"))

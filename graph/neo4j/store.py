@@ -1,8 +1,9 @@
 """The Neo4j backend: a GraphStore over a real Neo4j server, reached through one shared driver.
 
-Loading is one write transaction per dataset that diffs the dataset against what the server holds (create the new,
-update the changed, delete the stale), so a reload changes nothing, a failed load changes nothing, and datasets that
-share the database never touch each other. Ad-hoc Cypher is checked with EXPLAIN and refused unless read-only.
+Loading (graph/neo4j/load.py) writes only the differences, so a reload changes nothing; a load that fails or dies
+at any moment leaves the previous dataset, and what it wrote is removed before this store serves its first read
+(docs/neo4j-loading.md). Datasets that share the database never touch each other. Ad-hoc Cypher is checked with
+EXPLAIN and refused unless read-only.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import re
 import time
 import weakref
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import neo4j
@@ -29,16 +29,9 @@ from graph.model import (
     mode_rank,
 )
 from graph.neo4j.cypher import run_read_only
-from graph.neo4j.load import (
-    LOAD_TIMEOUT_S,
-    SCHEMA,
-    SINGLE_TX_ROWS,
-    has_nodes,
-    node_rows,
-    rel_rows,
-    write_dataset,
-    write_new_in_batches,
-)
+from graph.neo4j.journal import recover_interrupted_loads
+from graph.neo4j.load import load_dataset
+from graph.neo4j.vocab import SCHEMA
 from graph.store import (
     DEFAULT_ROW_CAP,
     DEFAULT_TIMEOUT_S,
@@ -49,7 +42,6 @@ from graph.store import (
 
 __all__ = ["Neo4jStore", "connect_driver"]
 
-META_LABEL = "OrgraphDataset"  # one per loaded dataset; carries no `dataset` property, so data queries never see it
 STRUCTURAL = ["REPORTS_TO", "HOSTED_BY", "HAS_FUNCTION", "BECAME"]
 
 _SCHEMA_DONE: weakref.WeakKeyDictionary[neo4j.Driver, set[str | None]] = weakref.WeakKeyDictionary()
@@ -93,36 +85,15 @@ class Neo4jStore:
         self._database = database or None
         self._uri = _URIS.get(driver, "the configured Neo4j server")
         self.dataset_id: str | None = None
+        self._prepared = False
 
     # ---- loading --------------------------------------------------------------------------------------
     def load(self, dataset: Dataset) -> LoadReport:
-        """Load or replace `dataset`; a failure or interruption leaves the previous graph as it was.
-
-        A replace (or any small dataset) is one transaction that applies only the differences. A large dataset
-        new to the database is written in committed batches (one transaction may not fit the server's memory)
-        and its meta node last; on failure the batches written so far are deleted again.
-        """
+        """Load or replace `dataset`; a failure or interruption leaves the previous graph as it was."""
         started = time.perf_counter()
-        nodes = node_rows(dataset)
-        # The edge rows are built in a thread while the node batches are on the wire (the server is busy then).
-        pool = ThreadPoolExecutor(max_workers=1)
-        rels_future = pool.submit(rel_rows, dataset)
-        self._ensure_schema()
-        metadata = {"app": "orgraph", "op": "load", "dataset": dataset.id}
+        self._prepare()
         try:
-            with self._driver.session(database=self._database) as session:
-                rows = sum(len(v) for v in nodes.values()) + len(dataset.edges)
-                if rows > SINGLE_TX_ROWS and not has_nodes(session, dataset.id):
-                    with self._driver.session(database=self._database) as committer:
-                        write_new_in_batches(session, dataset, nodes, rels_future.result, metadata, committer)
-                else:
-                    tx = session.begin_transaction(metadata=metadata, timeout=LOAD_TIMEOUT_S)
-                    try:
-                        write_dataset(tx, dataset, nodes, rels_future.result())
-                        tx.commit()
-                    finally:
-                        if tx.closed() is False:
-                            tx.rollback()
+            nodes, relationships = load_dataset(self._driver, self._database, dataset)
         except neo.ConstraintError as exc:
             raise OrgraphError(
                 f"dataset {dataset.id!r} breaks a Neo4j constraint ({exc.message}); "
@@ -136,17 +107,19 @@ class Neo4jStore:
                 f"loading dataset {dataset.id!r} into Neo4j failed ({exc.code}: {exc.message}){hint}; "
                 "the previous graph is unchanged"
             ) from None
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
         self.dataset_id = dataset.id
-        rels = rels_future.result()
-        return LoadReport(
-            dataset.id,
-            self.backend,
-            sum(len(v) for v in nodes.values()),
-            len(rels),
-            time.perf_counter() - started,
-        )
+        return LoadReport(dataset.id, self.backend, nodes, relationships, time.perf_counter() - started)
+
+    def _prepare(self) -> None:
+        """Before this store's first load or read: the schema, and the removal of interrupted loads' leftovers."""
+        if self._prepared:
+            return
+        self._ensure_schema()
+        try:
+            recover_interrupted_loads(self._driver, self._database)
+        except (neo.ServiceUnavailable, neo.SessionExpired) as exc:
+            raise BackendUnavailable(self._uri, f"connection lost ({exc})") from None
+        self._prepared = True
 
     def _ensure_schema(self) -> None:
         """Constraints and indexes, once per driver and database (they must exist before the first MERGE/seek)."""
@@ -162,6 +135,7 @@ class Neo4jStore:
         done.add(self._database)
 
     def datasets(self) -> list[str]:
+        self._prepare()
         records, _, _ = self._driver.execute_query(
             "MATCH (d:OrgraphDataset) RETURN d.dataset_id AS id ORDER BY id",
             routing_=neo4j.RoutingControl.READ,
@@ -271,6 +245,7 @@ class Neo4jStore:
         row_cap: int = DEFAULT_ROW_CAP,
     ) -> QueryResult:
         """Read-only Cypher: EXPLAIN first and refuse anything but a read, then run with a timeout and row cap."""
+        self._prepare()
         merged = dict(params or {})
         if "dataset" not in merged and re.search(r"\$(dataset\b|`dataset`)", text):
             merged["dataset"] = self.dataset_id

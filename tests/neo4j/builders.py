@@ -27,8 +27,8 @@ from graph.model import (
     SnapshotRole,
     Source,
 )
-from graph.neo4j.load import delete_dataset_in_batches
 from graph.neo4j.store import Neo4jStore
+from graph.neo4j.write import delete_dataset_in_batches
 
 
 def unique_id(prefix: str = "t") -> str:

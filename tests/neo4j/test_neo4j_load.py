@@ -163,11 +163,11 @@ def test_close_leaves_the_shared_driver_open(make_store, neo4j_driver) -> None:
 @pytest.fixture
 def batched_new_loads(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make even the small test datasets take the path of a large new dataset: many committed batches."""
+    import graph.neo4j.batches
     import graph.neo4j.load
-    import graph.neo4j.store
 
-    monkeypatch.setattr(graph.neo4j.store, "SINGLE_TX_ROWS", 5)
-    monkeypatch.setattr(graph.neo4j.load, "NEW_BATCH", 2)
+    monkeypatch.setattr(graph.neo4j.load, "SINGLE_TX_ROWS", 5)
+    monkeypatch.setattr(graph.neo4j.batches, "NEW_BATCH", 2)
 
 
 def test_large_new_dataset_loaded_in_batches_equals_one_transaction(
@@ -176,9 +176,9 @@ def test_large_new_dataset_loaded_in_batches_equals_one_transaction(
     batched, single = make_store(), make_store()
     dataset = small_dataset(unique_id(), agencies=7)
     batched.load(dataset)
-    import graph.neo4j.store
+    import graph.neo4j.load
 
-    graph.neo4j.store.SINGLE_TX_ROWS = 10**9  # monkeypatch restores it afterwards
+    graph.neo4j.load.SINGLE_TX_ROWS = 10**9  # monkeypatch restores it afterwards
     single.load(replace(dataset, id=unique_id()))
     assert batched.agencies("2019") == single.agencies("2019")
     assert (
