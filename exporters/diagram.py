@@ -239,9 +239,7 @@ def _add_edge(dot: graphviz.Digraph, e: Edge, ids: dict[str, str], fids: dict[st
     modeled = e.basis is Basis.MODELED
     if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY):
         look = MODE_STYLE.get(e.mode or "", MODE_STYLE["leads"])
-        style = look.style
-        if modeled and style in ("solid", "bold"):
-            style = "dashed" if style == "solid" else "bold,dashed"
+        style = look.style  # the mode alone decides the line; a modeled edge gets a hollow arrow instead
         head = "normal" if e.type is RelType.REPORTS_TO else "diamond"
         # Drawn superior -> subordinate so dot ranks the superior first; dir=back keeps the arrow's meaning.
         dot.edge(
@@ -251,7 +249,7 @@ def _add_edge(dot: graphviz.Digraph, e: Edge, ids: dict[str, str], fids: dict[st
             style=style,
             color=look.colour,
             arrowtail=("o" + head) if modeled else head,
-            penwidth="2.2" if "bold" in style else "1.1",
+            penwidth=f"{look.width:g}",
             tooltip=_label(f"{e.type.value} {e.mode} · {e.basis.value} · {e.source}"),
         )
     elif e.type is RelType.BECAME:
@@ -269,12 +267,13 @@ def _add_edge(dot: graphviz.Digraph, e: Edge, ids: dict[str, str], fids: dict[st
         dot.edge(ids[e.start], fids[e.end], style="dotted" if modeled else "solid", color="#bbbbbb", arrowhead="none")
 
 
-LINE_SAMPLE = {"solid": "────", "dashed": "╌╌╌╌", "dotted": "┈┈┈┈", "bold": "━━━━"}
+LINE_SAMPLE = {"solid": "────", "dashed": "╌╌╌╌", "dotted": "┈┈┈┈"}
+BOLD_SAMPLE = {"solid": "━━━━", "dashed": "╍╍╍╍", "dotted": "┅┅┅┅"}
 
 
 def _add_legend(dot: graphviz.Digraph, graph: ExportGraph, changes: dict[str, ChangeClass]) -> None:
-    """One compact HTML-table node listing only what the diagram uses: categories (or change classes), edge
-    modes, and how modeled facts look. Its text is ours (escaped), never data."""
+    """One compact HTML-table node listing only what the diagram uses, in words in both languages: categories (or
+    change classes), edge modes, and how modeled facts look. Its text is ours (escaped), never data."""
     rows: list[str] = []
 
     def row(cell_attrs: str, sample: str, text: str) -> None:
@@ -284,18 +283,19 @@ def _add_legend(dot: graphviz.Digraph, graph: ExportGraph, changes: dict[str, Ch
         for cls in ChangeClass:
             if cls in changes.values():
                 fill, zh = CHANGE_COLOUR[cls]
-                row(f'BGCOLOR="{fill}" BORDER="1"', "  ", f"{zh} {cls.value}")
+                row(f'BGCOLOR="{fill}" BORDER="1"', "  ", f"{zh} {cls.value.replace('_', ' ')}")
     else:
         for category in sorted({a.category for a in graph.agencies}, key=list(CATEGORY_STYLE).index):
             look = CATEGORY_STYLE[category]
-            row(f'BGCOLOR="{look.fill}" BORDER="1"', look.shape, f"{look.label_zh} {look.label_en}")
+            row(f'BGCOLOR="{look.fill}" BORDER="1"', "  ", f"{look.label_zh} {look.label_en}")
     row('BORDER="1" STYLE="dashed"', "  ", "虚线边框 = 建模推断 modeled; 空心箭头 = 建模关系 modeled edge")
     modes = sorted({e.mode for e in graph.edges if e.mode and e.mode in MODE_STYLE}, key=list(MODE_STYLE).index)
     for mode in modes:
         look = MODE_STYLE[mode]
+        sample = (BOLD_SAMPLE if look.width >= 2.5 else LINE_SAMPLE)[look.pattern]
         rows.append(
-            f'<TR><TD><FONT COLOR="{look.colour}">{LINE_SAMPLE[look.style]}</FONT></TD>'
-            f'<TD ALIGN="LEFT">{html.escape(f"{look.label_zh} {mode} ({look.style})")}</TD></TR>'
+            f'<TR><TD><FONT COLOR="{look.colour}">{sample}</FONT></TD>'
+            f'<TD ALIGN="LEFT">{html.escape(f"{look.label_zh} {look.label_en}")}</TD></TR>'
         )
     table = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'

@@ -68,8 +68,8 @@ def render_html(graph: ExportGraph, *, rankdir: str = "TB", lang: str = "both", 
             title=title,
             label=what if e.type is RelType.BECAME else "",
             color=look.colour if look else "#999999",
-            dashes=bool(look.dashes) if look else True,
-            width=3 if look and look.style == "bold" else 1,
+            dashes=look.dashes if look else [2, 5],
+            width=look.width if look else 1,
         )
     page = net.generate_html(notebook=False)
     # Our options replace pyvis's wholesale: its set_options() parser strips spaces from font names.

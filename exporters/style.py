@@ -37,10 +37,33 @@ class NodeStyle:
 
 @dataclass(frozen=True, slots=True)
 class EdgeStyle:
-    style: str  # Graphviz style: solid | dashed | dotted | bold
+    """How one reporting or hosting mode is drawn everywhere: Graphviz, vis.js (the app and the HTML export) and
+    CSS (the app's org chart). Width, pattern and colour together tell every mode apart."""
+
+    pattern: str  # solid | dashed | dotted
     colour: str
+    width: float  # in px (Graphviz penwidth, vis width, CSS border width)
     label_zh: str
-    dashes: bool  # vis.js: dashed line
+    label_en: str
+
+    @property
+    def style(self) -> str:
+        """Graphviz style."""
+        return self.pattern + (",bold" if self.width >= 2.5 else "")
+
+    @property
+    def dashes(self) -> list[int] | bool:
+        """vis.js dash pattern (False: solid)."""
+        return {"dashed": [9, 5], "dotted": [2, 5]}.get(self.pattern, False)
+
+    @property
+    def css(self) -> str:
+        """A CSS border drawing the same line."""
+        return f"{max(self.width, 1.0):g}px {self.pattern} {self.colour}"
+
+    @property
+    def svg_dasharray(self) -> str:
+        return {"dashed": "9 5", "dotted": "2 5"}.get(self.pattern, "none")
 
 
 CATEGORY_STYLE: dict[Category, NodeStyle] = {
@@ -55,15 +78,15 @@ CATEGORY_STYLE: dict[Category, NodeStyle] = {
 }
 
 MODE_STYLE: dict[str, EdgeStyle] = {
-    ReportMode.LEADS.value: EdgeStyle("solid", "#333333", "领导", False),
-    ReportMode.MANAGES.value: EdgeStyle("dashed", "#333333", "管理", True),
-    ReportMode.UNIFIED.value: EdgeStyle("dashed", "#1f6fb2", "归口管理", True),
-    ReportMode.DISPATCHED.value: EdgeStyle("bold", "#c0392b", "派出", False),
-    ReportMode.ENTRUSTED.value: EdgeStyle("dashed", "#8e44ad", "代管", True),
-    ReportMode.GUIDES.value: EdgeStyle("dotted", "#27ae60", "业务指导", True),
-    HostMode.OFFICE_IN.value: EdgeStyle("solid", "#999999", "办公室设在", False),
-    HostMode.PLATE.value: EdgeStyle("dotted", "#999999", "加挂牌子", True),
-    HostMode.CO_LOCATED.value: EdgeStyle("dashed", "#999999", "合署办公", True),
+    ReportMode.LEADS.value: EdgeStyle("solid", "#263238", 3.0, "领导", "leads"),
+    ReportMode.MANAGES.value: EdgeStyle("solid", "#5c7f99", 1.4, "管理", "manages"),
+    ReportMode.UNIFIED.value: EdgeStyle("dashed", "#1565c0", 1.6, "归口管理", "unified management"),
+    ReportMode.DISPATCHED.value: EdgeStyle("dashed", "#00838f", 3.0, "派出", "dispatched office"),
+    ReportMode.ENTRUSTED.value: EdgeStyle("dotted", "#6d4c41", 3.0, "代管", "entrusted"),
+    ReportMode.GUIDES.value: EdgeStyle("dotted", "#2e7d32", 1.6, "业务指导", "guides"),
+    HostMode.OFFICE_IN.value: EdgeStyle("solid", "#9e9e9e", 1.0, "办公室设在", "office in"),
+    HostMode.PLATE.value: EdgeStyle("dashed", "#9e9e9e", 1.0, "加挂牌子 (挂靠)", "second plate"),
+    HostMode.CO_LOCATED.value: EdgeStyle("dotted", "#9e9e9e", 1.0, "合署办公", "co-located"),
 }
 
 CHANGE_COLOUR: dict[ChangeClass, tuple[str, str]] = {

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from pyvis.network import Network
 
+from exporters.style import MODE_STYLE
 from graph.model import Agency, Basis, Category, Edge, RelType
 
 __all__ = [
@@ -67,15 +68,11 @@ CHANGE_COLOURS: dict[str, tuple[str, str]] = {
     "unchanged": ("#f1f3f4", "#90a4ae"),
 }
 
-#: REPORTS_TO mode -> (colour, dash pattern or False, width); HOSTED_BY drawn thin and grey.
+#: line style key -> (colour, dash pattern or False, width): every reporting and hosting mode as exporters/style.py
+#: draws it (one table for the app, the Graphviz diagrams and the HTML export), plus the app's own extra lines.
 MODE_STYLES: dict[str, tuple[str, list[int] | bool, float]] = {
-    "leads": ("#37474f", False, 2.2),
-    "manages": ("#546e7a", False, 1.4),
-    "unified": ("#546e7a", [9, 5], 1.4),
-    "dispatched": ("#00838f", [3, 4], 2.0),
-    "entrusted": ("#6d4c41", [12, 4, 3, 4], 1.4),
-    "guides": ("#90a4ae", [2, 7], 1.2),
-    "hosted": ("#b0bec5", [1, 5], 1.0),
+    **{mode: (look.colour, look.dashes, look.width) for mode, look in MODE_STYLE.items()},
+    "hosted": ("#9e9e9e", [9, 5], 1.0),
     "became": ("#6a1b9a", [6, 4], 1.4),
     "aggregate": ("#607d8b", False, 1.0),
 }

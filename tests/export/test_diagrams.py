@@ -16,7 +16,7 @@ import pytest
 from exporters import Selection, collect, render, render_to_path
 from exporters.diagram import diagram_source
 from exporters.selection import change_classes
-from exporters.style import CHANGE_COLOUR, cjk_font
+from exporters.style import CHANGE_COLOUR, MODE_STYLE, cjk_font
 from graph.model import Basis, Dataset
 from tests.export.builders import EXPECTED_CHANGES, HOSTILE_NAME
 
@@ -143,7 +143,7 @@ def test_compare_diagram_colours_each_agency_by_its_change(changes: Dataset, cha
     svg_text, _ = _svg_texts(render(graph, "svg", rankdir="LR"))
     for zh in (
         "合并 merged",
-        "并入他机构 merged_away",
+        "并入他机构 merged away",
         "撤销 removed",
         "新设 added",
         "更名 renamed",
@@ -173,3 +173,20 @@ def test_neighbourhood_holds_the_agency_and_its_direct_links(changes: Dataset, c
     deeper = collect(changes_store, changes, Selection(agency="2019-xh-env", depth=2))  # type: ignore[arg-type]
     assert {a.id for a in deeper.agencies} == {"2019-xh-env", "2019-xlgl-env", "2019-xlgl-gov"}
     assert render(deeper, "svg", rankdir="LR").startswith(b"<?xml")
+
+
+def test_every_reporting_mode_has_its_own_line_and_a_legend_in_words() -> None:
+    """领导 and 管理, 业务指导 and 挂靠 (and every other pair) differ in pattern, width or colour; no shape names."""
+    looks = {mode: (s.pattern, s.width, s.colour) for mode, s in MODE_STYLE.items()}
+    assert len(set(looks.values())) == len(looks)
+    assert looks["leads"] != looks["manages"] and looks["guides"] != looks["plate"]
+    for style in MODE_STYLE.values():
+        assert style.label_zh and style.label_en and style.css.endswith(style.colour)
+
+
+def test_the_legend_names_no_graphviz_shape(changes: Dataset, changes_store: object) -> None:
+    graph = collect(changes_store, changes, Selection(snapshots=("2019",), jurisdiction="xh"))  # type: ignore[arg-type]
+    svg_text, _ = _svg_texts(render(graph, "svg"))
+    legend = svg_text[svg_text.index("图例 Legend") :]
+    assert not any(shape in legend.split() for shape in ("doubleoctagon", "house", "hexagon", "component", "note"))
+    assert "政府部门 government" in svg_text
