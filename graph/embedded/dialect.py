@@ -9,9 +9,12 @@ peer), and a variable-length path is a trail (`* TRAIL`), not a walk that goes b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
 
 from graph.cypher_gate import Token
+from graph.embedded.scoping import shadow_renames, with_order_edits
+from graph.embedded.subscript import index_expr, operand_start, slice_expr, subscripts
 from graph.errors import CypherSyntaxError, UnsupportedCypher
 
 __all__ = ["HIDDEN_PREFIX", "rewrite"]
@@ -42,101 +45,98 @@ _RENAMED_FUNCTIONS = {
 }
 
 
-def rewrite(text: str, tokens: list[Token]) -> str:
+def rewrite(text: str, tokens: list[Token], *, plain_index: bool = True) -> str:
     """Splice in LadybugDB spellings (type(r) → label(r), labels(n) → [label(n)], toString → to_string, …,
-    head(l) → list_extract(l, 1), :IN → :`IN`) and Neo4j's relationship uniqueness."""
-    edits: list[tuple[int, int, str]] = []
-    for i, tok in enumerate(tokens):
-        prev = tokens[i - 1] if i else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    head(l) → list_extract(l, 1), :IN → :`IN`, list positions and slices), Neo4j's relationship uniqueness
+    and its scoping of aliases (graph/embedded/scoping.py). `plain_index=False` indexes lists of nodes."""
+    extra = _uniqueness_edits(tokens) + with_order_edits(tokens)
+    rewriter = _Rewriter(text, tokens, shadow_renames(tokens), plain_index)
+    return rewriter.span(0, len(tokens), 0, len(text), extra)
+
+
+class _Rewriter:
+    """Rewrites a range of tokens; a subscript's list and index are rewritten as ranges of their own."""
+
+    def __init__(self, text: str, tokens: list[Token], renames: dict[int, str], plain_index: bool) -> None:
+        self.text, self.tokens, self.renames, self.plain_index = text, tokens, renames, plain_index
+
+    def span(self, lo: int, hi: int, begin: int, end: int, extra: Sequence[Edit] = ()) -> str:
+        tokens = self.tokens
+        edits: list[Edit] = list(extra)
+        i = lo
+        while i < hi:
+            tok = tokens[i]
+            prev = tokens[i - 1] if i > lo else None
+            if tok.text == "[" and prev is not None and subscripts(prev):
+                close = _matching(tokens, i)
+                first = operand_start(tokens, i, lo)
+                at, to = tokens[first].start, tokens[close].end
+                edits = [e for e in edits if not (at <= e[0] and e[1] <= to and not (e[0] == e[1] in (at, to)))]
+                edits.append((at, to, self._subscript(first, i, close)))
+                i = close + 1
+                continue
+            edits += self._token_edits(i, lo, hi)
+            i += 1
+        return _apply(self.text[begin:end], begin, edits)
+
+    def _token_edits(self, i: int, lo: int, hi: int) -> list[Edit]:
+        tokens, tok = self.tokens, self.tokens[i]
+        prev = tokens[i - 1] if i > lo else None
+        nxt = tokens[i + 1] if i + 1 < hi else None
         after_dot = prev is not None and prev.text == "."
+        if tok.start in self.renames:
+            return [(tok.start, tok.end, self.renames[tok.start])]
         if tok.kind == "word" and nxt is not None and nxt.text == "(" and not after_dot:
             name = tok.text.lower()
             if name == "type":
-                edits.append((tok.start, tok.end, "label"))
-            elif name in _RENAMED_FUNCTIONS:
-                edits.append((tok.start, tok.end, _RENAMED_FUNCTIONS[name]))
-            elif name == "head":
+                return [(tok.start, tok.end, "label")]
+            if name in _RENAMED_FUNCTIONS:
+                return [(tok.start, tok.end, _RENAMED_FUNCTIONS[name])]
+            if name == "head":
                 close = _matching(tokens, i + 1)
-                edits.append((tok.start, tok.end, "list_extract"))
-                edits.append((tokens[close].start, tokens[close].end, ", 1)"))
-            elif name == "labels":
+                return [(tok.start, tok.end, "list_extract"), (tokens[close].start, tokens[close].end, ", 1)")]
+            if name == "labels":
                 close = _matching(tokens, i + 1)
-                edits.append((tok.start, tok.end, "[label"))
-                edits.append((tokens[close].start, tokens[close].end, ")]"))
-            elif name in ("substring", "round"):
-                edits += _one_based_args(tokens, i + 1, name)
-        if tok.text == "[" and prev is not None and _subscripts(prev):
-            edits += _one_based_index(tokens, i)
+                return [(tok.start, tok.end, "[label"), (tokens[close].start, tokens[close].end, ")]")]
+            if name in ("substring", "round"):
+                return _one_based_args(tokens, i + 1, name)
         if tok.kind == "word" and tok.upper == "IN" and prev is not None and prev.text in (":", "|"):
-            edits.append((tok.start, tok.end, "`IN`"))
-    edits += _uniqueness_edits(tokens)
-    out = text
-    # right to left; of two insertions at one place, the one added first ends up first
+            return [(tok.start, tok.end, "`IN`")]
+        return []
+
+    def _subscript(self, first: int, open_index: int, close: int) -> str:
+        """`list[i]` or `list[a..b]` (tokens first..close) in LadybugDB's functions."""
+        tokens = self.tokens
+        lst = self._text(first, open_index)
+        inner = list(range(open_index + 1, close))
+        dots = [j for j in inner if tokens[j].text == ".." and _depth_zero(tokens, open_index + 1, j)]
+        if dots:
+            low, high = self._text(open_index + 1, dots[0]), self._text(dots[0] + 1, close)
+            return slice_expr(lst, low, high)
+        if len(inner) == 1 and tokens[inner[0]].kind == "string":
+            raise UnsupportedCypher("dynamic property or map access x['key']", "write x.key")
+        return index_expr(lst, self._text(open_index + 1, close), plain=self.plain_index)
+
+    def _text(self, lo: int, hi: int) -> str:
+        if lo >= hi:
+            return ""
+        return self.span(lo, hi, self.tokens[lo].start, self.tokens[hi - 1].end)
+
+
+Edit = tuple[int, int, str]
+
+
+def _apply(text: str, offset: int, edits: list[Edit]) -> str:
+    """Apply (start, end, new) edits to `text` (which starts at `offset`), right to left; an insertion where a
+    replacement starts goes before it, and of two insertions at one place the one added first ends up first."""
     ordered = sorted(
-        ((start, n, end, new) for n, (start, end, new) in enumerate(edits)),
+        ((start, end > start, n, end, new) for n, (start, end, new) in enumerate(edits)),
         reverse=True,
     )
-    for start, _, end, new in ordered:
-        out = out[:start] + new + out[end:]
+    out = text
+    for start, _, _, end, new in ordered:
+        out = out[: start - offset] + new + out[end - offset :]
     return out
-
-
-#: Words after which `[` opens a list literal, not a subscript.
-_BEFORE_LIST = {
-    "IN",
-    "RETURN",
-    "WITH",
-    "WHERE",
-    "AND",
-    "OR",
-    "NOT",
-    "XOR",
-    "UNWIND",
-    "THEN",
-    "ELSE",
-    "WHEN",
-    "CASE",
-    "AS",
-    "DISTINCT",
-    "BY",
-    "CONTAINS",
-    "IS",
-    "SET",
-}
-
-
-def _subscripts(prev: Token) -> bool:
-    if prev.text in (")", "]") or prev.kind == "param":
-        return True
-    return prev.kind in ("word", "quoted") and prev.upper not in _BEFORE_LIST
-
-
-def _one_based_index(tokens: list[Token], open_index: int) -> list[tuple[int, int, str]]:
-    """Neo4j counts list positions from 0, LadybugDB from 1 (negative ones alike from the end)."""
-    close = _matching(tokens, open_index)
-    inner = tokens[open_index + 1 : close]
-    if any(t.text == ".." for t in inner):
-        raise UnsupportedCypher(
-            "list slices l[a..b]",
-            "Neo4j counts from 0 and excludes the end; LadybugDB does not",
-        )
-    if len(inner) == 1 and inner[0].kind == "number" and inner[0].text.isdigit():
-        return [(inner[0].start, inner[0].end, str(int(inner[0].text) + 1))]
-    if len(inner) == 2 and inner[0].text == "-" and inner[1].kind == "number":
-        return []
-    if len(inner) == 1 and inner[0].kind == "param":
-        p = inner[0].text
-        return [
-            (
-                inner[0].start,
-                inner[0].end,
-                f"CASE WHEN {p} >= 0 THEN {p} + 1 ELSE {p} END",
-            )
-        ]
-    if len(inner) == 1 and inner[0].kind == "string":
-        raise UnsupportedCypher("dynamic property or map access x['key']", "write x.key")
-    raise UnsupportedCypher("a list index that is an expression", "use a number or a $parameter")
 
 
 def _one_based_args(tokens: list[Token], open_index: int, name: str) -> list[tuple[int, int, str]]:

@@ -21,6 +21,7 @@ import networkx as nx
 from graph.cypher_gate import Token, refuse_writes
 from graph.embedded.dialect import HIDDEN_PREFIX, rewrite
 from graph.embedded.mirror import ENDPOINT_PROPERTIES, Mirror, mirror_of, rebuild_mirror
+from graph.embedded.scoping import orders_mid_query
 from graph.embedded.subset import parameters, refuse_unsupported, return_columns
 from graph.errors import (
     CypherError,
@@ -76,6 +77,7 @@ def run_embedded(
             time.perf_counter() - started,
         )
     refuse_unsupported(tokens)
+    single_thread = orders_mid_query(tokens)
     rewritten = rewrite(text, tokens)
     used = parameters(tokens, params or {})
     columns_as_typed = return_columns(text, tokens)
@@ -84,14 +86,17 @@ def run_embedded(
     try:
         conn.set_query_timeout(max(1, int(timeout_s * 1000)))
         conn.execute(f"CALL var_length_extend_max_depth={MAX_PATH_HOPS}")  # our constant, not user text
+        if single_thread:  # later clauses must see the rows in the WITH's order
+            conn.set_max_threads_for_exec(1)
         try:
-            result = conn.execute(rewritten, used)
-            raw_rows: list[list[Any]] = []
-            while result.has_next() and len(raw_rows) <= row_cap:
-                raw_rows.append(result.get_next())
-            engine_columns = result.get_column_names()
+            raw_rows, engine_columns = _execute(conn, rewritten, used, row_cap)
         except RuntimeError as exc:
-            raise _translate(str(exc), timeout_s, spelled) from None
+            if "LIST_MAX" not in str(exc):
+                raise _translate(str(exc), timeout_s, spelled) from None
+            try:  # a list of nodes, relationships or lists indexed: see graph/embedded/subscript.py
+                raw_rows, engine_columns = _execute(conn, rewrite(text, tokens, plain_index=False), used, row_cap)
+            except RuntimeError as again:
+                raise _translate(str(again), timeout_s, spelled) from None
     finally:
         conn.close()
 
@@ -110,6 +115,14 @@ def run_embedded(
         nodes=collector.nodes(),
         relationships=collector.relationships(),
     )
+
+
+def _execute(conn: Any, query: str, params: dict[str, Any], row_cap: int) -> tuple[list[list[Any]], list[str]]:
+    result = conn.execute(query, params)
+    raw_rows: list[list[Any]] = []
+    while result.has_next() and len(raw_rows) <= row_cap:
+        raw_rows.append(result.get_next())
+    return raw_rows, result.get_column_names()
 
 
 def _schema_procedure(tokens: list[Token], mirror: Mirror) -> tuple[list[str], list[dict[str, Any]]] | None:
@@ -158,6 +171,8 @@ def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> Cy
             "the query needs more memory than the embedded engine has; narrow it (anchor a node, bound the "
             "path length, return fewer columns) or use the Neo4j backend"
         )
+    if "is out of range" in message:
+        return UnsupportedCypher("a position outside a list of nodes, relationships or lists", "check size() first")
     if "exceeds maximum" in message:
         return UnsupportedCypher(f"a variable-length path bound above {MAX_PATH_HOPS} hops")
     if match := _NO_PROPERTY.search(message):

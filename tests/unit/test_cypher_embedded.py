@@ -546,9 +546,9 @@ def test_list_positions_and_substring_count_from_zero_as_on_neo4j(
         assert graph.nodes[row["one"]]["category"] == row["c"]
 
 
-def test_slices_and_wrong_types_get_clear_errors(graph: nx.MultiDiGraph) -> None:
-    with pytest.raises(UnsupportedCypher, match="list slices"):
-        run(graph, "MATCH (a:Agency) RETURN collect(a.id)[0..2]")
+def test_slices_count_from_zero_and_wrong_types_get_clear_errors(graph: nx.MultiDiGraph) -> None:
+    slices = run(graph, "WITH [1, 2, 3, 4, 5] AS l RETURN l[1..3] AS a, l[-2..] AS b, l[..-4] AS c, l[3..1] AS d")
+    assert slices.rows == [{"a": [2, 3], "b": [4, 5], "c": [1], "d": []}]
     with pytest.raises(CypherSyntaxError, match="quote it"):
         run(
             graph,
