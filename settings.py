@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from graph.errors import mask_uri
+
 ROOT = Path(__file__).resolve().parent
 
 __all__ = ["ROOT", "SETTINGS", "Setting", "Settings"]
@@ -48,6 +50,15 @@ class Settings:
     cypher_timeout_s: float = 10.0
     cypher_row_cap: int = 1000
     max_drawn_elements: int = 1000
+
+    def __repr__(self) -> str:
+        """Every setting, with the password left out and any password inside the URI masked."""
+        shown = ", ".join(
+            f"{f.name}={mask_uri(getattr(self, f.name)) if f.name == 'neo4j_uri' else getattr(self, f.name)!r}"
+            for f in fields(self)
+            if f.repr
+        )
+        return f"Settings({shown})"
 
     @property
     def effective_backend(self) -> str:

@@ -3,7 +3,8 @@
 OrgraphError
  +-- DatasetError        (.problems: every Problem found, with file, line, column)
  +-- NotFound            (an agency, jurisdiction, snapshot or query that does not exist)
- +-- BackendUnavailable  (names the URI it could not reach)
+ +-- InvalidRequest      (an argument or setting out of bounds; names it; the CLI exits 2)
+ +-- BackendUnavailable  (names the URI it could not reach, with any password masked)
  +-- CypherError
  |    +-- CypherSyntaxError
  |    +-- CypherTimeout
@@ -14,6 +15,8 @@ OrgraphError
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
@@ -23,12 +26,37 @@ __all__ = [
     "CypherSyntaxError",
     "CypherTimeout",
     "DatasetError",
+    "InvalidRequest",
     "NotFound",
     "OrgraphError",
     "Problem",
     "UnsupportedCypher",
     "WriteRefused",
+    "mask_uri",
 ]
+
+# scheme://user:password@host -> the password part (up to the last @ before the host)
+_USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)(?P<password>[^\s]*)@")
+
+
+def mask_uri(text: str) -> str:
+    """Every `scheme://user:password@host` in `text` with the password shown as ***, so a URI can be printed.
+
+    >>> mask_uri("bolt://neo4j:s3cret@db.example:7687")
+    'bolt://neo4j:***@db.example:7687'
+    >>> mask_uri("bolt://127.0.0.1:7687")
+    'bolt://127.0.0.1:7687'
+    """
+    return _USERINFO.sub(lambda m: m["head"] + "***@", text)
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """`text` with URI passwords masked and every non-empty secret replaced by ***."""
+    text = mask_uri(text)
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
 
 
 class OrgraphError(Exception):
@@ -69,14 +97,22 @@ class NotFound(OrgraphError):
     """Something the user named does not exist."""
 
 
-class BackendUnavailable(OrgraphError):
-    """A storage backend cannot be reached; the message names the URI and how to fall back."""
+class InvalidRequest(OrgraphError):
+    """An argument or setting is malformed or out of bounds (e.g. a negative time limit); the message names it."""
 
-    def __init__(self, uri: str, reason: str = "") -> None:
-        self.uri = uri
-        msg = f"cannot reach the Neo4j server at {uri}"
+
+class BackendUnavailable(OrgraphError):
+    """A storage backend cannot be reached; the message names the URI (password masked) and how to fall back.
+
+    `secrets` (e.g. the configured password) are masked in `reason` too: driver messages may echo them.
+    """
+
+    def __init__(self, uri: str, reason: str = "", *, secrets: Iterable[str] = ()) -> None:
+        secrets = tuple(secrets)
+        self.uri = scrub(uri, secrets)
+        msg = f"cannot reach the Neo4j server at {self.uri}"
         if reason:
-            msg += f": {reason}"
+            msg += f": {scrub(reason, secrets)}"
         msg += (
             ". Check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, start it with `make neo4j-start`, or use --backend networkx."
         )

@@ -13,11 +13,12 @@ import time
 import weakref
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import neo4j
 from neo4j import exceptions as neo
 
-from graph.errors import BackendUnavailable, NotFound, OrgraphError
+from graph.errors import BackendUnavailable, NotFound, OrgraphError, mask_uri
 from graph.model import (
     Agency,
     Basis,
@@ -40,7 +41,7 @@ from graph.store import (
     QueryResult,
 )
 
-__all__ = ["Neo4jStore", "connect_driver"]
+__all__ = ["Neo4jStore", "connect_driver", "split_credentials"]
 
 STRUCTURAL = ["REPORTS_TO", "HOSTED_BY", "HAS_FUNCTION", "BECAME"]
 
@@ -48,8 +49,32 @@ _SCHEMA_DONE: weakref.WeakKeyDictionary[neo4j.Driver, set[str | None]] = weakref
 _URIS: weakref.WeakKeyDictionary[neo4j.Driver, str] = weakref.WeakKeyDictionary()
 
 
+def split_credentials(uri: str, user: str, password: str) -> tuple[str, str, str]:
+    """(uri without userinfo, user, password): credentials written into the URI (bolt://user:password@host)
+    take precedence, since the driver refuses a URI that carries them.
+
+    >>> split_credentials("bolt://neo4j:p%40ss@db:7687", "", "")
+    ('bolt://db:7687', 'neo4j', 'p@ss')
+    >>> split_credentials("bolt://db:7687", "neo4j", "secret")
+    ('bolt://db:7687', 'neo4j', 'secret')
+    """
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return uri, user, password  # the driver reports the malformed URI (masked by BackendUnavailable)
+    if "@" not in parts.netloc:
+        return uri, user, password
+    userinfo, _, host = parts.netloc.rpartition("@")
+    name, has_password, secret = userinfo.partition(":")
+    clean = urlunsplit(parts._replace(netloc=host))
+    return clean, unquote(name) or user, unquote(secret) if has_password else password
+
+
 def connect_driver(uri: str, user: str, password: str) -> neo4j.Driver:
     """A verified driver; BackendUnavailable (naming the URI, never the password) when the server cannot be used."""
+    shown = mask_uri(uri)
+    uri, user, password = split_credentials(uri, user, password)
+    secrets = (password,)
     try:
         driver = neo4j.GraphDatabase.driver(
             uri,
@@ -58,21 +83,17 @@ def connect_driver(uri: str, user: str, password: str) -> neo4j.Driver:
             connection_acquisition_timeout=10.0,
         )
     except (neo.ConfigurationError, ValueError) as exc:
-        raise BackendUnavailable(uri, f"invalid URI or settings ({exc})") from None
+        raise BackendUnavailable(shown, f"invalid URI or settings ({exc})", secrets=secrets) from None
     try:
         driver.verify_connectivity()
     except neo.AuthError:
         driver.close()
-        raise BackendUnavailable(uri, f"authentication failed for user {user!r}") from None
-    except (neo.Neo4jError, neo.DriverError, OSError) as exc:
+        raise BackendUnavailable(shown, f"authentication failed for user {user!r}", secrets=secrets) from None
+    except (neo.Neo4jError, neo.DriverError, OSError, ValueError) as exc:  # ValueError: an unresolvable address
         driver.close()
-        raise BackendUnavailable(uri, _scrub(str(exc), password) or type(exc).__name__) from None
-    _URIS[driver] = uri
+        raise BackendUnavailable(shown, str(exc) or type(exc).__name__, secrets=secrets) from None
+    _URIS[driver] = shown
     return driver
-
-
-def _scrub(text: str, secret: str) -> str:
-    return text.replace(secret, "***") if secret else text
 
 
 class Neo4jStore:
