@@ -4,20 +4,31 @@ Analysts edit these files in Excel, which in China often saves GB18030 and elsew
 decoding tries UTF-8 (with or without BOM) first and GB18030 second. Line numbers are physical lines with
 the header as line 1, so an error message points at the line a text editor shows (quoted cells may span
 lines; a row is reported at the line it starts on).
+
+Hostile files get one clear problem each, never a traceback: a cell over MAX_CELL_CHARS, a quote that is never
+closed, a NUL byte or other control character (reported at its own line, then removed so it cannot reach the
+graph or an export), and a link that leads out of the dataset folder (refused unread).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import Problem
 
-__all__ = ["CsvTable", "decode", "read_table"]
+__all__ = ["MAX_CELL_CHARS", "CsvTable", "decode", "read_inside", "read_table"]
 
+#: The longest cell a dataset file may hold, in characters (docs/data-format.md). Python's csv module stops at
+#: 131,072 by default; a longer cell is almost always a quote that never closes and swallowed the file.
+MAX_CELL_CHARS = 1_048_576
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Characters no cell may hold: C0 controls but tab, LF and CR (XML, GraphML and most tools cannot carry them).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(slots=True)
@@ -65,6 +76,64 @@ def _decode_problem(file: str, raw: bytes, error: UnicodeDecodeError) -> Problem
     )
 
 
+def read_inside(folder: Path, file: str, problems: list[Problem], *, missing: str) -> bytes | None:
+    """The bytes of `folder/file`, or None after reporting why not: missing, unreadable, or a link that leads out
+    of the dataset folder (a dataset must never make orgraph read, echo or export a file it does not hold)."""
+    path = folder / file
+    try:
+        target = path.resolve()
+        if not target.is_relative_to(folder.resolve()):
+            message = f"the file is a link to {target}, outside the dataset folder; copy that file into the folder"
+            problems.append(Problem(file, 0, "", message))
+            return None
+        return path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(file, 0, "", missing))
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        problems.append(Problem(file, 0, "", f"cannot read the file: {getattr(exc, 'strerror', None) or exc}"))
+    return None
+
+
+def _control_problems(file: str, text: str, problems: list[Problem]) -> str:
+    """Report each line holding a control character (the line a text editor shows), and return the text without
+    them so that the rest of the file is still checked, without knock-on problems."""
+    for number, physical in enumerate(io.StringIO(text, newline=""), start=1):
+        found = _CONTROL.search(physical)
+        if found:
+            char = found.group()
+            what = "a NUL byte (U+0000)" if char == "\x00" else f"the control character U+{ord(char):04X}"
+            message = f"the line holds {what} at character {found.start() + 1}; remove it (no cell may hold one)"
+            problems.append(Problem(file, number, "", message))
+    return _CONTROL.sub("", text)
+
+
+def _quote_left_open(text: str, start: int, *, spans: int) -> bool:
+    """True when the last row (starting at physical line `start`, `spans` lines long) opens a quote the file never
+    closes: the lenient reader then takes the rest of the file as one cell without a word."""
+    if spans == 1:
+        body = text.rstrip("\r\n")
+        if '"' not in body[max(body.rfind("\n"), body.rfind("\r")) + 1 :]:
+            return False  # the usual case, decided without rereading the file
+    tail = "".join(itertools.islice(io.StringIO(text, newline=""), start - 1, None))
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _csv_error(file: str, line: int, exc: csv.Error) -> Problem:
+    if "field limit" in str(exc):
+        message = (
+            f"a cell from this line on is longer than {MAX_CELL_CHARS:,} characters, the most a cell may hold; "
+            "if a quote opens here and never closes, close it"
+        )
+    else:
+        message = f"cannot read this line as CSV ({exc})"
+    return Problem(file, line, "", message)
+
+
 def read_table(
     folder: Path,
     file: str,
@@ -77,24 +146,24 @@ def read_table(
 
     Returns None when the file is missing or cannot be decoded at all.
     """
-    path = folder / file
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(file, 0, "", f"file is missing; a dataset folder needs {file}"))
-        return None
-    except OSError as exc:
-        problems.append(Problem(file, 0, "", f"cannot read the file: {exc.strerror or exc}"))
+    raw = read_inside(folder, file, problems, missing=f"file is missing; a dataset folder needs {file}")
+    if raw is None:
         return None
     try:
         text = decode(raw)
     except UnicodeDecodeError as exc:
         problems.append(_decode_problem(file, raw, exc))
         return None
+    if _CONTROL.search(text):
+        text = _control_problems(file, text, problems)
 
+    csv.field_size_limit(MAX_CELL_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     try:
         header_cells = next(reader)
+    except csv.Error as exc:
+        problems.append(_csv_error(file, 1, exc))
+        return None
     except StopIteration:
         problems.append(
             Problem(
@@ -130,8 +199,18 @@ def read_table(
     width = len(header)
     plain = len(keep) == width
     line = reader.line_num
-    for cells in reader:
-        start, line = line + 1, reader.line_num
+    last_start = 0
+    while True:
+        start = line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(_csv_error(file, start, exc))
+            table.usable = False  # the rest of the file is unread: checking references into it would only mislead
+            return table
+        line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue  # a blank line, or one of only commas (a spreadsheet's empty row)
         if len(cells) > width:
@@ -155,4 +234,12 @@ def read_table(
         else:
             row = {column: cell for index, column in keep if index < len(cells) and (cell := cells[index].strip())}
         table.rows.append((start, row))
+        last_start = start
+    if last_start and _quote_left_open(text, last_start, spans=line - last_start + 1):
+        message = (
+            f"a quote opens on this line and never closes, so lines {last_start}-{line} were read as one cell; "
+            "close the quote (or double a quote inside a quoted cell)"
+        )
+        problems.append(Problem(file, last_start, "", message))
+        table.usable = False
     return table

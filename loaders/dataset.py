@@ -110,6 +110,8 @@ def _load(folder: Path, progress: Progress | None) -> Dataset:
         )
     problems: list[Problem] = []
     manifest = read_manifest(folder, problems)
+    if manifest.empty:
+        raise DatasetError(problems, dataset=folder.name)
     parsed = Parsed(
         manifest,
         _read_rows(folder, JURISDICTIONS, JurisdictionRow, problems, progress),

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from graph.errors import Problem
 
-from .csvfile import decode
+from .csvfile import decode, read_inside
 from .rows import Manifest, _iso_date, describe_error
 
 __all__ = ["MANIFEST", "ManifestInfo", "read_manifest"]
@@ -40,6 +40,7 @@ class ManifestInfo:
     snapshot_dates: dict[str, str | None] | None = None
     source_ids: set[str] | None = None
     source_lines: dict[str, int] = field(default_factory=dict)
+    empty: bool = False  # nothing in it: the load stops at this one problem
 
 
 def _key_line(lines: list[str], loc: tuple[Any, ...]) -> int:
@@ -83,14 +84,16 @@ def _partial(data: dict[str, Any], info: ManifestInfo, lines: list[str]) -> None
     """Collect whatever ids and dates are usable even when validation failed somewhere."""
     raw_id = data.get("id")
     info.dataset_id = raw_id if isinstance(raw_id, str) else ""
-    info.snapshot_dates = {}
-    for entry in data.get("snapshots") or []:
-        if isinstance(entry, dict) and entry.get("id") is not None:
-            try:
-                date: str | None = _iso_date(entry.get("date", ""))
-            except ValueError:
-                date = None
-            info.snapshot_dates.setdefault(str(entry["id"]), date)
+    snapshots = data.get("snapshots")
+    if isinstance(snapshots, list):  # when absent, that is the manifest's problem, not one for every CSV row
+        info.snapshot_dates = {}
+        for entry in snapshots:
+            if isinstance(entry, dict) and entry.get("id") is not None:
+                try:
+                    date: str | None = _iso_date(entry.get("date", ""))
+                except ValueError:
+                    date = None
+                info.snapshot_dates.setdefault(str(entry["id"]), date)
     info.source_ids = set()
     for index, entry in enumerate(data.get("sources") or []):
         if isinstance(entry, dict) and entry.get("id") is not None:
@@ -122,18 +125,9 @@ def _duplicates(data: dict[str, Any], lines: list[str], problems: list[Problem])
 def read_manifest(folder: Path, problems: list[Problem]) -> ManifestInfo:
     """Parse and validate manifest.toml, appending problems; never raises for bad content."""
     info = ManifestInfo()
-    path = folder / MANIFEST
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(
-            Problem(
-                MANIFEST,
-                0,
-                "",
-                "file is missing; a dataset folder needs manifest.toml (id, titles, snapshots, sources)",
-            )
-        )
+    missing = "file is missing; a dataset folder needs manifest.toml (id, titles, snapshots, sources)"
+    raw = read_inside(folder, MANIFEST, problems, missing=missing)
+    if raw is None:
         return info
     try:
         text = decode(raw)
@@ -154,6 +148,12 @@ def read_manifest(folder: Path, problems: list[Problem]) -> ManifestInfo:
         line = int(match.group(1)) if match else 0
         message = _TOML_POSITION.sub("", str(exc)).strip()
         problems.append(Problem(MANIFEST, line, "", f"not valid TOML: {message}"))
+        return info
+    if not data:  # one message, not one per CSV row that names a snapshot or source
+        required = [name for name, field_info in Manifest.model_fields.items() if field_info.is_required()]
+        message = f"the manifest is empty; it needs {', '.join(required)} (see docs/data-format.md)"
+        problems.append(Problem(MANIFEST, 0, "", message))
+        info.empty = True
         return info
     lines = text.splitlines()
     _partial(data, info, lines)

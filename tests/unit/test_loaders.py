@@ -58,7 +58,16 @@ def _apply(recipe: dict[str, Any], folder: Path) -> None:
         path = folder / inject["file"]
         raw = path.read_bytes()
         at = raw.index(inject["after"].encode("utf-8")) + len(inject["after"].encode("utf-8"))
-        path.write_bytes(raw[:at] + bytes.fromhex(inject["hex"]) + raw[at:])
+        chunk = bytes.fromhex(inject["hex"]) if "hex" in inject else inject["text"].encode("utf-8")
+        path.write_bytes(raw[:at] + chunk * inject.get("repeat", 1) + raw[at:])
+    for write in recipe.get("write", []):
+        (folder / write["file"]).write_text(write["text"], encoding="utf-8")
+    for link in recipe.get("symlink", []):  # made at run time: git cannot hold such links portably
+        path = folder / link["file"]
+        target = (folder / link["target"]).resolve()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(path, target)
+        path.symlink_to(target)
     for delete in recipe.get("delete", []):
         (folder / delete["file"]).unlink()
 
