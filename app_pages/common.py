@@ -6,13 +6,14 @@ this session, else a default) and every run writes the current choices back, so 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from graph.errors import BackendUnavailable, OrgraphError
+from graph.errors import BackendUnavailable, OrgraphError, mask_uri
 from graph.model import (
     Agency,
     Category,
@@ -55,10 +56,18 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _open_service(dataset_path: str, backend: str, neo4j_uri: str) -> OrgService:
-    """One loaded graph (and, for Neo4j, one driver) per dataset, backend and server, shared by every session."""
+def _open_service(dataset_path: str, backend: str, server: str) -> OrgService:
+    """One loaded graph (and, for Neo4j, one driver) per dataset, backend and server, shared by every session.
+
+    `server` is only the cache key (see _server_key): other credentials must open their own connection."""
     config = settings()
     return OrgService.open(dataset_path, backend=backend, settings=config, warm_cypher=True)
+
+
+def _server_key(config: Settings) -> str:
+    """The Neo4j server and credentials as a cache key that holds no password: the masked URI and a digest."""
+    secret = "\0".join((config.neo4j_uri, config.neo4j_user, config.neo4j_password, config.neo4j_database))
+    return f"{mask_uri(config.neo4j_uri)} {hashlib.sha256(secret.encode()).hexdigest()[:16]}"
 
 
 def get_service() -> OrgService:
@@ -67,7 +76,7 @@ def get_service() -> OrgService:
     backend = st.session_state.get("backend_override") or config.effective_backend
     try:
         with st.spinner(t("loading", lang())):
-            return _open_service(str(Path(config.dataset)), backend, config.neo4j_uri if backend == "neo4j" else "")
+            return _open_service(str(Path(config.dataset)), backend, _server_key(config) if backend == "neo4j" else "")
     except BackendUnavailable as exc:
         st.error(t("neo4j_down", lang(), error=str(exc)))
         if st.button(t("use_embedded", lang()), type="primary"):
