@@ -18,7 +18,8 @@ from typing import Any
 from exporters import FORMATS
 from graph.diff.report import CHANGE_COLUMNS, COUNT_COLUMNS, change_rows, count_rows, diff_to_dict, summaries
 from graph.errors import ComparisonError, CypherError, DatasetError, NotFound, OrgraphError
-from graph.rules.engine import RESULT_COLUMNS, all_rules, result_rows, results_to_dict
+from graph.rules.engine import RESULT_COLUMNS, dataset_rules, result_rows, results_to_dict
+from loaders import load_dataset
 from queries import all_queries
 from service import OrgService
 from settings import SETTINGS, Settings
@@ -264,32 +265,52 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    """Run the reform's rules (graph/rules/engine.py); exit 3 when any rule fails."""
+    """Run the dataset's declared rules (its rules.toml) and the built-in data-health rules; exit 3 when any
+    fails. A dataset without rules.toml declares no rules: check says so and exits 0 unless data health fails."""
     if args.list:
-        rows = [
-            {
-                "rule": r.id,
-                "phase": r.phase.value,
-                "title": r.title_zh if args.lang == "zh" else r.title_en,
-                "quote": r.quote,
-            }
-            for r in all_rules()
-        ]
-        print(format_rows(["rule", "phase", "title", "quote"], rows, args.format))
-        return EXIT_OK
+        return _list_rules(args)
     service = open_service(args)
     try:
         results = service.check(args.snapshot, args.rule)
+        declared = len(service.dataset.rules)
         if args.format == "json":
-            print(json.dumps(results_to_dict(results), ensure_ascii=False, indent=2))
+            print(json.dumps({"declared_rules": declared, **results_to_dict(results)}, ensure_ascii=False, indent=2))
         else:
             print(format_rows(RESULT_COLUMNS, result_rows(results, lang=args.lang), args.format))
         failed = [r for r in results if not r.passed]
         if args.format == "table":
+            if not declared:
+                print(f"\n{_no_rules(service.dataset.id)}", file=sys.stderr)
             print(f"\n{len(results) - len(failed)} of {len(results)} results pass", file=sys.stderr)
         return EXIT_RULE_FAILED if failed else EXIT_OK
     finally:
         service.close()
+
+
+def _no_rules(dataset_id: str) -> str:
+    return (
+        f"dataset {dataset_id!r} declares no rules (no rules.toml in its folder): only the built-in data-health "
+        'rules ran. See docs/data-format.md, "rules.toml".'
+    )
+
+
+def _list_rules(args: argparse.Namespace) -> int:
+    """The dataset's rules with the sentences they rest on (declared first, then the built-in data-health rules)."""
+    dataset = load_dataset(args.dataset or Settings.from_env().dataset)
+    rows = [
+        {
+            "rule": r.id,
+            "kind": r.kind or "health",
+            "title": (r.title_zh or r.title_en) if args.lang == "zh" else (r.title_en or r.title_zh),
+            "source": r.source,
+            "quote": r.quote,
+        }
+        for r in dataset_rules(dataset)
+    ]
+    print(format_rows(["rule", "kind", "title", "source", "quote"], rows, args.format))
+    if not dataset.rules and args.format == "table":
+        print(f"\n{_no_rules(dataset.id)}", file=sys.stderr)
+    return EXIT_OK
 
 
 # ---- parser ------------------------------------------------------------------------------------------------
@@ -335,13 +356,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="after", metavar="SNAPSHOT", help="later snapshot (default: role after)")
     p.add_argument("--jurisdiction", help="id, Chinese or English name, or 'league' (default: everything)")
     p.add_argument("--all", action="store_true", help="also list agencies that simply continued")
-    p = add("check", "Check the reform's rules per jurisdiction; exit 3 when a rule fails.")
+    p = add(
+        "check",
+        "Check the dataset's rules (its rules.toml) and the data-health rules per jurisdiction; exit 3 when a rule "
+        "fails, 0 when all pass or the dataset declares no rules and its data is sound.",
+    )
     p.add_argument(
         "--snapshot",
-        help="snapshot to judge (default: reform rules on the 'after' snapshot, data-health rules on every snapshot)",
+        help="snapshot to judge (default: each declared rule its own snapshots, else those of role 'after'; "
+        "data-health rules every snapshot)",
     )
     p.add_argument("--rule", nargs="+", action="extend", metavar="ID", help="only these rules (see --list)")
-    p.add_argument("--list", action="store_true", help="list the rules and the sentences they rest on")
+    p.add_argument("--list", action="store_true", help="list the dataset's rules and the sentences they rest on")
     p.add_argument("--lang", choices=["zh", "en"], default="en", help="language of titles and messages")
 
     help_text = (

@@ -99,9 +99,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quota": ("机构限额", "Agency quota"),
     "quota_chart": ("各旗县市计入限额的党政机构数与限额", "Agencies counting toward the quota, per county"),
     "special_matrix": ("特设机构", "Special departments"),
-    "special_poverty_alleviation": ("扶贫开发", "Poverty alleviation"),
-    "special_foreign_affairs": ("外事", "Foreign affairs"),
-    "special_forestry_grassland": ("林业和草原", "Forestry & grassland"),
+    "special_matrix_help": (
+        "数据集规则（rules.toml）所列机构在各地是否设置：✓ 有，— 无；✗ 表示与规则不符。",
+        "Where the bodies the dataset's rules (rules.toml) place are set up: ✓ present, — absent; ✗ disagrees with the rule.",
+    ),
+    "no_declared_rules": (
+        "本数据集未声明规则（文件夹中没有 rules.toml），以下仅为内置的数据完整性检查。",
+        "This dataset declares no rules (no rules.toml in its folder); below are only the built-in data-health checks.",
+    ),
     "reform_dates": ("改革进程", "Reform timeline"),
     "date": ("日期", "Date"),
     "event": ("事项", "Event"),

@@ -15,7 +15,8 @@ from graph.diff.compare import SnapshotData, SnapshotDiff, diff_snapshots
 from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, NotFound, OrgraphError
 from graph.model import Agency, Basis, Dataset, Edge, Jurisdiction, RelType
-from graph.rules.engine import Rule, RuleResult, all_rules, check_dataset
+from graph.rules.base import Rule
+from graph.rules.engine import PresenceCell, RuleResult, check_dataset, dataset_rules, presence_matrix
 from graph.search import rank_agencies
 from graph.store import ChainStep, GraphStore, LoadReport, QueryResult
 from queries import NamedQuery, all_queries, get_query
@@ -324,11 +325,20 @@ class OrgService:
         )
 
     def check(self, snapshot: str | None = None, rules: list[str] | None = None) -> list[RuleResult]:
-        """graph.rules.engine.RuleResult per rule and jurisdiction; reform rules judge the "after" snapshot by default."""
+        """graph.rules.engine.RuleResult per rule and jurisdiction: the rules the dataset declares (rules.toml) and
+        the built-in data-health rules; declared rules judge the "after" snapshots unless they name their own."""
         return check_dataset(self.store, self.dataset, snapshot=snapshot, rule_ids=rules)
 
+    def presence_matrix(self, snapshot: str | None = None) -> list[tuple[Rule, list[PresenceCell]]]:
+        """(Rule, [PresenceCell]) per declared presence rule, judged on `snapshot` (default: the "after" one) with
+        the rule's own select: the Overview's special-department matrix. Empty when the dataset has none."""
+        snapshot = snapshot or self._snapshot_with_role("after", -1)
+        self._check_snapshot(snapshot)
+        return presence_matrix(self.store, self.dataset, snapshot)
+
     def rules(self) -> list[Rule]:
-        return all_rules()
+        """Every rule that runs on this dataset (graph.rules.base.Rule): declared ones, then data-health ones."""
+        return dataset_rules(self.dataset)
 
     def _snapshot_with_role(self, role: str, fallback_index: int) -> str:
         ids = self.dataset.snapshot_ids()

@@ -253,6 +253,8 @@ with checks:
     except OrgraphError as exc:
         st.error(str(exc))
         results = []
+    if not dataset.rules:
+        st.info(tr("no_declared_rules"))
     scoped = [r for r in results if jurisdiction is None or r.jurisdiction == jurisdiction]
     failed = sum(1 for r in scoped if not r.passed)
     (st.warning if failed else st.success)(tr("checks_result", failed=failed, total=len(scoped)))

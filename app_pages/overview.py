@@ -18,7 +18,6 @@ from app_pages.common import (
 )
 from views import render
 
-SPECIAL_TYPES = ("poverty_alleviation", "foreign_affairs", "forestry_grassland")
 BASIS_COLOURS = {"seed": "#1f5fa8", "public": "#0f766e", "modeled": "#b0bec5"}
 
 service = get_service()
@@ -97,21 +96,32 @@ fig.update_layout(
 )
 st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 
+
+def _presence_matrix() -> None:
+    """The dataset's presence rules (present_only_in / present_except) as a matrix, each cell computed by the
+    rule's own select (service.presence_matrix), so it cannot disagree with the check. Absent without such rules."""
+    matrix = service.presence_matrix(after)
+    if not matrix:
+        return
+    st.subheader(tr("special_matrix"))
+    st.caption(tr("special_matrix_help"))
+    by_id = {j.id: j for j in dataset.jurisdictions}
+    rows: dict[str, dict[str, object]] = {}
+    for rule, cells in matrix:
+        title = (rule.title_en or rule.title_zh) if lang() == "en" else (rule.title_zh or rule.title_en)
+        for cell in cells:
+            j = by_id[cell.jurisdiction]
+            row = rows.setdefault(
+                cell.jurisdiction, {tr("jurisdiction"): jurisdiction_label(j), tr("quota"): j.agency_quota}
+            )
+            mark = "✓" if cell.present else "—"
+            row[title] = mark if cell.present == cell.expected else f"{mark} ✗"
+    st.dataframe(pd.DataFrame(list(rows.values())), hide_index=True, width="stretch")
+
+
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.subheader(tr("special_matrix"))
-    rows = []
-    for j in counties:
-        present = {a.type for a in new_all if a.jurisdiction == j.id}
-        row = {
-            tr("jurisdiction"): jurisdiction_label(j),
-            tr("size_class"): tr(f"size_{j.size_class.value}") if j.size_class else "",
-            tr("quota"): j.agency_quota,
-        }
-        for kind in SPECIAL_TYPES:
-            row[tr(f"special_{kind}")] = "✓" if kind in present else "—"
-        rows.append(row)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    _presence_matrix()
 with right:
     if dataset.events:
         st.subheader(tr("reform_dates"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,7 +31,7 @@ from graph.model import (
 
 from .checks import AGENCIES, EDGES, FUNCTIONS, JURISDICTIONS, Parsed, cross_check
 from .csvfile import read_table
-from .manifest import MANIFEST, read_manifest
+from .manifest import MANIFEST, ManifestInfo, read_manifest
 from .rows import (
     AgencyRow,
     EdgeRow,
@@ -40,6 +41,7 @@ from .rows import (
     partial_row,
     validate_row,
 )
+from .rules import RULES, RuleRefs, read_rules
 
 __all__ = ["Progress", "load_dataset"]
 
@@ -122,13 +124,31 @@ def _load(folder: Path, progress: Progress | None) -> Dataset:
     if progress:
         progress("checks", 0, 1)
     cross_check(parsed, problems)
+    rules = read_rules(folder, _rule_refs(manifest, parsed), problems)
     if progress:
         progress("checks", 1, 1)
-    order = {name: rank for rank, name in enumerate((MANIFEST, JURISDICTIONS, AGENCIES, FUNCTIONS, EDGES))}
+    order = {name: rank for rank, name in enumerate((MANIFEST, JURISDICTIONS, AGENCIES, FUNCTIONS, EDGES, RULES))}
     problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))  # stable: same line keeps check order
     if problems or manifest.model is None:
         raise DatasetError(problems, dataset=manifest.dataset_id or folder.name)
-    return _build(parsed)
+    return replace(_build(parsed), rules=rules)
+
+
+def _rule_refs(manifest: ManifestInfo, parsed: Parsed) -> RuleRefs:
+    """The ids a rules.toml may name, from the parts of the dataset that could be read."""
+    places = (
+        None
+        if parsed.jurisdictions is None
+        else {
+            r.id: str(r.level) for _, r in parsed.jurisdictions if getattr(r, "id", None) and getattr(r, "level", None)
+        }
+    )
+    return RuleRefs(
+        places,
+        None if places is None else frozenset(places.values()),
+        None if manifest.snapshot_dates is None else frozenset(manifest.snapshot_dates),
+        None if manifest.source_ids is None else frozenset(manifest.source_ids),
+    )
 
 
 def _build(parsed: Parsed) -> Dataset:

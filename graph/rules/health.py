@@ -1,29 +1,29 @@
-"""Data-health rules every snapshot must meet: reporting lines reach the top, no cycles, every fact cited.
-
-They rest on no sentence of the seed (source "orgraph"); they guard the graph the reform rules read.
+"""Data-health rules every snapshot of every dataset must meet: reporting lines reach the top, no cycles, every
+fact cited. Built in (HEALTH_RULES), not declared in a rules.toml: they rest on no source's sentence (source
+"orgraph"); they guard the graph the declared rules read.
 """
 
 from __future__ import annotations
 
-from graph.model import Agency, Category, HostMode, Level, RelType
-from graph.rules.engine import Phase, RuleContext, Violation, rule
+from collections.abc import Sequence
 
-__all__: list[str] = []
+from graph.model import Agency, Category, HostMode, Jurisdiction, RelType
+from graph.rules.base import Check, Phase, Rule, RuleContext, Violation
+
+__all__ = ["HEALTH_RULES"]
 
 #: HOSTED_BY modes that make a body part of its host (加挂牌子, 合署办公), so it needs no line of its own.
 ATTACHED = {HostMode.PLATE.value, HostMode.CO_LOCATED.value}
 
 
 def _is_top(ctx: RuleContext, agency: Agency, leadership_at: set[str]) -> bool:
-    """Top bodies need not report anywhere: those of the top jurisdiction, leadership at region level, and
-    leadership with no leadership body above it in the snapshot (the top of the data, e.g. the league)."""
+    """Top bodies need not report anywhere: those of the top jurisdiction, and leadership with no leadership body
+    above it in the snapshot (the top of the data, e.g. a league whose region has no agencies in the data)."""
     j = ctx.jurisdiction_by_id.get(agency.jurisdiction)
     if j is None or j.parent is None:
         return True
     if agency.category is not Category.LEADERSHIP:
         return False
-    if j.level is Level.REGION:
-        return True
     seen = {j.id}
     parent = j.parent
     while parent is not None and parent not in seen:
@@ -35,13 +35,6 @@ def _is_top(ctx: RuleContext, agency: Agency, leadership_at: set[str]) -> bool:
     return True
 
 
-@rule(
-    "structure.reports_to",
-    title_zh="每个机构在本时点内都有上级（顶层机构除外）",
-    title_en="Every agency reports to an agency of its snapshot (top bodies, plates and co-located bodies excepted)",
-    source="orgraph",
-    phase=Phase.ANY,
-)
 def reports_to(ctx: RuleContext) -> list[Violation]:
     leadership_at = {a.jurisdiction for a in ctx.agencies if a.category is Category.LEADERSHIP}
     out = []
@@ -61,13 +54,6 @@ def reports_to(ctx: RuleContext) -> list[Violation]:
     return out
 
 
-@rule(
-    "structure.no_cycles",
-    title_zh="隶属关系无循环",
-    title_en="No reporting cycles",
-    source="orgraph",
-    phase=Phase.ANY,
-)
 def no_cycles(ctx: RuleContext) -> list[Violation]:
     """Iterative three-colour depth-first search: linear in agencies plus REPORTS_TO edges."""
     targets = {start: [e.end for e in edges if e.end in ctx.by_id] for start, edges in ctx.reports.items()}
@@ -102,13 +88,6 @@ def no_cycles(ctx: RuleContext) -> list[Violation]:
     return out
 
 
-@rule(
-    "structure.cited",
-    title_zh="每条事实都有依据和来源（来源存在）",
-    title_en="Every fact is cited (basis and an existing source)",
-    source="orgraph",
-    phase=Phase.ANY,
-)
 def cited(ctx: RuleContext) -> list[Violation]:
     known = {s.id for s in ctx.sources}
     out = []
@@ -141,3 +120,43 @@ def cited(ctx: RuleContext) -> list[Violation]:
         if problem := bad(j.basis, j.source):
             out.append(Violation(j.id, f"{j.name_zh}：{problem}", f"{j.name_en}: {problem}"))
     return out
+
+
+def _whole(check: object) -> Check:
+    """A health check looks at the whole snapshot; the engine keeps the jurisdictions it judges."""
+
+    def run(ctx: RuleContext, judged: Sequence[Jurisdiction]) -> list[Violation]:
+        return check(ctx)  # type: ignore[operator]
+
+    return run
+
+
+HEALTH_RULES: tuple[Rule, ...] = (
+    Rule(
+        "structure.reports_to",
+        "每个机构在本时点内都有上级（顶层机构除外）",
+        "Every agency reports to an agency of its snapshot (top bodies, plates and co-located bodies excepted)",
+        "",
+        "orgraph",
+        _whole(reports_to),
+        phase=Phase.ANY,
+    ),
+    Rule(
+        "structure.no_cycles",
+        "隶属关系无循环",
+        "No reporting cycles",
+        "",
+        "orgraph",
+        _whole(no_cycles),
+        phase=Phase.ANY,
+    ),
+    Rule(
+        "structure.cited",
+        "每条事实都有依据和来源（来源存在）",
+        "Every fact is cited (basis and an existing source)",
+        "",
+        "orgraph",
+        _whole(cited),
+        phase=Phase.ANY,
+    ),
+)

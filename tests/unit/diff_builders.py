@@ -22,7 +22,7 @@ from graph.model import (
     SnapshotRole,
     Source,
 )
-from graph.rules.engine import RuleContext
+from graph.rules.base import RuleContext
 
 REGION, LEAGUE, XH, EL = (
     "nmg",

@@ -1,42 +1,48 @@
-"""The reform's rules (graph/rules/engine.py, graph/rules/defs.py, graph/rules/health.py): each rule passing and failing on
-hand-made worlds, the registry, the quotes against the seed article, the default snapshot plan, the CLI exit codes,
-and the mini and Xilingol datasets."""
+"""Rules as data (graph/rules/, loaders/rules.py): each generic kind passing and failing on hand-made worlds, the
+data-health rules, the plan of snapshots, a dataset without rules, the quotes of data/xilingol/rules.toml against
+the seed article, and the CLI exit codes."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from graph.errors import NotFound
-from graph.model import Category, Dataset
-from graph.rules.defs import (
-    AREAS,
-    FOREIGN_AFFAIRS_COUNTIES,
-    FORESTRY_EXCEPT,
-    POVERTY_COUNTIES,
-)
-from graph.rules.engine import (
-    Phase,
-    RuleContext,
-    Violation,
-    all_rules,
-    check_dataset,
-    get_rule,
-    rule,
-    run_rules,
-)
-from tests.conftest import ROOT, XILINGOL, neo4j_settings, require
+from graph.errors import NotFound, Problem
+from graph.model import Category, Dataset, RuleSpec
+from graph.rules.base import Phase, Violation
+from graph.rules.engine import bind, check_dataset, run_rules
+from graph.rules.health import HEALTH_RULES
+from graph.rules.kinds import KINDS
+from loaders.rules import RuleRefs, parse_rules
+from tests.conftest import MINI, ROOT, XILINGOL, neo4j_settings, require
 from tests.unit.diff_builders import EL, LEAGUE, REGION, XH, World
 
 SEED = Path("/work/shared/research/000_c3fa354a23c8eb67.txt")
 
 
-def verdicts(world: World, rule_id: str, snapshot: str = "2019") -> dict[str, list[Violation]]:
+def refs(world: World) -> RuleRefs:
+    places = {j.id: str(j.level) for j in world.jurisdictions}
+    return RuleRefs(places, frozenset(places.values()), frozenset({"2018", "2019"}), frozenset({"src", "seed"}))
+
+
+def spec(world: World, body: str, kind: str) -> RuleSpec:
+    """One rule of `kind` with the given TOML body, parsed by the real loader against the world's ids."""
+    problems: list[Problem] = []
+    text = f'[[rules]]\nid = "t.{kind}"\nkind = "{kind}"\ntitle_en = "t"\nquote = "q"\nsource = "seed"\n{body}'
+    (parsed,) = parse_rules(text, refs(world), problems) or (None,)
+    assert not problems, [str(p) for p in problems]
+    assert parsed is not None
+    return parsed
+
+
+def verdicts(world: World, rule: RuleSpec | str, snapshot: str = "2019") -> dict[str, list[Violation]]:
     """jurisdiction -> violations (empty list: the rule passes there)."""
-    results = run_rules(world.context(snapshot), [get_rule(rule_id)])
-    return {r.jurisdiction: list(r.violations) for r in results}
+    r = next(h for h in HEALTH_RULES if h.id == rule) if isinstance(rule, str) else bind(rule)
+    results = run_rules(world.context(snapshot), [r])
+    return {res.jurisdiction: list(res.violations) for res in results}
 
 
 def offenders(violations: list[Violation]) -> list[str]:
@@ -53,187 +59,228 @@ def county_world(*, quota: int = 3) -> World:
     return w
 
 
-# ---- quota -----------------------------------------------------------------------------------------------
-def test_quota_passes_at_the_quota_and_fails_above_it_listing_counted_agencies() -> None:
+COUNTY = 'levels = ["county"]\n'
+
+
+# ---- quota and count -------------------------------------------------------------------------------------------
+def test_quota_at_most_passes_at_the_quota_and_fails_above_it_listing_counted_agencies() -> None:
     w = county_world(quota=2)
+    rule = spec(w, COUNTY + '[rules.params]\nmode = "at_most"\n', "quota")
     for i in range(2):
         w.add(f"xh-d{i}")
         w.add(f"el-d{i}", jurisdiction=EL)
     w.add("xh-inst", category=Category.INSTITUTION, counted=False)  # not counted
-    assert verdicts(w, "quota.within") == {XH: [], EL: []}
+    assert verdicts(w, rule) == {XH: [], EL: []}  # the league has no quota: not judged
     w.add("el-d2", jurisdiction=EL)
-    result = verdicts(w, "quota.within")
-    assert result[XH] == []
-    assert offenders(result[EL]) == ["el-d0", "el-d1", "el-d2"]
+    result = verdicts(w, rule)
+    assert result[XH] == [] and offenders(result[EL]) == ["el-d0", "el-d1", "el-d2"]
     assert "1 over the quota of 2" in result[EL][0].message_en
 
 
-# ---- mandated new agencies -------------------------------------------------------------------------------
-def test_mandated_agencies_by_type_or_by_name() -> None:
+def test_quota_exact_fails_below_the_quota_too() -> None:
+    w = county_world(quota=2)
+    rule = spec(w, COUNTY + '[rules.params]\nmode = "exact"\n', "quota")
+    w.add("xh-d0")
+    w.add("el-d0", jurisdiction=EL)
+    w.add("el-d1", jurisdiction=EL)
+    result = verdicts(w, rule)
+    assert "quota is exactly 2" in result[XH][0].message_en and result[EL] == []
+
+
+@pytest.mark.parametrize(
+    "params,teams,passes",
+    [
+        ("at_most = 2", 2, True),
+        ("at_most = 2", 3, False),
+        ("exactly = 2", 1, False),
+        ("exactly = 2", 2, True),
+        ("at_least = 2", 1, False),
+        ("at_least = 1\nat_most = 3", 3, True),
+    ],
+)
+def test_count_of_selected_bodies(params: str, teams: int, passes: bool) -> None:
     w = county_world()
-    w.add("sup", type="supervision", category=Category.DISCIPLINE)
-    w.add("em", type="emergency_management")
-    w.add("vet", name_zh="镶黄旗退役军人事务局")  # found by name
-    assert [v.message_en for v in verdicts(w, "mandated.new_agencies")[XH]] == [
-        "Bordered Yellow Banner lacks: medical security"
-    ]
-    w.add("med", name_zh="镶黄旗医疗保障局")
-    assert verdicts(w, "mandated.new_agencies")[XH] == []
-    assert (
-        "缺少：监察委员会、应急管理、退役军人事务、医疗保障" in verdicts(w, "mandated.new_agencies")[EL][0].message_zh
+    rule = spec(
+        w,
+        COUNTY + f'[rules.select]\ncategory = ["enforcement"]\nlabel_en = "teams"\n[rules.params]\n{params}\n',
+        "count",
     )
+    for i in range(teams):
+        w.add(f"team{i}", category=Category.ENFORCEMENT, counted=False)
+    result = verdicts(w, rule)
+    assert (result[XH] == []) is passes
+    if not passes:
+        assert offenders(result[XH]) == [f"team{i}" for i in range(teams)] and "teams" in result[XH][0].message_en
 
 
-# ---- special departments exactly where the seed says -----------------------------------------------------------
-def test_poverty_department_must_exist_in_listed_banners_and_only_there() -> None:
+def test_count_by_agency_class_at_a_level() -> None:
+    """The State Council's kind of rule: N bodies of a class at the national (here: league) level."""
     w = county_world()
-    assert "镶黄旗" in POVERTY_COUNTIES and "二连浩特市" not in POVERTY_COUNTIES
-    result = verdicts(w, "special.poverty")
+    rule = spec(
+        w,
+        'levels = ["league"]\n[rules.select]\nagency_class = ["constituent_department"]\n[rules.params]\nexactly = 0\n',
+        "count",
+    )
+    assert verdicts(w, rule) == {LEAGUE: []}
+
+
+# ---- presence ------------------------------------------------------------------------------------------------------
+SPECIAL = '[rules.select]\ncounts_toward_quota = true\nany_of = [{ type = ["poverty_alleviation"] }, { name_keywords = ["扶贫"] }]\n'
+
+
+def test_present_only_in_the_listed_places_by_type_or_by_name() -> None:
+    w = county_world()
+    rule = spec(w, COUNTY + SPECIAL + f'[rules.params]\nwhere = ["{XH}"]\n', "present_only_in")
+    result = verdicts(w, rule)
     assert len(result[XH]) == 1 and result[EL] == []
     w.add("xh-poverty", type="poverty_alleviation")
-    w.add(
-        "el-poverty-centre",
-        EL,
-        type="poverty_alleviation",
-        category=Category.INSTITUTION,
-        counted=False,
-    )
-    assert verdicts(w, "special.poverty") == {
-        XH: [],
-        EL: [],
-    }  # an uncounted centre is no separate department
+    w.add("el-centre", jurisdiction=EL, type="poverty_alleviation", category=Category.INSTITUTION, counted=False)
+    assert verdicts(w, rule) == {XH: [], EL: []}  # an uncounted centre is not selected
     w.add("el-poverty", jurisdiction=EL, name_zh="二连浩特市扶贫开发办公室")
-    assert offenders(verdicts(w, "special.poverty")[EL]) == ["el-poverty"]
+    assert offenders(verdicts(w, rule)[EL]) == ["el-poverty"]
 
 
-def test_foreign_affairs_department_in_border_units_only_plates_do_not_count() -> None:
-    assert "二连浩特市" in FOREIGN_AFFAIRS_COUNTIES and "镶黄旗" not in FOREIGN_AFFAIRS_COUNTIES
+def test_present_except_the_listed_places() -> None:
     w = county_world()
-    w.add("el-foreign", jurisdiction=EL, type="foreign_affairs", category=Category.PARTY)
-    w.add(
-        "xh-foreign-plate",
-        type="foreign_affairs",
-        category=Category.OTHER,
-        counted=False,
+    rule = spec(w, COUNTY + SPECIAL + f'[rules.params]\nwhere = ["{EL}"]\n', "present_except")
+    w.add("xh-poverty", type="poverty_alleviation")
+    assert verdicts(w, rule) == {XH: [], EL: []}
+    w.add("el-poverty", jurisdiction=EL, type="poverty_alleviation")
+    assert offenders(verdicts(w, rule)[EL]) == ["el-poverty"]
+
+
+GROUPS = """[rules.params]
+groups = [
+  { label_en = "emergency", type = ["emergency_management"] },
+  { label_en = "veterans", name_keywords = ["退役军人"] },
+]
+"""
+
+
+def test_present_in_every_each_group_everywhere() -> None:
+    w = county_world()
+    rule = spec(w, COUNTY + GROUPS, "present_in_every")
+    w.add("xh-em", type="emergency_management")
+    w.add("xh-vet", name_zh="镶黄旗退役军人事务局")
+    w.add("el-em", jurisdiction=EL, type="emergency_management")
+    result = verdicts(w, rule)
+    assert result[XH] == [] and [v.message_en for v in result[EL]] == ["Erenhot City lacks: veterans"]
+
+
+def test_present_in_every_with_an_office() -> None:
+    w = county_world()
+    rule = spec(
+        w,
+        COUNTY + '[rules.select]\ncategory = ["coordination"]\n' + GROUPS + 'hosted = "office_in"\n',
+        "present_in_every",
     )
-    assert verdicts(w, "special.foreign_affairs") == {XH: [], EL: []}
-    w.add("xh-foreign", name_zh="镶黄旗人民政府外事办公室")
-    assert offenders(verdicts(w, "special.foreign_affairs")[XH]) == ["xh-foreign"]
+    for c in (XH, EL):
+        w.add(f"{c}-em", jurisdiction=c, type="emergency_management", category=Category.COORDINATION, counted=False)
+        w.add(
+            f"{c}-vet",
+            jurisdiction=c,
+            name_zh="退役军人事务工作领导小组",
+            category=Category.COORDINATION,
+            counted=False,
+        )
+        w.host(f"{c}-em", f"{c}-gov")
+    w.host(f"{XH}-vet", f"{XH}-gov")
+    w.host(f"{EL}-vet", f"{EL}-gov", "plate")  # a plate is not an office
+    result = verdicts(w, rule)
+    assert result[XH] == [] and offenders(result[EL]) == [f"{EL}-vet"]
 
 
-def test_forestry_everywhere_but_erenhot() -> None:
-    assert FORESTRY_EXCEPT == ("二连浩特市",)
+def test_new_in_every_needs_a_body_without_structural_predecessor() -> None:
     w = county_world()
-    w.add("xh-forest", type="forestry_grassland")
-    assert verdicts(w, "special.forestry") == {XH: [], EL: []}
-    w.add("el-forest", jurisdiction=EL, name_zh="二连浩特市林业和草原局")
-    assert offenders(verdicts(w, "special.forestry")[EL]) == ["el-forest"]
+    rule = spec(w, COUNTY + '[rules.select]\ntype = ["emergency_management"]\n', "new_in_every")
+    w.add("xh-safety", "2018", type="work_safety")
+    w.add("xh-em", type="emergency_management")
+    w.became("xh-safety", "xh-em", "merged")
+    w.add("el-civil", "2018", jurisdiction=EL, type="civil_affairs")
+    w.add("el-em", jurisdiction=EL, type="emergency_management")
+    w.became("el-civil", "el-em", "transferred", function="f")  # a duty moved in: still new
+    ctx = w.context("2019")
+    from graph.rules.base import RuleContext
+
+    incoming = tuple(e for e in w.dataset().edges if e.type.value == "BECAME")
+    ctx = RuleContext("2019", ctx.agencies, ctx.edges, ctx.jurisdictions, ctx.sources, incoming)
+    result = {r.jurisdiction: r.passed for r in run_rules(ctx, [bind(rule)])}
+    assert result == {XH: False, EL: True}
+    merged_ok = spec(
+        w,
+        COUNTY + '[rules.select]\ntype = ["emergency_management"]\n[rules.params]\nallow_merged = true\n',
+        "new_in_every",
+    )
+    assert all(r.passed for r in run_rules(ctx, [bind(merged_ok)]))
 
 
-# ---- ecology ---------------------------------------------------------------------------------------------
-def test_ecology_bodies_dispatched_to_the_league_bureau() -> None:
+# ---- names and lines ---------------------------------------------------------------------------------------------------
+def test_name_suffix_forbidden_for_a_category() -> None:
     w = county_world()
+    rule = spec(
+        w,
+        '[rules.select]\ncategory = ["institution"]\n[rules.params]\nsuffixes = ["委", "办", "局"]\n',
+        "name_suffix_forbidden",
+    )
+    w.add("centre", name_zh="镶黄旗融媒体中心", category=Category.INSTITUTION, counted=False)
+    w.add("bureau", name_zh="镶黄旗粮食局")  # a government bureau may be a 局
+    assert verdicts(w, rule)[XH] == []
+    for i, ending in enumerate("委办局"):
+        w.add(f"inst{i}", name_zh=f"镶黄旗某某{ending}", category=Category.INSTITUTION, counted=False)
+    assert offenders(verdicts(w, rule)[XH]) == ["inst0", "inst1", "inst2"]
+
+
+ECO = (
+    COUNTY
+    + """[rules.select]
+type = ["ecology_environment"]
+label_en = "ecology body"
+[rules.params]
+by = { type = ["ecology_environment"], level = ["league"], label_en = "the league bureau" }
+"""
+)
+
+
+def test_dispatched_by_a_body_the_by_select_picks() -> None:
+    w = county_world()
+    rule = spec(w, ECO, "dispatched_by")
     w.add("lg-eco", jurisdiction=LEAGUE, type="ecology_environment")
     w.add("xh-eco", type="ecology_environment", counted=False)
     w.rep("xh-eco", "lg-eco", "dispatched")
     w.add("el-eco", jurisdiction=EL, type="ecology_environment")
     w.rep("el-eco", "el-gov", "leads")
     w.rep("el-eco", "lg-eco", "guides")
-    result = verdicts(w, "ecology.dispatched")
+    result = verdicts(w, rule)
     assert result[XH] == [] and offenders(result[EL]) == ["el-eco"]
+    assert "not a dispatched office of the league bureau" in result[EL][0].message_en
 
 
-def test_ecology_body_dispatched_to_a_county_agency_or_missing_fails() -> None:
+def test_dispatched_to_a_county_body_or_missing_fails() -> None:
     w = county_world()
+    rule = spec(w, ECO, "dispatched_by")
     w.add("xh-eco", type="ecology_environment")
     w.add("xh-other-eco", type="ecology_environment")
-    w.rep("xh-eco", "xh-other-eco", "dispatched")  # not the league bureau
-    result = verdicts(w, "ecology.dispatched")
+    w.rep("xh-eco", "xh-other-eco", "dispatched")  # not at league level
+    result = verdicts(w, rule)
     assert "xh-eco" in offenders(result[XH])
     assert result[EL][0].message_en == "Erenhot City has no ecology body"
 
 
-# ---- enforcement teams -------------------------------------------------------------------------------------
-def test_at_most_eight_enforcement_teams() -> None:
+def test_hosted_by_each_selected_body() -> None:
     w = county_world()
-    for i in range(8):
-        w.add(f"team{i}", category=Category.ENFORCEMENT, counted=False)
-    assert verdicts(w, "enforcement.max_teams")[XH] == []
-    w.add("team8", category=Category.ENFORCEMENT, counted=False)
-    assert len(offenders(verdicts(w, "enforcement.max_teams")[XH])) == 9
+    rule = spec(w, '[rules.select]\ncategory = ["coordination"]\n', "hosted_by")
+    w.add("office-ok", category=Category.COORDINATION, counted=False)
+    w.host("office-ok", "xh-gov")
+    w.add("plate-only", category=Category.COORDINATION, counted=False)
+    w.host("plate-only", "xh-gov", "plate")
+    assert offenders(verdicts(w, rule)[XH]) == ["plate-only"]
 
 
-# ---- coordination bodies -------------------------------------------------------------------------------------
-BODY_NAMES = [
-    "全面依法治旗委员会",
-    "审计委员会",
-    "全面深化改革委员会",
-    "网络安全和信息化委员会",
-    "国家安全委员会",
-    "财经委员会",
-    "外事工作委员会",
-    "教育工作领导小组",
-    "农村牧区工作领导小组",
-    "退役军人事务工作领导小组",
-]
-
-
-def ten_bodies(w: World, jurisdiction: str, names: list[str], *, with_office: bool = True) -> None:
-    host = w.add(f"{jurisdiction}-host", jurisdiction=jurisdiction, category=Category.PARTY)
-    for i, name in enumerate(names):
-        body = w.add(
-            f"{jurisdiction}-cmte{i}",
-            jurisdiction=jurisdiction,
-            name_zh=f"中共{name}",
-            category=Category.COORDINATION,
-            counted=False,
-        )
-        if with_office:
-            w.host(body, host, "office_in")
-
-
-def test_ten_coordination_bodies_each_with_an_office() -> None:
-    assert len(AREAS) == len(BODY_NAMES) == 10
-    w = county_world()
-    ten_bodies(w, XH, BODY_NAMES)
-    ten_bodies(w, EL, BODY_NAMES[:-1])
-    result = verdicts(w, "coordination.ten_bodies")
-    assert result[XH] == []
-    assert [v.message_en for v in result[EL]] == ["Erenhot City lacks coordination bodies for: veterans affairs"]
-
-
-def test_coordination_body_without_office_fails_both_coordination_rules() -> None:
-    w = county_world()
-    ten_bodies(w, XH, BODY_NAMES, with_office=False)
-    w.add("xh-plate-only", category=Category.COORDINATION, counted=False)
-    w.host("xh-plate-only", "xh-gov", "plate")  # a plate is not an office
-    assert len(offenders(verdicts(w, "coordination.ten_bodies")[XH])) == 10
-    assert "xh-plate-only" in offenders(verdicts(w, "coordination.office")[XH])
-
-
-# ---- public institutions' names ---------------------------------------------------------------------------------
-def test_retained_institutions_not_named_wei_ban_ju() -> None:
-    w = county_world()
-    w.add(
-        "centre",
-        name_zh="镶黄旗融媒体中心",
-        category=Category.INSTITUTION,
-        counted=False,
-    )
-    w.add("bureau", name_zh="镶黄旗粮食局", category=Category.GOVERNMENT)  # a government bureau may be a 局
-    assert verdicts(w, "institution.names")[XH] == []
-    for i, ending in enumerate("委办局"):
-        w.add(
-            f"inst{i}",
-            name_zh=f"镶黄旗某某{ending}",
-            category=Category.INSTITUTION,
-            counted=False,
-        )
-    assert offenders(verdicts(w, "institution.names")[XH]) == [
-        "inst0",
-        "inst1",
-        "inst2",
-    ]
+def test_every_kind_is_documented_and_tested_here() -> None:
+    source = Path(__file__).read_text(encoding="utf-8")
+    for kind in KINDS.values():
+        assert kind.doc and f'"{kind.id}")' in source, kind.id
+        assert all(p.doc for p in kind.params.values()), kind.id
 
 
 # ---- data health ---------------------------------------------------------------------------------------------------
@@ -259,7 +306,6 @@ def test_reporting_cycles_are_found_once_with_their_members() -> None:
     w.rep("a", "b")
     w.rep("b", "c")
     w.rep("c", "a")
-    w.rep("xh-gov", "lg-party")
     (violation,) = verdicts(w, "structure.no_cycles")[XH]
     assert offenders([violation]) == ["a", "b", "c"]
     assert verdicts(county_world(), "structure.no_cycles")[XH] == []
@@ -277,63 +323,52 @@ def test_every_fact_cites_an_existing_source() -> None:
     assert any(m.startswith("REPORTS_TO ghost → xh-gov: no source") for m in messages)
 
 
-# ---- registry, quotes, plan ---------------------------------------------------------------------------------------
-def test_every_reform_rule_quotes_the_seed_verbatim() -> None:
+# ---- Xilingol's rules file, the plan, datasets without rules ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def xilingol() -> Dataset:
+    require((XILINGOL / "manifest.toml").exists(), f"the Xilingol dataset at {XILINGOL}")
+    from loaders import load_dataset
+
+    return load_dataset(XILINGOL)
+
+
+def test_every_xilingol_rule_quotes_the_seed_verbatim_and_names_its_places(xilingol: Dataset) -> None:
     require(SEED.exists(), f"the seed article at {SEED}")
     seed = SEED.read_text(encoding="utf-8")
-    reform = [r for r in all_rules() if r.source == "seed"]
-    assert len(reform) >= 9
-    for r in reform:
-        assert r.quote and r.title_zh and r.title_en, r.id
+    assert len(xilingol.rules) == 10 and len(xilingol.rules) + len(HEALTH_RULES) == 13
+    for r in xilingol.rules:
+        assert r.quote and r.title_zh and r.title_en and r.source == "seed", r.id
         for part in r.quote.split(" … "):
             assert part in seed, f"{r.id}: {part!r} is not in the seed"
-    quotes = " ".join(r.quote for r in reform)
-    for name in POVERTY_COUNTIES + FOREIGN_AFFAIRS_COUNTIES + FORESTRY_EXCEPT:
-        assert name in quotes
+        for jid in r.param("where", ()):  # type: ignore[union-attr]
+            j = xilingol.jurisdiction(jid)
+            assert j is not None and j.name_zh in r.quote, (r.id, jid)
 
 
-def test_a_new_rule_is_one_decorated_function() -> None:
-    from graph.rules import engine as registry
-
-    @rule(
-        "test.no_grain",
-        title_zh="不设粮食局",
-        title_en="No grain bureau",
-        quote="",
-        source="orgraph",
-    )
-    def no_grain(ctx: RuleContext) -> list[Violation]:
-        return [Violation(a.jurisdiction, "粮食局", "grain", (a.id,)) for a in ctx.agencies if "粮食" in a.name_zh]
-
-    try:
-        w = county_world()
-        w.add("grain", name_zh="镶黄旗粮食局")
-        assert offenders(verdicts(w, "test.no_grain")[XH]) == ["grain"]
-        with pytest.raises(ValueError, match="registered twice"):
-            rule("test.no_grain", title_zh="x", title_en="x")(no_grain)
-    finally:
-        registry._REGISTRY.pop("test.no_grain", None)
-
-
-def test_unknown_rule_and_snapshot_are_not_found(mini_dataset: Dataset) -> None:
-    with pytest.raises(NotFound, match="no rule 'nope'"):
-        get_rule("nope")
-    with pytest.raises(NotFound, match="no snapshot '1999'"):
-        check_dataset(object(), mini_dataset, snapshot="1999")
-
-
-# ---- mini and Xilingol on the stores --------------------------------------------------------------------------------
-def test_default_plan_reform_rules_on_after_snapshot_health_rules_everywhere(
+def test_default_plan_declared_rules_on_after_snapshot_health_rules_everywhere(
     store: object, mini_dataset: Dataset
 ) -> None:
     results = check_dataset(store, mini_dataset)
     snapshots_by_phase = {phase: {r.snapshot for r in results if r.rule.phase is phase} for phase in Phase}
     assert snapshots_by_phase == {Phase.AFTER: {"2019"}, Phase.ANY: {"2018", "2019"}}
     explicit = check_dataset(store, mini_dataset, snapshot="2018", rule_ids=["quota.within"])
-    assert [(r.jurisdiction, r.passed) for r in explicit] == [
-        ("xh", False),
-        ("xlht", True),
-    ]  # 11 > 10 in 2018
+    assert [(r.jurisdiction, r.passed) for r in explicit] == [("xh", False), ("xlht", True)]  # 11 > 10 in 2018
+
+
+def test_a_rule_with_its_own_snapshots_judges_only_those(store: object, mini_dataset: Dataset) -> None:
+    from dataclasses import replace
+
+    own = replace(mini_dataset.rules[0], snapshots=("2018",))
+    ds = replace(mini_dataset, rules=(own,))
+    assert {r.snapshot for r in check_dataset(store, ds) if r.rule.id == own.id} == {"2018"}
+    assert check_dataset(store, ds, snapshot="2019", rule_ids=[own.id]) == []
+
+
+def test_unknown_rule_and_snapshot_are_not_found(mini_dataset: Dataset) -> None:
+    with pytest.raises(NotFound, match="no rule 'nope'"):
+        check_dataset(object(), mini_dataset, rule_ids=["nope"])  # type: ignore[arg-type]
+    with pytest.raises(NotFound, match="no snapshot '1999'"):
+        check_dataset(object(), mini_dataset, snapshot="1999")  # type: ignore[arg-type]
 
 
 def test_mini_results_match_its_data(store: object, mini_dataset: Dataset) -> None:
@@ -349,27 +384,51 @@ def test_mini_results_match_its_data(store: object, mini_dataset: Dataset) -> No
     assert health and all(r.passed for r in health)
 
 
-@pytest.fixture(scope="module")
-def xilingol() -> Dataset:
-    require((XILINGOL / "manifest.toml").exists(), f"the Xilingol dataset at {XILINGOL}")
+@pytest.fixture
+def mini_without_rules(tmp_path: Path) -> Path:
+    folder = tmp_path / "no-rules"
+    shutil.copytree(MINI, folder)
+    (folder / "rules.toml").unlink()
+    return folder
+
+
+def test_a_dataset_without_rules_has_only_health_results(mini_without_rules: Path) -> None:
+    from graph.embedded.store import NetworkxStore
     from loaders import load_dataset
 
-    return load_dataset(XILINGOL)
-
-
-def test_xilingol_2019_passes_every_rule(xilingol: Dataset) -> None:
-    from graph.diff.compare import SnapshotData
-
-    data = SnapshotData.from_dataset(xilingol, "2019")
-    context = RuleContext("2019", data.agencies, data.edges, xilingol.jurisdictions, xilingol.sources)
-    failed = [
-        (r.rule.id, r.jurisdiction, [v.message_en for v in r.violations]) for r in run_rules(context) if not r.passed
-    ]
-    assert failed == []
-    assert len({r.jurisdiction for r in run_rules(context, [get_rule("quota.within")])}) == 12
+    ds = load_dataset(mini_without_rules)
+    store = NetworkxStore()
+    store.load(ds)
+    assert ds.rules == ()
+    assert {r.rule.id for r in check_dataset(store, ds)} == {h.id for h in HEALTH_RULES}
 
 
 # ---- CLI ---------------------------------------------------------------------------------------------------------------
+def test_cli_check_without_rules_says_so_and_exits_0(
+    mini_without_rules: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cli import main
+
+    assert main(["check", "--dataset", str(mini_without_rules), "--backend", "networkx"]) == 0
+    assert "declares no rules" in capsys.readouterr().err
+    assert main(["check", "--dataset", str(mini_without_rules), "--backend", "networkx", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["declared_rules"] == 0 and data["passed"] is True
+    assert main(["check", "--dataset", str(mini_without_rules), "--list"]) == 0
+    captured = capsys.readouterr()
+    assert "declares no rules" in captured.err and "quota.within" not in captured.out
+
+
+def test_cli_check_list_shows_the_datasets_rules_with_quotes(capsys: pytest.CaptureFixture[str]) -> None:
+    from cli import main
+
+    assert main(["check", "--dataset", str(XILINGOL), "--list", "--format", "json"]) == 0
+    listed = {r["rule"]: r for r in json.loads(capsys.readouterr().out)}
+    assert listed["special.forestry"]["kind"] == "present_except"
+    assert listed["special.forestry"]["quote"] == "除二连浩特市外在其他林业和草原管理任务重的地区单独设置林草部门"
+    assert listed["structure.cited"]["kind"] == "health"
+
+
 @pytest.mark.parametrize("backend", ["networkx", "neo4j"])
 def test_cli_check_exit_codes_and_json(
     backend: str,
@@ -384,70 +443,13 @@ def test_cli_check_exit_codes_and_json(
     from cli import main
 
     mini = str(ROOT / "tests" / "data" / "mini")
-    assert main(["check", "--dataset", mini, "--backend", backend]) == 3
+    base = ["check", "--dataset", mini, "--backend", backend]
+    assert main(base) == 3
     capsys.readouterr()
-    assert (
-        main(
-            [
-                "check",
-                "--dataset",
-                mini,
-                "--backend",
-                backend,
-                "--rule",
-                "quota.within",
-                "ecology.dispatched",
-                "--format",
-                "json",
-            ]
-        )
-        == 0
-    )
+    assert main([*base, "--rule", "quota.within", "ecology.dispatched", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["passed"] is True and {r["id"] for r in data["rules"]} == {
-        "quota.within",
-        "ecology.dispatched",
-    }
-    assert main(["check", "--dataset", mini, "--backend", backend, "--rule", "nope"]) == 2
-    assert (
-        main(
-            [
-                "diff",
-                "--dataset",
-                mini,
-                "--backend",
-                backend,
-                "--from",
-                "2018",
-                "--to",
-                "2019",
-                "--jurisdiction",
-                "Bordered Yellow Banner",
-                "--format",
-                "json",
-            ]
-        )
-        == 0
-    )
-    diff = json.loads(capsys.readouterr().out)
-    assert diff["scope"] == "xh" and [a["id"] for a in diff["established"]] == ["m19-xh-veterans"]
-    assert (
-        main(
-            [
-                "diff",
-                "--dataset",
-                mini,
-                "--backend",
-                backend,
-                "--from",
-                "2019",
-                "--to",
-                "2018",
-            ]
-        )
-        == 2  # a comparison that cannot be made is bad input
-    )
-    assert "swap --from and --to" in capsys.readouterr().err
+    assert data["passed"] is True and {r["id"] for r in data["rules"]} == {"quota.within", "ecology.dispatched"}
+    assert main([*base, "--rule", "nope"]) == 2
 
 
 @pytest.fixture(params=["networkx", "neo4j"])
@@ -467,7 +469,40 @@ def xilingol_store(request: pytest.FixtureRequest, xilingol: Dataset) -> object:
 
 
 def test_xilingol_passes_every_rule_through_each_backend(xilingol_store: object, xilingol: Dataset) -> None:
-    """The default plan (reform rules on 2019, data health on both snapshots) passes everywhere."""
-    results = check_dataset(xilingol_store, xilingol)
-    assert {r.snapshot for r in results} == {"2018", "2019"}
+    """The default plan (declared rules on 2019, data health on both snapshots): 208 results, all pass."""
+    results = check_dataset(xilingol_store, xilingol)  # type: ignore[arg-type]
+    assert {r.snapshot for r in results} == {"2018", "2019"} and len(results) == 208
     assert [(r.rule.id, r.snapshot, r.jurisdiction) for r in results if not r.passed] == []
+
+
+def test_rule_results_are_identical_on_both_backends(request: pytest.FixtureRequest, mini_dataset: Dataset) -> None:
+    """Parity: every result, with its messages and agencies, is the same on networkx and neo4j (mini fails some)."""
+    from graph.embedded.store import NetworkxStore
+    from graph.neo4j.store import Neo4jStore
+    from graph.rules.engine import results_to_dict
+
+    embedded = NetworkxStore()
+    embedded.load(mini_dataset)
+    server = Neo4jStore(request.getfixturevalue("neo4j_driver"))
+    server.load(mini_dataset)
+    try:
+        left = results_to_dict(check_dataset(embedded, mini_dataset))
+        right = results_to_dict(check_dataset(server, mini_dataset))
+        assert left == right and not left["passed"]
+        assert server.backend != embedded.backend
+    finally:
+        server.close()
+
+
+def test_cli_a_malformed_rules_file_is_bad_input_naming_file_and_line(
+    mini_without_rules: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cli import main
+
+    text = (MINI / "rules.toml").read_text(encoding="utf-8")
+    (mini_without_rules / "rules.toml").write_text(text.replace('kind = "count"', 'kind = "tally"'), encoding="utf-8")
+    assert main(["check", "--dataset", str(mini_without_rules), "--backend", "networkx"]) == 2
+    assert (
+        "rules.toml:96 [rules[6].kind]: rule 'enforcement.max_teams': unknown kind 'tally'" in capsys.readouterr().err
+    )
+    assert main(["check", "--dataset", str(mini_without_rules), "--list"]) == 2
