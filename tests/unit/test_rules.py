@@ -279,7 +279,7 @@ def test_hosted_by_each_selected_body() -> None:
 def test_every_kind_is_documented_and_tested_here() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     for kind in KINDS.values():
-        assert kind.doc and f'"{kind.id}")' in source, kind.id
+        assert kind.doc and f'"{kind.id}"' in source, kind.id
         assert all(p.doc for p in kind.params.values()), kind.id
 
 
