@@ -4,7 +4,7 @@ LadybugDB was chosen over grand-cypher by measurement (docs/cypher.md, bench/ben
 runs far more of the queries analysts type, correctly and faster. What it spells differently from Neo4j is
 rewritten here (`type(r)`, `labels(n)`, the `IN` relationship type, column names as typed); what it would
 answer differently (`(a:A:B)` means A or B there) or not at all is refused with UnsupportedCypher naming the
-construct. Writes are refused by graph.cypher_gate before anything runs.
+construct. graph.cypher_gate admits only single read statements before anything runs.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.cypher_gate import Token, refuse_writes
+from graph.cypher_gate import admit
 from graph.embedded.dialect import HIDDEN_PREFIX, rewrite
-from graph.embedded.mirror import ENDPOINT_PROPERTIES, Mirror, mirror_of, rebuild_mirror
+from graph.embedded.mirror import ENDPOINT_PROPERTIES, mirror_of, rebuild_mirror
 from graph.embedded.scoping import orders_mid_query
 from graph.embedded.subset import parameters, refuse_unsupported, return_columns
 from graph.errors import (
@@ -59,23 +59,9 @@ def run_embedded(
 ) -> QueryResult:
     """Run a read-only query over `graph`; rows hold plain values, at most `row_cap` of them."""
     started = time.perf_counter()
-    if not text.strip():
-        raise CypherSyntaxError("the query is empty")
-    tokens = refuse_writes(text)
+    text, tokens = admit(text)  # the read-only gate: refuses anything but one read statement
     spelled = {t.text.lower(): t.text for t in tokens if t.kind == "word"}
-    if not tokens:
-        raise CypherSyntaxError("the query is empty (only comments)")
     mirror = mirror_of(graph)
-    schema_rows = _schema_procedure(tokens, mirror)
-    if schema_rows is not None:
-        columns, rows = schema_rows
-        return QueryResult(
-            columns,
-            rows[:row_cap],
-            BACKEND,
-            len(rows) > row_cap,
-            time.perf_counter() - started,
-        )
     refuse_unsupported(tokens)
     single_thread = orders_mid_query(tokens)
     rewritten = rewrite(text, tokens)
@@ -119,29 +105,12 @@ def run_embedded(
 
 def _execute(conn: Any, query: str, params: dict[str, Any], row_cap: int) -> tuple[list[list[Any]], list[str]]:
     result = conn.execute(query, params)
+    if isinstance(result, list):  # several statements: the gate refuses them, so this would be a bug
+        raise CypherError("the embedded engine saw several statements; nothing was returned")
     raw_rows: list[list[Any]] = []
     while result.has_next() and len(raw_rows) <= row_cap:
         raw_rows.append(result.get_next())
     return raw_rows, result.get_column_names()
-
-
-def _schema_procedure(tokens: list[Token], mirror: Mirror) -> tuple[list[str], list[dict[str, Any]]] | None:
-    """Answer the allowlisted `CALL db.labels()` / `db.relationshipTypes()` / `db.propertyKeys()` alone."""
-    words = [t.text for t in tokens]
-    if len(words) < 5 or words[0].upper() != "CALL" or words[1].lower() != "db" or words[2] != ".":
-        return None
-    answers = {
-        "labels": ("label", mirror.labels),
-        "relationshiptypes": ("relationshipType", mirror.rel_types),
-        "propertykeys": ("propertyKey", mirror.property_keys),
-    }
-    name = words[3].lower()
-    if name not in answers or words[4:] != ["(", ")"]:
-        raise UnsupportedCypher(
-            f"CALL db.{words[3]}(…) beyond a bare CALL db.labels()/relationshipTypes()/propertyKeys()"
-        )
-    column, values = answers[name]
-    return [column], [{column: v} for v in values]
 
 
 _FUNCTION_MISSING = re.compile(r"function (\w+) does not exist", re.IGNORECASE)

@@ -1,8 +1,10 @@
 """Ad-hoc read-only Cypher on Neo4j: refuse anything that is not a plain read, then run it under a timeout
 and a row cap, and turn the driver's values into plain Python values plus drawable nodes/relationships.
 
-READ access mode only routes a query; it does not stop a write on a single server. So every query is planned
-with EXPLAIN first and refused unless the planner says it is a read ("r") without a refused operator.
+First the read-only gate (graph/cypher_gate.py), the same one the embedded engine uses, so both backends refuse
+the same texts (SHOW, CALL, admin commands included). Behind it, READ access mode only routes a query; it does
+not stop a write on a single server. So every admitted query is also planned with EXPLAIN and refused unless the
+planner says it is a read ("r") without a refused operator.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import neo4j
 from neo4j import exceptions as neo
 from neo4j import graph as ng
 
+from graph.cypher_gate import admit
 from graph.errors import (
     BackendUnavailable,
     CypherError,
@@ -58,9 +61,9 @@ def run_read_only(
     timeout_s: float,
     row_cap: int,
 ) -> QueryResult:
-    """EXPLAIN-check `text`, then run it in a READ session and fetch at most row_cap + 1 rows."""
-    if not text.strip():
-        raise CypherSyntaxError("the query is empty")
+    """Pass `text` through the read-only gate, EXPLAIN-check it, then run it in a READ session and fetch at most
+    row_cap + 1 rows."""
+    text = admit(text).text  # the same gate as the embedded engine: same texts refused on both backends
     started = time.perf_counter()
     try:
         with driver.session(
