@@ -160,6 +160,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change_removed": ("撤销", "removed"),
     "change_merged": ("合并", "merged"),
     "change_split": ("拆分", "split"),
+    "run_from_elsewhere": (
+        "由其他地区机构管理（派出机构等）",
+        "Run from a body elsewhere (dispatched offices and the like)",
+    ),
+    "whole_chart": ("← 返回整体结构", "← Back to the whole chart"),
+    "breadcrumb": ("上级链", "Reporting chain"),
     "change_merged_away": ("并入他机构", "merged into another"),
     "change_moved": ("转隶/改为派出", "moved to another jurisdiction"),
     "change_renamed": ("更名", "renamed"),

@@ -24,6 +24,7 @@ from app_pages.common import (
 from graph.errors import OrgraphError
 from graph.model import Agency, RelType
 from views import charts, render
+from views.components import org_chart
 
 service = get_service()
 dataset = service.dataset
@@ -85,6 +86,11 @@ publish(
     agency=focus or None,
     expand=st.session_state.get(expand_key) or None,
 )
+
+
+def _focus(agency_id: str) -> None:
+    """Focus an agency (or none): the selection, the search box's list and the URL follow."""
+    st.session_state[focus_key] = agency_id
 
 
 def _jurisdiction_name(jurisdiction_id: str) -> str:
@@ -197,6 +203,11 @@ if focus:
     except OrgraphError as exc:
         st.error(str(exc))
         st.stop()
+    chain = service.chain(agency.id)[:4]
+    crumbs = st.columns([2] + [3] * len(chain), gap="small")
+    crumbs[0].button(tr("whole_chart"), key="crumb_top", on_click=_focus, args=("",))
+    for column, step in zip(crumbs[1:], reversed(chain), strict=True):  # the breadcrumb, top first
+        column.button(f"› {_name(step.agency)}", key=f"crumb_{step.agency.id}", on_click=_focus, args=(step.agency.id,))
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown(f"#### {render.md(tr('focus_on', name=_name(agency)))}")
@@ -211,6 +222,11 @@ if focus:
         )
     with right:
         _details(agency)
+elif dataset.jurisdiction(scope) is not None:  # one jurisdiction: an org chart; a click focuses a body
+    st.markdown(
+        f"#### {render.md(tr('structure_of', scope=scope_label(dataset, scope), snapshot=snapshot_label(dataset.snapshot(snapshot))))}"
+    )
+    org_chart(charts.org_chart_for(service, snapshot, scope, lang=lang(), focus=None), key="org_chart", on_click=_focus)
 else:
     jurisdiction = None if scope == LEAGUE else scope
     with st.spinner("…"):

@@ -17,8 +17,9 @@ from graph.model import Agency, Category, Change, Edge, RelType
 from i18n import t
 from service import OrgService
 from views import render
+from views.orgchart import build_org_chart, org_chart_html
 
-__all__ = ["Chart", "compare_charts", "focus_chart", "structure_chart"]
+__all__ = ["Chart", "compare_charts", "focus_chart", "org_chart_for", "structure_chart"]
 
 CATEGORY_RANK = {c.value: i for i, c in enumerate(Category)}
 MODE_RANK = {m: i for i, m in enumerate(["leads", "manages", "unified", "dispatched", "entrusted", "guides"])}
@@ -295,3 +296,25 @@ def _rows(agency: Agency, lang: str) -> list[tuple[str, str]]:
         (t("source", lang), agency.source),
         ("id", agency.id),
     ]
+
+
+def org_chart_for(service: OrgService, snapshot: str, jurisdiction: str, *, lang: str, focus: str | None) -> str:
+    """The org chart of one jurisdiction in one snapshot as escaped HTML (views/orgchart.py)."""
+    agencies = service.agencies(snapshot, jurisdiction)
+    edges = service.edges(snapshot, jurisdiction)
+    inside = {a.id for a in agencies}
+    names: dict[str, str] = {}
+    for target in {e.end for e in edges if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY)} - inside:
+        with suppress(NotFound):
+            names[target] = service.agency(target).name(lang)
+    leading = [a.id for a in agencies if a.category is Category.LEADERSHIP]
+    chart = build_org_chart(agencies, edges, names, {a: len(service.chain(a)) for a in leading})
+    modes = ["leads", "manages", "unified", "dispatched", "entrusted", "guides", "office_in", "plate", "co_located"]
+    return org_chart_html(
+        chart,
+        lang=lang,
+        category_names={c: t(f"cat_{c.value}", lang) for c in Category},
+        mode_names={m: t(f"mode_{m}", lang) for m in modes},
+        outside_title=t("run_from_elsewhere", lang),
+        focus=focus,
+    )

@@ -134,6 +134,18 @@ def iframe_pages(at: Any) -> list[str]:
     return [el.proto.srcdoc for el in at.get("iframe")]
 
 
+def org_charts(at: Any) -> list[str]:
+    """The HTML of every org chart the page showed (our components-v2 element; its data is JSON text)."""
+    return [
+        json.loads(el.proto.json) for el in at.get("bidi_component") if el.proto.component_name == "orgraph_org_chart"
+    ]
+
+
+def org_chart_ids(page: str) -> set[str]:
+    """The agency ids of the boxes of an org chart (each box carries data-id, which a click sends back)."""
+    return set(re.findall(r'data-id="([^"]+)"', page))
+
+
 def shown_text(at: Any) -> str:
     """All markdown/caption/title/subheader text of a run, joined (what a reader sees outside tables)."""
     parts: list[str] = []

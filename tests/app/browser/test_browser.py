@@ -165,6 +165,13 @@ def _chart_frame(page, index: int = 0):  # type: ignore[no-untyped-def]
     return charts[index]
 
 
+def _org_chart(page):  # type: ignore[no-untyped-def]
+    """The Explorer's org chart (our components-v2 element; Playwright's CSS locators reach into its shadow root)."""
+    chart = page.locator(".orgchart").first
+    chart.wait_for(timeout=60_000)
+    return chart
+
+
 def _pick(page, label: str, option: str) -> None:  # type: ignore[no-untyped-def]
     """Choose `option` in the Streamlit selectbox labelled `label`."""
     page.get_by_role("combobox", name=label).first.click()
@@ -188,7 +195,9 @@ def test_every_page_renders_in_chinese(page, server, name, heading) -> None:  # 
     nav = page.locator("[data-testid='stSidebarNav']")
     for label in ("总览", "结构浏览", "改革前后对比", "导出"):
         assert nav.get_by_text(label, exact=True).is_visible()
-    if name in ("explorer", "compare"):
+    if name == "explorer":
+        assert _org_chart(page).locator("[data-id]").count() > 0
+    if name == "compare":
         frame = _chart_frame(page)
         assert frame.evaluate("() => nodes.length") > 0
         assert frame.locator("canvas").count() == 1
@@ -212,10 +221,10 @@ def test_selecting_a_county_draws_its_agencies_with_chinese_labels(page, server)
     _open(page, server, "explorer", "结构浏览")
     _pick(page, "地区", county.name_zh)
     assert page.get_by_role("heading", name=county.name_zh).first.is_visible()
-    frame = _chart_frame(page)
-    labels = frame.evaluate("() => nodes.get().map(n => n.label.replace(/\\n/g, ''))")
+    chart = _org_chart(page)
+    labels = chart.locator("[data-id]").all_inner_texts()
     for agency in dataset.agencies_in(latest, county.id):
-        assert agency.name_zh in labels
+        assert any(label.startswith(agency.name_zh) for label in labels), agency.name_zh
     _shoot(page, "explorer-county")
 
 
@@ -272,9 +281,9 @@ def test_a_copied_link_opens_the_same_view(page, server) -> None:  # type: ignor
     first = dataset.snapshot_ids()[0]
     _open(page, server, f"explorer?j={county.id}&snap={first}&lang=en", "Explorer")
     assert page.get_by_role("heading", name=county.name_en).first.is_visible()
-    frame = _chart_frame(page)
-    ids = set(frame.evaluate("() => nodes.getIds()"))
-    assert {a.id for a in dataset.agencies_in(first, county.id)} <= ids
+    boxes = _org_chart(page).locator("[data-id]")
+    ids = {boxes.nth(i).get_attribute("data-id") for i in range(boxes.count())}
+    assert {a.id for a in dataset.agencies_in(first, county.id)} == ids
 
 
 def _download(tab, label: str):  # type: ignore[no-untyped-def]
@@ -305,5 +314,41 @@ def test_export_downloads_a_diagram_and_data(browser, server) -> None:  # type: 
         json_download = _download(tab, "下载 JSON")
         assert Path(json_download.path()).read_bytes().lstrip().startswith(b"{")
         _shoot(tab, "export")
+    finally:
+        context.close()
+
+
+def test_the_org_chart_reads_at_its_default_size_and_a_click_focuses_a_body(browser, server) -> None:  # type: ignore[no-untyped-def]
+    """At 1600x1000: every label is at least 12 px, the party committee sits in the top band, and clicking a box
+    focuses that body and puts it in the URL (a breadcrumb then leads back)."""
+    from loaders import load_dataset
+
+    dataset = load_dataset(MINI)
+    county = dataset.counties()[-1]
+    latest = dataset.snapshot_ids()[-1]
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    tab = context.new_page()
+    try:
+        _open(tab, server, f"explorer?j={county.id}&snap={latest}", "结构浏览")
+        chart = _org_chart(tab)
+        sizes = chart.locator("[data-id]").evaluate_all(
+            "boxes => boxes.map(b => parseFloat(getComputedStyle(b).fontSize))"
+        )
+        assert sizes and min(sizes) >= 12, sizes
+        party = next(a for a in dataset.agencies_in(latest, county.id) if a.type == "party_committee")
+        heads = chart.locator(".head")
+        assert heads.first.get_attribute("data-id") == party.id  # the first box of the top band
+        top = chart.bounding_box()
+        box = chart.locator(f"[data-id='{party.id}']").bounding_box()
+        assert top is not None and box is not None and box["y"] - top["y"] < 80
+        target = next(a for a in dataset.agencies_in(latest, county.id) if a.category.value == "government")
+        chart.locator(f"[data-id='{target.id}']").first.click()
+        _settle(tab)
+        tab.wait_for_url(f"**agency={target.id}**", timeout=60_000)
+        tab.get_by_role("heading", name=target.name_zh).first.wait_for(timeout=60_000)
+        _shoot(tab, "explorer-focus")
+        tab.get_by_role("button", name="← 返回整体结构").click()
+        _settle(tab)
+        assert "agency=" not in tab.url
     finally:
         context.close()
