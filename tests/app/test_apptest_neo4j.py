@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import chart_nodes, iframe_pages
-from tests.app.test_apptest_explorer import _expected_ids
+from tests.app.conftest import org_chart_ids, org_charts
 from tests.conftest import neo4j_settings
+from views import charts
 
 pytestmark = pytest.mark.neo4j
 
@@ -24,10 +24,12 @@ def neo4j_env(monkeypatch: pytest.MonkeyPatch, app_env, neo4j_driver) -> None:
 def test_explorer_on_neo4j_draws_what_the_embedded_backend_draws(neo4j_env, open_app, app_service) -> None:
     at = open_app("explorer", params={"lang": "en"})
     assert any("neo4j" in c.value for c in at.sidebar.caption)
-    drawn = {n["id"] for n in chart_nodes(iframe_pages(at)[0])}
+    (chart,) = org_charts(at)
     county = app_service.dataset.counties()[0].id
     latest = app_service.dataset.snapshot_ids()[-1]
-    assert drawn == _expected_ids(app_service, latest, county)  # app_service runs on the embedded backend
+    embedded = charts.org_chart_for(app_service, latest, county, lang="en", focus=None)  # app_service is embedded
+    assert org_chart_ids(chart) == {a.id for a in app_service.agencies(latest, county)}
+    assert chart == embedded  # the same boxes, names, blocks and lines
 
 
 def test_cypher_page_runs_on_neo4j(neo4j_env, open_app, app_service) -> None:
