@@ -280,10 +280,10 @@ _OPTIONS = {
     "interaction": {
         "hover": True,
         "tooltipDelay": 120,
-        "navigationButtons": False,
+        "navigationButtons": True,  # zoom with the buttons or Ctrl/⌘ + wheel; the wheel alone scrolls the page
         "multiselect": False,
         "dragNodes": True,
-        "zoomView": True,
+        "zoomView": False,
     },
     "edges": {"smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.45}},
     "nodes": {"margin": 8, "widthConstraint": {"maximum": 152}},
@@ -309,10 +309,16 @@ function orgraphTooltips(ds) { ds.forEach(function (item) { if (typeof item.titl
   var el = document.createElement("div"); el.innerHTML = item.title; ds.update({id: item.id, title: el}); } }); }
 orgraphTooltips(nodes); orgraphTooltips(edges);
 network = new vis.Network(container, data, options);
+var orgraphMinScale = 12 / 14;  // never shrink 14 px labels below 12 px: pan or zoom out with the buttons instead
 function orgraphView() { var f = orgraphFrame, box = container.getBoundingClientRect();
   if (box.width < 20 || box.height < 20) { return; }  // hidden (e.g. in a closed tab): fit when shown
-  var scale = Math.min(box.width / (f[2] - f[0] + 260), box.height / (f[3] - f[1] + 140), 1.25);
-  network.moveTo({position: {x: (f[0] + f[2]) / 2, y: (f[1] + f[3]) / 2}, scale: scale}); }
+  var fit = Math.min(box.width / (f[2] - f[0] + 260), box.height / (f[3] - f[1] + 140), 1.25);
+  var scale = Math.max(fit, orgraphMinScale);
+  var y = fit < orgraphMinScale ? f[1] - 70 + box.height / 2 / scale : (f[1] + f[3]) / 2;  // too big: show the top
+  network.moveTo({position: {x: (f[0] + f[2]) / 2, y: y}, scale: scale}); }
+container.addEventListener("wheel", function (e) { if (!(e.ctrlKey || e.metaKey)) { return; }
+  e.preventDefault(); var s = network.getScale() * (e.deltaY < 0 ? 1.15 : 1 / 1.15);
+  network.moveTo({scale: Math.max(0.2, Math.min(3, s))}); }, {passive: false});
 network.once("afterDrawing", orgraphView);
 var orgraphWidth = -1;  // refit when the frame first gets a size (charts in a hidden tab) or is resized
 setInterval(function () { var w = container.getBoundingClientRect().width;

@@ -201,6 +201,9 @@ def test_every_page_renders_in_chinese(page, server, name, heading) -> None:  # 
         frame = _chart_frame(page)
         assert frame.evaluate("() => nodes.length") > 0
         assert frame.locator("canvas").count() == 1
+        page.wait_for_timeout(600)  # the chart fits itself once it has a size
+        font = frame.evaluate("() => network.getScale() * 14")  # 14 px labels at the chart's default zoom
+        assert font >= 11.99, f"labels drawn at {font:.1f} px"
     _shoot(page, name)
     assert not page.dialogs  # type: ignore[attr-defined]
 
