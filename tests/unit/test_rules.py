@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import NotFound, Problem
-from graph.model import Category, Dataset, RuleSpec
-from graph.rules.base import Phase, Violation
+from graph.model import Category, Dataset, RelType, RuleSpec
+from graph.rules.base import Phase, RuleContext, Violation
 from graph.rules.engine import bind, check_dataset, run_rules
 from graph.rules.health import HEALTH_RULES
 from graph.rules.kinds import KINDS
@@ -199,11 +199,9 @@ def test_new_in_every_needs_a_body_without_structural_predecessor() -> None:
     w.add("el-civil", "2018", jurisdiction=EL, type="civil_affairs")
     w.add("el-em", jurisdiction=EL, type="emergency_management")
     w.became("el-civil", "el-em", "transferred", function="f")  # a duty moved in: still new
-    ctx = w.context("2019")
-    from graph.rules.base import RuleContext
-
-    incoming = tuple(e for e in w.dataset().edges if e.type.value == "BECAME")
-    ctx = RuleContext("2019", ctx.agencies, ctx.edges, ctx.jurisdictions, ctx.sources, incoming)
+    data = w.context("2019")
+    incoming = tuple(e for e in w.dataset().edges if e.type is RelType.BECAME)  # from 2018 into 2019
+    ctx = RuleContext("2019", data.agencies, data.edges, data.jurisdictions, data.sources, incoming)
     result = {r.jurisdiction: r.passed for r in run_rules(ctx, [bind(rule)])}
     assert result == {XH: False, EL: True}
     merged_ok = spec(
@@ -506,3 +504,46 @@ def test_cli_a_malformed_rules_file_is_bad_input_naming_file_and_line(
         "rules.toml:96 [rules[6].kind]: rule 'enforcement.max_teams': unknown kind 'tally'" in capsys.readouterr().err
     )
     assert main(["check", "--dataset", str(mini_without_rules), "--list"]) == 2
+
+
+NEW_RULES = """
+[[rules]]
+id = "new.veterans"
+kind = "new_in_every"
+title_en = "A new veterans bureau in every county"
+quote = "q"
+source = "seed"
+levels = ["county"]
+[rules.select]
+type = ["veterans_affairs"]
+
+[[rules]]
+id = "new.emergency"
+kind = "new_in_every"
+title_en = "A new (or merged) emergency bureau in every county"
+quote = "q"
+source = "seed"
+levels = ["county"]
+[rules.select]
+type = ["emergency_management"]
+[rules.params]
+allow_merged = true
+"""
+
+
+def test_new_in_every_reads_the_lineage_through_each_backend(
+    store: object, mini_without_rules: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """xh's veterans bureau is established in 2019, xlht has none; xh's emergency bureau is merged from two bodies,
+    xlht's only renamed: the BECAME edges into 2019 come from the store (2018's edges), on either backend."""
+    from loaders import load_dataset
+
+    (mini_without_rules / "rules.toml").write_text(NEW_RULES, encoding="utf-8")
+    ds = load_dataset(mini_without_rules)
+    results = {(r.rule.id, r.jurisdiction): r.passed for r in check_dataset(store, ds) if r.rule.id.startswith("new.")}  # type: ignore[arg-type]
+    assert results == {
+        ("new.veterans", "xh"): True,
+        ("new.veterans", "xlht"): False,
+        ("new.emergency", "xh"): True,
+        ("new.emergency", "xlht"): False,
+    }
