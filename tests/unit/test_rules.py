@@ -547,3 +547,18 @@ def test_new_in_every_reads_the_lineage_through_each_backend(
         ("new.emergency", "xh"): True,
         ("new.emergency", "xlht"): False,
     }
+
+
+def test_a_bad_rules_file_fails_the_load_and_leaves_the_store_as_it_was(mini_without_rules: Path) -> None:
+    from graph.embedded.store import NetworkxStore
+    from graph.errors import DatasetError
+    from loaders import load_dataset
+    from service import OrgService
+
+    store = NetworkxStore()
+    store.load(load_dataset(MINI))
+    before = store.agencies("2019")
+    (mini_without_rules / "rules.toml").write_text('[[rules]]\nid = "x"\nkind = "count"\n', encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"rules.toml:1 .*quote is required"):
+        OrgService.open(mini_without_rules, store=store)
+    assert store.agencies("2019") == before
