@@ -223,7 +223,7 @@ def test_selecting_a_county_draws_its_agencies_with_chinese_labels(page, server)
     county = dataset.counties()[-1]
     _open(page, server, "explorer", "结构浏览")
     _pick(page, "地区", county.name_zh)
-    assert page.get_by_role("heading", name=county.name_zh).first.is_visible()
+    page.get_by_role("heading", name=county.name_zh).first.wait_for(timeout=60_000)  # the rerun may still be drawing
     chart = _org_chart(page)
     labels = chart.locator("[data-id]").all_inner_texts()
     for agency in dataset.agencies_in(latest, county.id):
