@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from exporters.selection import ExportGraph
+from exporters.yed import add_yed_styles
 from graph.errors import OrgraphError
 from graph.model import Agency, Edge, Function, Jurisdiction
 from loaders.rows import CSV_COLUMNS
@@ -123,9 +124,13 @@ def to_networkx(graph: ExportGraph, *, dataset_id: str | None = None) -> nx.Mult
 
 
 def to_graphml(graph: ExportGraph, **options: Any) -> bytes:
+    """GraphML with yEd's styling added (exporters/yed.py); plain GraphML readers ignore it."""
+    g = to_networkx(graph, **options)
     buf = io.BytesIO()
-    nx.write_graphml(to_networkx(graph, **options), buf, encoding="utf-8", prettyprint=True)
-    return buf.getvalue()
+    nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
+    labels = {str(n): str(d.get("label", n)) for n, d in g.nodes(data=True)}
+    categories = {str(n): str(d.get("category", "")) for n, d in g.nodes(data=True)}
+    return add_yed_styles(buf.getvalue(), labels, categories)
 
 
 def to_gexf(graph: ExportGraph, **options: Any) -> bytes:

@@ -34,7 +34,9 @@ def graph(request: pytest.FixtureRequest, changes: Dataset, changes_store: objec
 def test_graphml_round_trips_nodes_edges_and_typed_attributes(graph) -> None:  # type: ignore[no-untyped-def]
     original = to_networkx(graph)
     back = nx.read_graphml(io.BytesIO(render(graph, "graphml")), force_multigraph=True)
-    assert dict(back.nodes(data=True)) == dict(original.nodes(data=True))
+    yed = {"x", "y", "shape_type"}  # networkx reads yEd's node graphics back as these; they are drawing, not data
+    nodes = {n: {k: v for k, v in d.items() if k not in yed} for n, d in back.nodes(data=True)}
+    assert nodes == dict(original.nodes(data=True))
     assert _edges(back) == _edges(original)
     assert all(isinstance(d["label"], str) and d["label"] for _, d in back.nodes(data=True))
     quotas = [d["agency_quota"] for _, d in back.nodes(data=True) if "agency_quota" in d]
@@ -153,3 +155,21 @@ def test_a_dataset_alone_exports_like_its_store(mini_dataset: Dataset, mini_stor
 
     selection = Selection(snapshots=(mini_dataset.snapshot_ids()[-1],))
     assert export(None, mini_dataset, selection, "json") == export(mini_store, mini_dataset, selection, "json")  # type: ignore[arg-type]
+
+
+def test_graphml_opens_styled_in_yed(graph) -> None:  # type: ignore[no-untyped-def]
+    """Every node carries a yFiles ShapeNode (fill by category, its name as the label) and every edge a line
+    style by mode, in yEd's namespace; the names are XML text, so a hostile name stays text."""
+    import xml.etree.ElementTree as ET
+
+    y = "{http://www.yworks.com/xml/graphml}"
+    root = ET.fromstring(render(graph, "graphml"))
+    nodes = root.findall(".//{http://graphml.graphdrawing.org/xmlns}node")
+    assert nodes and all(n.find(f".//{y}ShapeNode") is not None for n in nodes)
+    labels = {n.get("id"): n.find(f".//{y}NodeLabel").text for n in nodes}  # type: ignore[union-attr]
+    for a in graph.agencies:
+        assert labels[a.id] == (a.name_zh or a.name_en)
+    styles = {ls.get("type") for ls in root.iter(f"{y}LineStyle")}
+    assert styles and styles <= {"line", "dashed", "dotted"}
+    fills = {f.get("color") for f in root.iter(f"{y}Fill")}
+    assert len(fills) > 1  # coloured by category, not all the same
