@@ -186,7 +186,7 @@ def _details(agency: Agency) -> None:
                         tr("title"): s.title,
                         tr("basis"): tr(f"basis_{s.basis.value}"),
                         tr("publisher"): s.publisher,
-                        tr("link"): s.url or None,
+                        tr("link"): render.safe_link(s.url),
                     }
                     for s in sources
                 ]

@@ -168,7 +168,7 @@ st.dataframe(
                 tr("title"): s.title,
                 tr("publisher"): s.publisher,
                 tr("date"): s.date,
-                tr("link"): s.url or None,
+                tr("link"): render.safe_link(s.url),
             }
             for s in dataset.sources
         ]

@@ -30,6 +30,7 @@ __all__ = [
     "CATEGORY_COLOURS",
     "CHANGE_COLOURS",
     "MODE_STYLES",
+    "safe_link",
     "ChartLink",
     "ChartNode",
     "agency_node",
@@ -146,6 +147,17 @@ class Legend:
     boxes: list[tuple[str, str, str]] = field(default_factory=list)  # (text, fill, border)
     lines: list[tuple[str, str]] = field(default_factory=list)  # (text, style key)
     dashed_note: str = ""
+
+
+def safe_link(url: str) -> str | None:
+    """A source's URL when it is an http(s) link, else None: a link column must never run `javascript:` or open a
+    local file.
+
+    >>> safe_link("https://example.org/a"), safe_link("javascript:alert(1)"), safe_link(" file:///etc/passwd")
+    ('https://example.org/a', None, None)
+    """
+    url = url.strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
 
 
 def agency_node(

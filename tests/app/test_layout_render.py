@@ -87,3 +87,19 @@ def test_markdown_and_plot_text_are_escaped() -> None:
     assert "<img" not in render.md(HOSTILE).replace("\\<", "")
     assert render.plot_text(HOSTILE) == "&lt;img src=x onerror=alert(1)&gt;"
     assert "href" not in render.tooltip("a href=b")  # pyvis would switch its popup to innerHTML mode
+
+
+@pytest.mark.parametrize(
+    "url,shown",
+    [
+        ("https://example.org/plan", "https://example.org/plan"),
+        ("HTTP://example.org", "HTTP://example.org"),
+        ("javascript:alert(1)", None),
+        ("  JavaScript:alert(1)", None),
+        ("file:///etc/passwd", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("", None),
+    ],
+)
+def test_source_links_are_limited_to_http(url: str, shown: str | None) -> None:
+    assert render.safe_link(url) == shown
