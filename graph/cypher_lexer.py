@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from graph.errors import CypherSyntaxError, WriteRefused
 
@@ -38,6 +37,9 @@ TokenKind = Literal["word", "string", "quoted", "number", "param", "punct"]
 WHITESPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\u00a0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
     chr(c) for c in range(0x2000, 0x200B)
 )
+_ASCII_WORD_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_ASCII_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ASCII_SPACES = re.compile(r"[ \t\n]+")
 _PUNCT_2 = ("..", "<>", "<=", ">=", "=~", "->", "<-", "+=")
 _PUNCT_1 = frozenset("()[]{},.:;|*+-/%^=<>!&")
 _ESCAPES = frozenset("\\'\"bfnrt")
@@ -47,8 +49,7 @@ _NUMBER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One lexical token; `start`/`end` index the original text so rewriters can splice it."""
 
     kind: TokenKind
@@ -108,7 +109,15 @@ def tokenize(text: str) -> list[Token]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in WHITESPACE:
+        if ch in _ASCII_WORD_START:  # the common cases first: ASCII names and keywords, ASCII spaces
+            j = _ASCII_WORD.match(text, i).end()
+            if j < n and not text[j].isascii():
+                j = _end_of_name(text, j)
+            tokens.append(Token("word", text[i:j], i, j))
+            i = j
+        elif ch in " \t\n":
+            i = _ASCII_SPACES.match(text, i).end()
+        elif ch in WHITESPACE:
             if ch == "\r" and text[i + 1 : i + 2] != "\n":
                 raise _refuse("a carriage return without a line feed (the engines end a line differently)", i)
             i += 1
@@ -135,18 +144,14 @@ def tokenize(text: str) -> list[Token]:
             j = _end_of_number(text, i)
             tokens.append(Token("number", text[i:j], i, j))
             i = j
-        elif _is_name_char(ch):
-            j = i + 1
-            while j < n and _is_name_char(text[j]):
-                j += 1
-            if j < n and not text[j].isascii() and text[j] not in WHITESPACE:
-                raise _refuse(f"the character {_describe(text[j])} inside a name", j)
-            tokens.append(Token("word", text[i:j], i, j))
-            i = j
         elif ch in _PUNCT_1:
             width = 2 if text[i : i + 2] in _PUNCT_2 else 1
             tokens.append(Token("punct", text[i : i + width], i, i + width))
             i += width
+        elif _is_caseless_letter(ch):
+            j = _end_of_name(text, i)
+            tokens.append(Token("word", text[i:j], i, j))
+            i = j
         else:
             raise _refuse(
                 f"the character {_describe(ch)} outside a string: an engine may read it as something else "
@@ -154,6 +159,15 @@ def tokenize(text: str) -> list[Token]:
                 i,
             )
     return tokens
+
+
+def _end_of_name(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and _is_name_char(text[i]):
+        i += 1
+    if i < n and not text[i].isascii() and text[i] not in WHITESPACE:
+        raise _refuse(f"the character {_describe(text[i])} inside a name", i)
+    return i
 
 
 def _end_of_line_comment(text: str, start: int) -> int:

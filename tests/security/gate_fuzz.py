@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-__all__ = ["ISSUE_TEXTS", "LEGIT_READS", "Case", "attacks", "lookalikes"]
+__all__ = ["ISSUE_TEXTS", "LEGIT_READS", "Case", "attacks", "lookalikes", "mutants"]
 
 #: The texts of issue 10, verbatim (the LOAD FROM one with a complete option list).
 ISSUE_TEXTS = (
@@ -127,7 +127,9 @@ class Case:
 
 
 def _keyword_form(keyword: str, rng: random.Random) -> tuple[str, str]:
-    form = rng.choice(["as-is", "lower", "mixed", "fullwidth", "lookalike", "zero-width", "soft-hyphen", "escape"])
+    form = rng.choice(
+        ["as-is", "lower", "mixed", "fullwidth", "lookalike", "zero-width", "soft-hyphen", "escape", "split"]
+    )
     if form == "lower":
         return keyword.lower(), form
     if form == "mixed":
@@ -140,6 +142,8 @@ def _keyword_form(keyword: str, rng: random.Random) -> tuple[str, str]:
         return keyword[:1] + rng.choice(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]) + keyword[1:], form
     if form == "soft-hyphen":
         return keyword[:1] + "\u00ad" + keyword[1:], form
+    if form == "split":  # `SE/**/T`, `SE``T`: two words to both engines, one to a careless guard
+        return keyword[:2] + rng.choice(["/**/", "/* x */", "``", " "]) + keyword[2:], form
     if form == "escape":
         return f"\\u{ord(keyword[0]):04X}{keyword[1:]}", form
     return keyword, form
@@ -185,6 +189,80 @@ def lookalikes(*, marker: str, scratch: str) -> list[Case]:
         cases.append(Case(f"MATCH (a:Agency) RETURN {{{word}: 1}} AS m LIMIT 1", {}, "as a map key"))
         cases.append(Case(f"MATCH (a:`{word.upper()}`) RETURN count(*) AS n", {}, "as a backticked label"))
     return cases
+
+
+#: Reads that run on both backends over the mini dataset; mutants splice hostile fragments into them.
+MUTANT_BASES = (
+    "MATCH (a:Agency) WITH a LIMIT 1 RETURN a.id AS id",
+    "MATCH (a:Agency) WHERE a.name_zh CONTAINS '局' RETURN a.id AS id ORDER BY id SKIP 1 LIMIT 2",
+    "MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) RETURN a.id AS x, r.mode AS m, b.id AS y",
+    "UNWIND [1, 2, 3] AS x RETURN x AS y",
+    "MATCH (a:Agency) RETURN a.category AS c, count(*) AS n",
+    "MATCH (a:Agency {id: $p}) RETURN a.name_zh AS name",
+)
+
+#: Fragments spliced in at random places: pieces of clauses, quotes, comment marks, escapes, separators.
+FRAGMENTS = (
+    "SET a.name_zh = 'PWNED'",
+    "SET",
+    "CREATE (:GateProbe)",
+    "MERGE (:GateProbe)",
+    "DELETE a",
+    "DETACH DELETE a",
+    "LOAD FROM '{marker}' (header=false) RETURN *",
+    "LOAD CSV FROM 'file://{marker}' AS row",
+    "CALL show_tables() RETURN *",
+    "CALL db.labels()",
+    "SHOW SETTINGS",
+    "RETURN 1",
+    "'",
+    '"',
+    "`",
+    "\\",
+    "\\'",
+    "\\u0027",
+    "/*",
+    "*/",
+    "**/",
+    "//",
+    "\n",
+    "\r",
+    ";",
+    "$",
+    "$1",
+    "1",
+    "1.",
+    ".5",
+    "0x",
+    "e3",
+    "{",
+    "}",
+    ":",
+    "|",
+    "..",
+    "\u200b",
+    "\u3000",
+    "\u180e",
+    "\uff33\uff25\uff34",
+)
+
+
+def mutants(count: int, *, seed: int, marker: str) -> list[Case]:
+    """`count` distinct texts made by splicing 1-3 random fragments into a read at random characters."""
+    rng = random.Random(seed)
+    cases: dict[str, Case] = {}
+    while len(cases) < count:
+        text = rng.choice(MUTANT_BASES)
+        pieces = []
+        for _ in range(rng.randint(1, 3)):
+            raw = rng.choice(FRAGMENTS).replace("{marker}", marker)
+            fragment = raw
+            glue = rng.choice(["", " ", ""])
+            at = rng.randint(0, len(text))
+            text = text[:at] + glue + fragment + glue + text[at:]
+            pieces.append(raw)
+        cases.setdefault(text, Case(text, {"p": "m19-xh-gov", "1": 1}, f"mutant of {pieces}"))
+    return list(cases.values())
 
 
 #: Read forms that must pass the gate (Neo4j syntax; the embedded engine may still call some unsupported).

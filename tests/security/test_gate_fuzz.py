@@ -22,12 +22,13 @@ from graph.embedded.store import NetworkxStore
 from graph.errors import CypherError, CypherSyntaxError, WriteRefused
 from graph.model import Dataset
 from tests.neo4j import builders
-from tests.security.gate_fuzz import ISSUE_TEXTS, LEGIT_READS, Case, attacks, lookalikes
+from tests.security.gate_fuzz import ISSUE_TEXTS, LEGIT_READS, Case, attacks, lookalikes, mutants
 
 make_store = builders.make_store  # the Neo4j fixture, found by pytest under this name
 
 SEED = 20261205
 ATTACKS = 3000
+MUTANTS = 2000
 PASSWD_LINE = "root:x:0:0"
 
 
@@ -209,6 +210,27 @@ def test_attacks_and_lookalikes_change_nothing_and_read_no_file(
         if case.how == "as a returned parameter value":
             assert result.rows == [{"p": case.params["p"]}], case
     assert ran >= 200
+    assert state() == before
+
+
+def test_random_mutants_run_only_as_reads(gated: tuple[Any, Any], marker: tuple[str, str, str]) -> None:
+    """Hostile fragments spliced into reads at random: whatever the gate admits runs as a read or fails in
+    the engine; nothing changes, nothing leaks, nothing crashes (only CypherError comes back)."""
+    store, state = gated
+    before = state()
+    admitted = 0
+    for case in mutants(MUTANTS, seed=SEED, marker=marker[0]):
+        try:
+            admit(case.text)
+        except CypherError:
+            continue
+        admitted += 1
+        try:
+            result = store.run_cypher(case.text, case.params)
+        except CypherError:
+            continue
+        assert not _leaks(result.rows, marker[1]), case
+    assert admitted >= 50
     assert state() == before
 
 
