@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph.diff.compare import SnapshotData, SnapshotDiff, diff_snapshots
+from graph.diff.compose import compose_lineage
 from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, NotFound, OrgraphError
 from graph.model import Agency, Basis, Dataset, Edge, Jurisdiction, RelType
@@ -317,12 +318,17 @@ class OrgService:
         after = after or self._snapshot_with_role("after", -1)
         self._check_snapshot(before)
         self._check_snapshot(after)
-        return diff_snapshots(
-            SnapshotData.from_store(self.store, before),
-            SnapshotData.from_store(self.store, after),
-            self.dataset.jurisdictions,
-            scope=jurisdiction,
-        )
+        sides = [SnapshotData.from_store(self.store, s) for s in self._snapshots_from(before, after)]
+        # across intermediate snapshots the lineage is composed (graph/diff/compose.py); else it is read as it is
+        return diff_snapshots(compose_lineage(sides), sides[-1], self.dataset.jurisdictions, scope=jurisdiction)
+
+    def _snapshots_from(self, before: str, after: str) -> list[str]:
+        """The snapshot ids from `before` to `after` inclusive, in date order; both ends as given when they are
+        out of date order (the diff then says which way the lineage runs)."""
+        dated = sorted(self.dataset.snapshots, key=lambda s: (s.date, self.dataset.snapshot_ids().index(s.id)))
+        order = [s.id for s in dated]
+        start, end = order.index(before), order.index(after)
+        return order[start : end + 1] if start < end else [before, after]
 
     def check(self, snapshot: str | None = None, rules: list[str] | None = None) -> list[RuleResult]:
         """graph.rules.engine.RuleResult per rule and jurisdiction: the rules the dataset declares (rules.toml) and

@@ -7,8 +7,9 @@ which `make neo4j-start` serves). Locally a missing server skips Neo4j tests; in
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from paths import MINI, ROOT, TESTS, XILINGOL  # noqa: F401  (re-exported for fixtures)
@@ -72,6 +73,46 @@ def _make_store(kind: str, request: pytest.FixtureRequest) -> object:
 
     driver = request.getfixturevalue("neo4j_driver")
     return Neo4jStore(driver)
+
+
+@pytest.fixture(params=["networkx", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """Each backend's name, for tests that build their own store with `make_store`."""
+    return str(request.param)
+
+
+def _drop(driver: Any, dataset_id: str) -> None:
+    driver.execute_query("MATCH (n {dataset: $ds}) DETACH DELETE n", ds=dataset_id)
+    driver.execute_query("MATCH (d:OrgraphDataset {dataset_id: $ds}) DELETE d", ds=dataset_id)
+
+
+@pytest.fixture()
+def make_store(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Any]]:
+    """The one store factory: make_store(backend) -> an empty store; every dataset id a Neo4j store was asked to load is deleted after."""
+    made: list[Any] = []
+    loaded: set[str] = set()
+
+    def make(backend: str) -> Any:
+        store = _make_store(backend, request)
+        if backend == "networkx":
+            return store
+        original_load = store.load
+
+        def load(dataset: Dataset) -> Any:
+            loaded.add(dataset.id)
+            return original_load(dataset)
+
+        store.load = load  # type: ignore[method-assign]
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.close()
+    if loaded:
+        driver = request.getfixturevalue("neo4j_driver")
+        for dataset_id in loaded:
+            _drop(driver, dataset_id)
 
 
 @pytest.fixture(params=["networkx", "neo4j"])

@@ -8,11 +8,8 @@ here (a conftest.py in this folder would shadow tests/conftest.py).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
-
-import pytest
 
 from graph.model import Dataset, RelType
 
@@ -21,7 +18,6 @@ __all__ = [
     "STRUCTURAL",
     "Chain",
     "as_tuples",
-    "make_store_fixture",
     "renamed",
     "scenes",
     "unique_id",
@@ -50,41 +46,3 @@ def scenes(dataset: Dataset) -> list[tuple[str, str | None]]:
 
 def as_tuples(steps: list[Any]) -> Chain:
     return [(s.agency.id, s.depth, s.mode, s.via) for s in steps]
-
-
-def _drop(driver: Any, dataset_id: str) -> None:
-    driver.execute_query("MATCH (n {dataset: $ds}) DETACH DELETE n", ds=dataset_id)
-    driver.execute_query("MATCH (d:OrgraphDataset {dataset_id: $ds}) DELETE d", ds=dataset_id)
-
-
-@pytest.fixture(name="make_store")
-def make_store_fixture(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Any]]:
-    """make_store(backend) -> an empty store; every dataset id a Neo4j store was asked to load is deleted after."""
-    made: list[Any] = []
-    loaded: set[str] = set()
-
-    def make(backend: str) -> Any:
-        if backend == "networkx":
-            from graph.embedded.store import NetworkxStore
-
-            return NetworkxStore()
-        from graph.neo4j.store import Neo4jStore
-
-        store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
-        original_load = store.load
-
-        def load(dataset: Dataset) -> Any:
-            loaded.add(dataset.id)
-            return original_load(dataset)
-
-        store.load = load  # type: ignore[method-assign]
-        made.append(store)
-        return store
-
-    yield make
-    for store in made:
-        store.close()
-    if loaded:
-        driver = request.getfixturevalue("neo4j_driver")
-        for dataset_id in loaded:
-            _drop(driver, dataset_id)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from contract.contract_support import make_store_fixture, renamed, scenes, unique_id  # noqa: F401  (the make_store fixture)
+from contract.contract_support import renamed, scenes, unique_id
 from graph.errors import NotFound
 from graph.model import Dataset
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from contract import oracle
-from contract.contract_support import BACKENDS, make_store_fixture, renamed, unique_id  # noqa: F401  (the make_store fixture)
+from contract.contract_support import BACKENDS, renamed, unique_id
 from graph.errors import NotFound, OrgraphError
 from graph.model import Basis, Dataset, Edge, RelType
 
