@@ -94,7 +94,7 @@ class RuleContext:
         agencies = tuple(store.agencies(snapshot))
         edges = tuple(store.edges(snapshot))
         ids = {a.id for a in agencies}
-        incoming = ()
+        incoming: tuple[Edge, ...] = ()
         if previous is not None:
             incoming = tuple(e for e in store.edges(previous) if e.type is RelType.BECAME and e.end in ids)
         return cls(snapshot, agencies, edges, tuple(jurisdictions), tuple(sources), incoming)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from graph.errors import NotFound
-from graph.model import Dataset, RuleSpec, SnapshotRole
+from graph.model import Dataset, Jurisdiction, RuleSpec, SnapshotRole
 from graph.rules.base import Phase, Rule, RuleContext, Violation
 from graph.rules.health import HEALTH_RULES
 from graph.rules.kinds import KINDS, PRESENCE_KINDS, presence
@@ -67,7 +67,7 @@ def bind(spec: RuleSpec) -> Rule:
     )
 
 
-def _run_kind(spec: RuleSpec, ctx: RuleContext, judged: Sequence) -> list[Violation]:
+def _run_kind(spec: RuleSpec, ctx: RuleContext, judged: Sequence[Jurisdiction]) -> list[Violation]:
     return KINDS[spec.kind].check(ctx, judged, spec)
 
 

@@ -5,7 +5,7 @@ fact cited. Built in (HEALTH_RULES), not declared in a rules.toml: they rest on 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from graph.model import Agency, Category, HostMode, Jurisdiction, RelType
 from graph.rules.base import Check, Phase, Rule, RuleContext, Violation
@@ -25,7 +25,7 @@ def _is_top(ctx: RuleContext, agency: Agency, leadership_at: set[str]) -> bool:
     if agency.category is not Category.LEADERSHIP:
         return False
     seen = {j.id}
-    parent = j.parent
+    parent: str | None = j.parent
     while parent is not None and parent not in seen:
         if parent in leadership_at:
             return False
@@ -122,11 +122,11 @@ def cited(ctx: RuleContext) -> list[Violation]:
     return out
 
 
-def _whole(check: object) -> Check:
+def _whole(check: Callable[[RuleContext], list[Violation]]) -> Check:
     """A health check looks at the whole snapshot; the engine keeps the jurisdictions it judges."""
 
     def run(ctx: RuleContext, judged: Sequence[Jurisdiction]) -> list[Violation]:
-        return check(ctx)  # type: ignore[operator]
+        return check(ctx)
 
     return run
 

@@ -42,6 +42,16 @@ class Kind:
     only_with_quota: bool = False
 
 
+def _int(spec: RuleSpec, name: str) -> int | None:
+    value = spec.param(name)
+    return value if isinstance(value, int) else None
+
+
+def _texts(spec: RuleSpec, name: str) -> tuple[str, ...]:
+    value = spec.param(name, ())
+    return tuple(str(v) for v in value) if isinstance(value, tuple) else ()
+
+
 def _ids(agencies: Sequence[Agency]) -> tuple[str, ...]:
     return tuple(sorted(a.id for a in agencies))
 
@@ -103,7 +113,7 @@ def _count_problem(params: Mapping[str, object]) -> str:
 
 
 def count(ctx: RuleContext, judged: Sequence[Jurisdiction], spec: RuleSpec) -> list[Violation]:
-    exactly, at_most, at_least = (spec.param(k) for k in ("exactly", "at_most", "at_least"))
+    exactly, at_most, at_least = (_int(spec, k) for k in ("exactly", "at_most", "at_least"))
     zh, en = select_label(spec.select, "zh"), select_label(spec.select, "en")
     out = []
     for j in judged:
@@ -137,7 +147,7 @@ def presence(
     """(jurisdiction, the selected agencies found there, whether the rule wants some there) for a presence rule.
 
     The check below and the Overview's matrix both read this, so they cannot disagree."""
-    where = set(spec.param("where", ()))  # type: ignore[arg-type]
+    where = set(_texts(spec, "where"))
     inside = spec.kind == "present_only_in"
     return [(j, _picked(ctx, spec.select, ctx.of(j.id)), (j.id in where) is inside) for j in judged]
 
@@ -174,7 +184,10 @@ def _has_host(ctx: RuleContext, agency: Agency, mode: str) -> bool:
 
 
 def _groups(spec: RuleSpec) -> tuple[AgencySelect, ...]:
-    return spec.param("groups") or (AgencySelect(label_zh=spec.select.label_zh, label_en=spec.select.label_en),)  # type: ignore[return-value]
+    groups = spec.param("groups")
+    if isinstance(groups, tuple) and groups:
+        return tuple(g for g in groups if isinstance(g, AgencySelect))
+    return (AgencySelect(label_zh=spec.select.label_zh, label_en=spec.select.label_en),)
 
 
 def _in_every(ctx: RuleContext, judged: Sequence[Jurisdiction], spec: RuleSpec, *, new: bool) -> list[Violation]:
@@ -225,7 +238,7 @@ def new_in_every(ctx: RuleContext, judged: Sequence[Jurisdiction], spec: RuleSpe
 
 # ---- names and lines ------------------------------------------------------------------------------------------------
 def name_suffix_forbidden(ctx: RuleContext, judged: Sequence[Jurisdiction], spec: RuleSpec) -> list[Violation]:
-    suffixes = tuple(spec.param("suffixes", ()))  # type: ignore[arg-type]
+    suffixes = _texts(spec, "suffixes")
     out = []
     for j in judged:
         for a in _picked(ctx, spec.select, ctx.of(j.id)):
