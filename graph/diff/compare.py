@@ -16,10 +16,11 @@ Lineage vocabulary (a "structural" BECAME is any change but `transferred`, which
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from operator import attrgetter
 
+from graph.diff.lineage import Lineage, Scope, match_lineage
+from graph.diff.lines import index_lines, line_changes, moves
 from graph.diff.model import (
     CategoryChange,
     CountRow,
@@ -40,11 +41,9 @@ from graph.model import (
     Agency,
     Category,
     Change,
-    Edge,
     Jurisdiction,
     Level,
     RelType,
-    mode_rank,
 )
 
 __all__ = [
@@ -84,46 +83,6 @@ def resolve_scope(scope: str | None, jurisdictions: Sequence[Jurisdiction]) -> t
     raise NotFound(f"no jurisdiction {scope!r} to compare; use an id or name ({known}), 'league', or none for all")
 
 
-Line = tuple[str, str]  # (mode, target id): a REPORTS_TO or HOSTED_BY line before it becomes a Link
-
-
-def _lines(
-    edges: Iterable[Edge],
-    ids: dict[str, Agency],
-    became_into: dict[str, Agency] | None = None,
-) -> tuple[dict[str, list[Line]], dict[str, list[Line]], list[Edge], list[Edge]]:
-    """One pass over a snapshot's edges: (REPORTS_TO, HOSTED_BY) lines by start id as plain tuples (Links are
-    made only for changed pairs), and the (structural, transferred) BECAME edges into `became_into`."""
-    reports: dict[str, list[Line]] = {}
-    hosted: dict[str, list[Line]] = {}
-    structural: list[Edge] = []
-    transferred: list[Edge] = []
-    report_type, host_type, became_type = (
-        RelType.REPORTS_TO,
-        RelType.HOSTED_BY,
-        RelType.BECAME,
-    )
-    into = became_into or {}
-    for e in edges:
-        kind = e.type
-        if kind is report_type:
-            target = reports
-        elif kind is host_type:
-            target = hosted
-        else:
-            if kind is became_type and e.end in into:
-                (transferred if e.change is Change.TRANSFERRED else structural).append(e)
-            continue
-        if e.end in ids:
-            line = (e.mode or "", e.end)
-            lines = target.get(e.start)
-            if lines is None:
-                target[e.start] = [line]
-            else:
-                lines.append(line)
-    return reports, hosted, structural, transferred
-
-
 def _check_lineage(
     before: SnapshotData,
     after: SnapshotData,
@@ -146,29 +105,6 @@ def _check_lineage(
     )
 
 
-def _changed_lines(old: list[Line], new: list[Line], successors: dict[str, list[str]]) -> tuple[list[Line], list[Line]]:
-    """Lines only in `old` and only in `new`; an old target is matched by any of its structural successors."""
-    if len(old) == 1 and len(new) == 1:  # the common case, without building sets
-        (mode, target), (new_mode, new_target) = old[0], new[0]
-        if mode == new_mode and new_target in successors.get(target, ()):
-            return [], []
-        return list(old), list(new)
-    new_keys = set(new)
-    matched: set[Line] = set()
-    removed = []
-    for mode, target in old:
-        hits = [(mode, s) for s in successors.get(target, ()) if (mode, s) in new_keys]
-        if hits:
-            matched.update(hits)
-        else:
-            removed.append((mode, target))
-    return removed, [line for line in new if line not in matched]
-
-
-def _links(lines: list[Line], agencies: dict[str, Agency]) -> tuple[Link, ...]:
-    return tuple(Link(mode, agencies[target]) for mode, target in sorted(lines))
-
-
 def diff_snapshots(
     before: SnapshotData,
     after: SnapshotData,
@@ -186,52 +122,8 @@ def diff_snapshots(
         return _diff(before, after, jurisdictions, scope_id, scope_ids)
 
 
-class _Scope:
-    """Which jurisdictions a diff reports on; an event is in scope when any agency taking part in it is."""
-
-    __slots__ = ("everything", "wanted")
-
-    def __init__(self, scope_ids: set[str] | None) -> None:
-        self.everything = scope_ids is None
-        self.wanted: set[str] = scope_ids or set()
-
-    def has(self, *agencies: Agency) -> bool:
-        return self.everything or any(a.jurisdiction in self.wanted for a in agencies)
-
-
-@dataclass(slots=True)
-class _Lineage:
-    """The structural BECAME edges matched into successor and predecessor lists (first label of a pair wins)."""
-
-    succ: dict[str, list[str]] = field(default_factory=dict)
-    pred: dict[str, list[str]] = field(default_factory=dict)
-    pair_change: dict[tuple[str, str], Change] = field(default_factory=dict)
-    labelled_merged: set[str] = field(default_factory=set)  # after ids with an incoming `merged` edge
-    labelled_split: set[str] = field(default_factory=set)  # before ids with an outgoing `split` edge
-
-
-def _match(structural: Iterable[Edge], before_ids: dict[str, Agency]) -> _Lineage:
-    """Step 1, matching: who became whom, by the structural BECAME edges out of the before snapshot."""
-    lineage = _Lineage()
-    for e in structural:
-        start, end = e.start, e.end
-        if start not in before_ids:
-            continue
-        change = e.change or Change.CONTINUED
-        if change is Change.MERGED:
-            lineage.labelled_merged.add(end)
-        elif change is Change.SPLIT:
-            lineage.labelled_split.add(start)
-        if (start, end) in lineage.pair_change:
-            continue  # a second label for the same pair
-        lineage.pair_change[(start, end)] = change
-        lineage.succ.setdefault(start, []).append(end)
-        lineage.pred.setdefault(end, []).append(start)
-    return lineage
-
-
 def _merges_and_splits(
-    lineage: _Lineage, b_by_id: dict[str, Agency], a_by_id: dict[str, Agency], scope: _Scope
+    lineage: Lineage, b_by_id: dict[str, Agency], a_by_id: dict[str, Agency], scope: Scope
 ) -> tuple[list[Merge], list[Split]]:
     """Step 2a, classification: n -> 1 (or labelled merged) and 1 -> n (or labelled split)."""
     merged: list[Merge] = []
@@ -250,10 +142,10 @@ def _merges_and_splits(
 
 
 def _one_to_one(
-    lineage: _Lineage,
+    lineage: Lineage,
     b_by_id: dict[str, Agency],
     a_by_id: dict[str, Agency],
-    scope: _Scope,
+    scope: Scope,
     in_merge: set[str],
     in_split: set[str],
 ) -> tuple[list[Pair], list[Pair]]:
@@ -274,70 +166,6 @@ def _one_to_one(
     return continued, renamed
 
 
-def _manager(lines: list[Line], agencies: dict[str, Agency]) -> Agency | None:
-    """The body an agency reports to first, by the one mode order (None for a body that reports to nobody)."""
-    if not lines:
-        return None
-    _, target = min(lines, key=lambda line: (mode_rank(line[0]), line[1]))
-    return agencies.get(target)
-
-
-def _moves(
-    lineage: _Lineage,
-    b_by_id: dict[str, Agency],
-    a_by_id: dict[str, Agency],
-    scope: _Scope,
-    b_reports: dict[str, list[Line]],
-    a_reports: dict[str, list[Line]],
-) -> list[Move]:
-    """Step 3b: pairs whose running jurisdiction changed (their own, or that of the body they report to first)."""
-    moves: list[Move] = []
-    for bid, aid in lineage.pair_change:
-        b, a = b_by_id[bid], a_by_id[aid]
-        if not scope.has(b, a):
-            continue
-        old_manager = _manager(b_reports.get(bid, []), b_by_id)
-        new_manager = _manager(a_reports.get(aid, []), a_by_id)
-        old_place = b.jurisdiction if old_manager is None else old_manager.jurisdiction
-        new_place = a.jurisdiction if new_manager is None else new_manager.jurisdiction
-        if b.jurisdiction != a.jurisdiction or old_place != new_place:
-            manager = new_manager if new_manager is not None and new_place != a.jurisdiction else None
-            moves.append(Move(b, a, old_place, new_place, manager))
-    return moves
-
-
-def _line_changes(
-    lineage: _Lineage,
-    b_by_id: dict[str, Agency],
-    a_by_id: dict[str, Agency],
-    scope: _Scope,
-    lines: tuple[dict[str, list[Line]], dict[str, list[Line]], dict[str, list[Line]], dict[str, list[Line]]],
-) -> tuple[list[ReportingChange], list[HostingChange], list[CategoryChange]]:
-    """Step 3, reporting lines: on every structural pair, changed REPORTS_TO and HOSTED_BY lines and category."""
-    b_reports, b_hosts, a_reports, a_hosts = lines
-    reporting: list[ReportingChange] = []
-    hosting: list[HostingChange] = []
-    categories: list[CategoryChange] = []
-    empty: list[Line] = []
-    for bid, aid in lineage.pair_change:
-        b, a = b_by_id[bid], a_by_id[aid]
-        if not scope.has(b, a):
-            continue
-        old, new = b_reports.get(bid, empty), a_reports.get(aid, empty)
-        if old or new:
-            removed, added = _changed_lines(old, new, lineage.succ)
-            if removed or added:
-                reporting.append(ReportingChange(b, a, _links(removed, b_by_id), _links(added, a_by_id)))
-        old, new = b_hosts.get(bid, empty), a_hosts.get(aid, empty)
-        if old or new:
-            removed, added = _changed_lines(old, new, lineage.succ)
-            if removed or added:
-                hosting.append(HostingChange(b, a, _links(removed, b_by_id), _links(added, a_by_id)))
-        if b.category is not a.category:
-            categories.append(CategoryChange(b, a))
-    return reporting, hosting, categories
-
-
 def _diff(
     before: SnapshotData,
     after: SnapshotData,
@@ -348,10 +176,10 @@ def _diff(
     """The steps in order: index, match lineage, classify, compare lines, count."""
     b_by_id = {a.id: a for a in before.agencies}
     a_by_id = {a.id: a for a in after.agencies}
-    b_reports, b_hosts, structural, transfers = _lines(before.edges, b_by_id, a_by_id)
+    b_reports, b_hosts, structural, transfers = index_lines(before.edges, b_by_id, a_by_id)
     _check_lineage(before, after, bool(structural or transfers), b_by_id)
-    lineage = _match(structural, b_by_id)
-    scope = _Scope(scope_ids)
+    lineage = match_lineage(structural, b_by_id)
+    scope = Scope(scope_ids)
 
     established = tuple(a for a in after.agencies if a.id not in lineage.pred and scope.has(a))
     abolished = tuple(a for a in before.agencies if a.id not in lineage.succ and scope.has(a))
@@ -364,11 +192,11 @@ def _diff(
         for e in transfers
         if e.start in b_by_id and scope.has(b_by_id[e.start], a_by_id[e.end])
     ]
-    a_reports, a_hosts, _, _ = _lines(after.edges, a_by_id)
-    reporting, hosting, categories = _line_changes(
+    a_reports, a_hosts, _, _ = index_lines(after.edges, a_by_id)
+    reporting, hosting, categories = line_changes(
         lineage, b_by_id, a_by_id, scope, (b_reports, b_hosts, a_reports, a_hosts)
     )
-    moves = _moves(lineage, b_by_id, a_by_id, scope, b_reports, a_reports)
+    moved = moves(lineage, b_by_id, a_by_id, scope, b_reports, a_reports)
 
     scoped = tuple(j for j in jurisdictions if scope_ids is None or j.id in scope_ids)
     return SnapshotDiff(
@@ -387,7 +215,7 @@ def _diff(
         categories=tuple(sorted(categories, key=_PAIR_IDS)),
         hosting=tuple(sorted(hosting, key=_PAIR_IDS)),
         counts=_counts(before.agencies, after.agencies, scoped, scope_ids),
-        moved=tuple(sorted(moves, key=_PAIR_IDS)),
+        moved=tuple(sorted(moved, key=_PAIR_IDS)),
     )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from graph.diff.compare import _match, _Scope
+from graph.diff.lineage import Scope as _Scope
+from graph.diff.lineage import match_lineage as _match
 from graph.model import Agency, Basis, Category, Change, Edge, RelType
 
 
