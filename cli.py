@@ -17,7 +17,15 @@ from typing import Any
 
 from exporters import FORMATS
 from graph.diff.report import CHANGE_COLUMNS, COUNT_COLUMNS, change_rows, count_rows, diff_to_dict, summaries
-from graph.errors import ComparisonError, CypherError, DatasetError, NotFound, OrgraphError
+from graph.errors import (
+    ComparisonError,
+    CypherError,
+    CypherSyntaxError,
+    DatasetError,
+    NotFound,
+    OrgraphError,
+    UnsupportedCypher,
+)
 from graph.rules.engine import RESULT_COLUMNS, dataset_rules, result_rows, results_to_dict
 from loaders import load_dataset
 from queries import all_queries
@@ -400,6 +408,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except (DatasetError, NotFound, CypherError, ComparisonError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if isinstance(exc, (UnsupportedCypher, CypherSyntaxError)) and "Neo4j backend runs it" in str(exc):
+            print("hint: run it with --backend neo4j", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OrgraphError as exc:
         print(f"error: {exc}", file=sys.stderr)

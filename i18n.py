@@ -160,6 +160,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change_removed": ("撤销", "removed"),
     "change_merged": ("合并", "merged"),
     "change_split": ("拆分", "split"),
+    "error_write_refused": (
+        "此查询被拒绝：这里只运行只读查询（MATCH、WITH、RETURN 等），不运行写入、读取文件或调用过程的语句。请去掉相应子句后再运行。",
+        "Refused: only read-only queries (MATCH, WITH, RETURN …) run here, nothing that writes, reads files or calls "
+        "procedures. Remove that clause and run it again.",
+    ),
+    "error_syntax": (
+        "查询有语法错误，位置见下方说明。请修改后再运行。",
+        "The query has a syntax error; the detail below shows where. Correct it and run it again.",
+    ),
+    "error_timeout": (
+        "查询超过时间限制。请缩小范围（加 WHERE 条件或 LIMIT）后再运行。",
+        "The query ran past the time limit. Narrow it (a WHERE condition or a LIMIT) and run it again.",
+    ),
+    "error_unsupported": (
+        "内嵌引擎不支持此写法（见下方说明）。请改写查询，或设置 ORGRAPH_BACKEND=neo4j 连接 Neo4j 服务器后运行。",
+        "The embedded engine does not support this construct (see below). Rewrite the query, or set "
+        "ORGRAPH_BACKEND=neo4j to run it on a Neo4j server.",
+    ),
+    "error_query": ("查询未能运行，原因见下方说明。", "The query could not run; the detail below says why."),
+    "error_detail": ("技术说明", "Details"),
     "run_from_elsewhere": (
         "由其他地区机构管理（派出机构等）",
         "Run from a body elsewhere (dispatched offices and the like)",

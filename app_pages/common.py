@@ -13,7 +13,15 @@ from typing import Any
 
 import streamlit as st
 
-from graph.errors import BackendUnavailable, OrgraphError, mask_uri
+from graph.errors import (
+    BackendUnavailable,
+    CypherSyntaxError,
+    CypherTimeout,
+    OrgraphError,
+    UnsupportedCypher,
+    WriteRefused,
+    mask_uri,
+)
 from graph.model import (
     Agency,
     Category,
@@ -231,3 +239,21 @@ def agency_label(agency: Agency) -> str:
 def show_chart(page_html: str, height: int) -> None:
     """Embed a chart page made by render.chart_html (its labels are already escaped)."""
     st.iframe(page_html, height=height + 130)  # the chart, plus up to three legend rows
+
+
+#: Error classes -> the interface string that says, in the reader's language, what happened and what to do.
+_QUERY_ERRORS: tuple[tuple[type[OrgraphError], str], ...] = (
+    (WriteRefused, "error_write_refused"),
+    (CypherSyntaxError, "error_syntax"),
+    (CypherTimeout, "error_timeout"),
+    (UnsupportedCypher, "error_unsupported"),
+)
+
+
+def show_query_error(exc: OrgraphError) -> None:
+    """A query's error: what to do in the interface language, then the engine's own words in monospace (so a
+    parser's ^ marker lines up under the text it points at)."""
+    key = next((k for cls, k in _QUERY_ERRORS if isinstance(exc, cls)), "error_query")
+    st.error(tr(key))
+    st.caption(tr("error_detail"))
+    st.code(str(exc), language=None, wrap_lines=True)

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import get_service, lang, publish, show_chart, tr, url_state
+from app_pages.common import get_service, lang, publish, show_chart, show_query_error, tr, url_state
 from graph.errors import OrgraphError
 from graph.layout import tree_layout
 from views import render
@@ -40,7 +40,7 @@ st.caption(tr("limits", timeout=limits.cypher_timeout_s, cap=limits.cypher_row_c
 named = {q.name: q for q in service.named_queries()}
 choices = [""] + sorted(named)
 name_key = url_state("qn", "", choices)
-query_names = {n: f"{named[n].title} ({n})" if n else tr("custom") for n in choices}
+query_names = {n: f"{named[n].title_in(lang())} ({n})" if n else tr("custom") for n in choices}
 text_key = "w_cq"
 if text_key not in st.session_state:
     url_text = st.query_params.get("cq")
@@ -63,8 +63,8 @@ def _on_pick() -> None:
 
 st.selectbox(tr("named_query"), choices, key=name_key, on_change=_on_pick, format_func=query_names.get)
 query = named.get(st.session_state[name_key])
-if query and query.description:
-    st.caption(render.md(query.description))
+if query and query.description_in(lang()):
+    st.caption(render.md(query.description_in(lang())))
 text = st.text_area(tr("query_text"), key=text_key, height=180)
 
 param_names = [p for p in dict.fromkeys(re.findall(r"\$(\w+)", text or "")) if p != "dataset"]
@@ -105,7 +105,7 @@ if ran and (text or "").strip():
         with st.spinner(tr("running")):
             result = service.query(text, {k: _typed(v) for k, v in values.items()})
     except OrgraphError as exc:
-        st.error(str(exc))
+        show_query_error(exc)
         st.stop()
     st.caption(tr("rows_in", n=len(result.rows), s=result.seconds) + f" · {result.backend}")
     if result.truncated:

@@ -143,7 +143,7 @@ class UnsupportedCypher(CypherError):
         msg = f"the embedded Cypher engine does not support {construct}"
         if detail:
             msg += f" ({detail})"
-        msg += "; it works on the Neo4j backend (--backend neo4j)."
+        msg += "; the Neo4j backend runs it."
         super().__init__(msg)
 
 

@@ -1,5 +1,7 @@
 """Named Cypher queries: one `.cypher` file each in this folder, with a small comment header.
 
+    // title_zh: 派出的生态环境机构
+    // description_zh: 每个生态环境机构及其上级。
     // title: Ecology offices dispatched to the league bureau
     // description: Every county ecology body with the league bureau it reports to.
     // params: snapshot=2019, county=152528
@@ -33,6 +35,15 @@ class NamedQuery:
     text: str
     defaults: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
+    title_zh: str = ""
+    description_zh: str = ""
+
+    def title_in(self, lang: str) -> str:
+        """The title in the interface language (Chinese when the file gives `title_zh`)."""
+        return self.title_zh if lang == "zh" and self.title_zh else self.title
+
+    def description_in(self, lang: str) -> str:
+        return self.description_zh if lang == "zh" and self.description_zh else self.description
 
     @property
     def params(self) -> list[str]:
@@ -74,6 +85,8 @@ def parse_query(name: str, source: str, path: Path | None = None) -> NamedQuery:
         text="\n".join(body).strip(),
         defaults=_parse_defaults(header.get("params", "")),
         path=path,
+        title_zh=header.get("title_zh", ""),
+        description_zh=header.get("description_zh", ""),
     )
 
 

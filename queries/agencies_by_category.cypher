@@ -1,3 +1,5 @@
+// title_zh: 各地区各类别机构数
+// description_zh: 某一时点各地区每个类别的机构数量。
 // title: Agencies per category and jurisdiction
 // description: How many agencies of each category each jurisdiction has in a snapshot.
 // params: snapshot=2019

@@ -1,3 +1,5 @@
+// title_zh: 议事协调机构及其办公室
+// description_zh: 某一时点每个议事协调机构及其办公室所设的机构（办公室设在）。
 // title: Deliberation and coordination bodies and their offices
 // description: Each deliberation and coordination body of a snapshot with the agency that hosts its office (HOSTED_BY office_in).
 // params: snapshot=2019

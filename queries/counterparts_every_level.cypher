@@ -1,3 +1,5 @@
+// title_zh: 上下对应的机构
+// description_zh: 某一时点各级的政务服务、文化和旅游、卫生健康机构（上下对应设置）。
 // title: Counterparts at every level
 // description: Government services, culture and tourism, and health bodies of a snapshot at league and county level (the seed sets them up to correspond through the levels).
 // params: snapshot=2019

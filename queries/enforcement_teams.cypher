@@ -1,3 +1,5 @@
+// title_zh: 各地区综合行政执法队伍
+// description_zh: 某一时点每个地区的综合行政执法队伍数量。
 // title: Comprehensive law-enforcement teams per jurisdiction
 // description: How many enforcement teams each jurisdiction has in a snapshot (the seed allows at most eight per county).
 // params: snapshot=2019

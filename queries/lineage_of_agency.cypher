@@ -1,3 +1,5 @@
+// title_zh: 机构的来源
+// description_zh: 某一机构的前身（指向它的 BECAME 关系）、变化类型和划转的职能。
 // title: Where an agency came from
 // description: The predecessors of an agency (BECAME edges into it), with the kind of change and any function that moved.
 // params: agency_id=152528-2019-emergency_management

@@ -1,3 +1,5 @@
+// title_zh: 两个时点之间的合并
+// description_zh: 某一地区的每次合并（多个原机构并为一个新机构），新机构在前。
 // title: Mergers between two snapshots
 // description: Every merger (n old agencies into one new one) in a jurisdiction, new agency first.
 // params: jurisdiction=152528

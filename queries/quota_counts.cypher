@@ -1,3 +1,5 @@
+// title_zh: 计入限额的机构与限额
+// description_zh: 某一时点每个地区计入机构限额的机构数（党委工作机关、政府工作部门、纪检机关）及其限额。
 // title: Counted agencies per county against the quota
 // description: For each county, the agencies of a snapshot that count toward the agency quota (party working organs, government departments, the discipline organ), next to its quota.
 // params: snapshot=2019

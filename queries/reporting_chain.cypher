@@ -1,3 +1,5 @@
+// title_zh: 机构的上级链
+// description_zh: 沿 REPORTS_TO 关系在某一机构之上的全部机构（最多六级，任何方式），由近及远。
 // title: Reporting chain of an agency
 // description: Every agency above the given one along REPORTS_TO lines (up to six steps, any mode), nearest first.
 // params: agency_id=152528-2019-emergency_management

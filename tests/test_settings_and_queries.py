@@ -41,6 +41,8 @@ def test_every_named_query_is_documented_and_titled():
     assert queries, "queries/ has no .cypher files"
     for q in queries:
         assert q.title and q.description, f"{q.name}.cypher needs // title: and // description:"
+        assert q.title_zh and q.description_zh, f"{q.name}.cypher needs // title_zh: and // description_zh:"
+        assert q.title_in("zh") == q.title_zh and q.title_in("en") == q.title
         assert re.search(rf"\b{re.escape(q.name)}\b", doc), f"docs/cypher.md does not mention {q.name}"
         for p in q.params:
             assert p in q.defaults, f"{q.name}: parameter ${p} has no default in // params:"

@@ -155,7 +155,7 @@ def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> Cy
             "the embedded engine cannot parse this query: "
             + message.replace("Parser exception: ", "")
             + "\nIf it runs on Neo4j, it uses syntax outside the embedded subset (docs/cypher.md); "
-            "try --backend neo4j."
+            "the Neo4j backend runs it."
         )
     return CypherError(f"the embedded engine refused the query: {message}")
 

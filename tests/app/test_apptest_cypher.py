@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from i18n import t
+
 CUSTOM = (
     "MATCH (a:Agency) WHERE a.dataset = $dataset AND a.snapshot = $snapshot RETURN a.id AS id ORDER BY a.id LIMIT 5"
 )
@@ -69,3 +71,30 @@ def test_nodes_and_relationships_in_a_result_are_drawn(open_app, app_service) ->
     assert not at.error, [e.value for e in at.error]
     drawn = {n["id"] for n in chart_nodes(iframe_pages(at)[0])}
     assert drawn == {n.key for n in expected.nodes}
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("CREATE (n:Agency {id: 'x'}) RETURN n", "error_write_refused"),
+        ("MATCH (a:Agency RETURN a", "error_syntax"),
+        ("RETURN 1; RETURN 2", "error_write_refused"),
+    ],
+)
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_errors_say_what_to_do_in_the_interface_language(open_app, text, key, language) -> None:
+    """The headline is ours, in the chosen language, with no command-line advice; the engine's words follow in
+    monospace, so a parser's ^ marker lines up."""
+    at = open_app("cypher", params={"lang": language})
+    at.text_area[0].input(text).run()
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == [t(key, language)]
+    assert "--backend" not in at.error[0].value
+    assert at.code and at.code[0].value.strip()
+
+
+def test_named_queries_are_titled_in_chinese_in_the_chinese_interface(open_app, app_service) -> None:
+    at = open_app("cypher", params={"lang": "zh"})
+    shown = at.selectbox[0].options
+    for q in app_service.named_queries():
+        assert f"{q.title_zh} ({q.name})" in shown

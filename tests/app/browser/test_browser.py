@@ -265,7 +265,9 @@ def test_running_a_named_query_shows_its_rows(page, server) -> None:  # type: ig
 
     query = all_queries()[0]
     _open(page, server, "cypher", "Cypher 查询")
-    _pick(page, "从已命名查询开始", f"{query.title} ({query.name})")
+    _pick(
+        page, "从已命名查询开始", f"{query.title_in('zh')} ({query.name})"
+    )  # the Chinese title in the Chinese interface
     page.get_by_role("button", name="运行").click()
     _settle(page)
     page.get_by_text("行，用时").first.wait_for(timeout=60_000)  # the caption above the result table
