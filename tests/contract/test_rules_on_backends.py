@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from contract.contract_support import make_store_fixture, renamed, unique_id  # noqa: F401  (the make_store fixture)
+from contract.contract_support import renamed, unique_id
 from graph.model import Dataset
 from graph.rules.base import Phase
 from graph.rules.engine import check_dataset, results_to_dict
