@@ -12,7 +12,7 @@ from typing import Any
 import neo4j
 import neo4j.exceptions as neo
 
-from graph.neo4j.rows import group_rels
+from graph.neo4j.rows import RelKey, group_rels
 from graph.neo4j.vocab import CREATE_NODES, create_rels_query
 from graph.neo4j.write import run_batches
 
@@ -28,7 +28,7 @@ def write_new_in_batches(
     session: neo4j.Session,
     dataset_id: str,
     nodes: Mapping[str, list[list[Any]]],
-    rels: Callable[[], Mapping[tuple, list[Any]]],
+    rels: Callable[[], Mapping[RelKey, list[Any]]],
     metadata: dict[str, str],
     committer: neo4j.Session | None = None,
 ) -> None:

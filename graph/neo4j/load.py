@@ -17,7 +17,7 @@ import neo4j
 from graph.model import Dataset
 from graph.neo4j.batches import LOAD_TIMEOUT_S, write_new_in_batches
 from graph.neo4j.journal import close_journal, drop_journal, lock_dataset, open_journal, set_titles
-from graph.neo4j.rows import node_rows, rel_rows
+from graph.neo4j.rows import RelKey, node_rows, rel_rows
 from graph.neo4j.write import delete_nodes_in_batches, write_dataset
 
 __all__ = ["SINGLE_TX_ROWS", "load_dataset"]
@@ -62,7 +62,7 @@ def _write_journaled(
     database: str | None,
     dataset_id: str,
     nodes: Mapping[str, list[list[Any]]],
-    rels: Callable[[], Mapping[tuple, list[Any]]],
+    rels: Callable[[], Mapping[RelKey, list[Any]]],
     metadata: dict[str, str],
 ) -> None:
     """The batches of a new dataset, under its journal; on a failure here, delete them (best effort: if this

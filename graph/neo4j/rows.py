@@ -9,7 +9,9 @@ from typing import Any
 from graph.model import Basis, Dataset, RelType
 from graph.neo4j.vocab import LABELS, NODE_KEYS, REL_KEYS
 
-__all__ = ["existing_rel_key", "group_rels", "node_props", "node_rows", "rel_props", "rel_rows"]
+RelKey = tuple[str, ...]  # (type, start label, start, end label, end, mode or change, function)
+
+__all__ = ["RelKey", "existing_rel_key", "group_rels", "node_props", "node_rows", "rel_props", "rel_rows"]
 
 
 def _value(v: Any) -> Any:
@@ -66,10 +68,10 @@ def rel_props(row: list[Any]) -> dict[str, Any]:
     return {k: v for k, v in zip(REL_KEYS, row[2:]) if v is not None}
 
 
-def rel_rows(dataset: Dataset) -> dict[tuple, list[Any]]:
+def rel_rows(dataset: Dataset) -> dict[RelKey, list[Any]]:
     """Edge rows [start, end, *REL_KEYS] keyed by (type, start label, start, end label, end, mode/change, function);
     the last of two equal keys wins. (Hot loop at 100k agencies: enum values are looked up once, not per edge.)"""
-    rows: dict[tuple, list[Any]] = {}
+    rows: dict[RelKey, list[Any]] = {}
     parents = {j.id: j.parent for j in dataset.jurisdictions}
     agency_in = {a.id: a.jurisdiction for a in dataset.agencies}
     type_names = {
@@ -108,7 +110,7 @@ def rel_rows(dataset: Dataset) -> dict[tuple, list[Any]]:
     return rows
 
 
-def existing_rel_key(row: list[Any], start_label: str) -> tuple:
+def existing_rel_key(row: list[Any], start_label: str) -> RelKey:
     """The rel_rows key of an edge read back from the server ([type, start, end labels, end, eid, props])."""
     rel_type, start, end_labels, end, _, props = row
     end_label = next((lb for lb in LABELS if lb in end_labels), "?")
@@ -123,9 +125,9 @@ def existing_rel_key(row: list[Any], start_label: str) -> tuple:
     )
 
 
-def group_rels(rels: Mapping[tuple, list[Any]], existing: set[tuple]) -> dict[tuple, list[list[Any]]]:
+def group_rels(rels: Mapping[RelKey, list[Any]], existing: set[RelKey]) -> dict[RelKey, list[list[Any]]]:
     """Edge rows not in `existing`, grouped by (type, start label, end label): one CREATE template each."""
-    groups: dict[tuple, list[list[Any]]] = {}
+    groups: dict[RelKey, list[list[Any]]] = {}
     for key, row in rels.items():
         if key not in existing:
             groups.setdefault((key[0], key[1], key[3]), []).append(row)

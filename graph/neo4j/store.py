@@ -240,8 +240,8 @@ class Neo4jStore:
                 child = rec["c"]["id"]
                 if child != agency_id and child not in found and child not in best:
                     best[child] = rec
-            for child, rec in best.items():
-                found[child] = ChainStep(_agency(rec["c"]), level, rec["mode"], rec["via"])
+            for child, row in best.items():
+                found[child] = ChainStep(_agency(row["c"]), level, row["mode"], row["via"])
             frontier = sorted(best)
         return sorted(found.values(), key=lambda s: (s.depth, s.agency.id))
 

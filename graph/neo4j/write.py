@@ -9,7 +9,7 @@ from typing import Any
 import neo4j
 
 from graph.errors import OrgraphError
-from graph.neo4j.rows import existing_rel_key, group_rels, node_props, rel_props
+from graph.neo4j.rows import RelKey, existing_rel_key, group_rels, node_props, rel_props
 from graph.neo4j.vocab import CREATE_NODES, EXISTING_NODES, EXISTING_RELS, LABELS, create_rels_query, schema_query
 
 __all__ = ["BATCH", "delete_dataset_in_batches", "delete_nodes_in_batches", "run_batches", "write_dataset"]
@@ -42,13 +42,13 @@ def write_dataset(
     tx: neo4j.Transaction,
     dataset_id: str,
     nodes: Mapping[str, list[list[Any]]],
-    rels: Mapping[tuple, list[Any]],
+    rels: Mapping[RelKey, list[Any]],
 ) -> None:
     """Make the dataset's nodes and edges in `tx` equal the rows, touching only what differs."""
     ds = dataset_id
     stale_rels: list[str] = []
     rel_updates: list[dict[str, Any]] = []
-    existing_rels: set[tuple] = set()
+    existing_rels: set[RelKey] = set()
     for start_label, query in EXISTING_RELS.items():
         for row in tx.run(query, ds=ds).single(strict=True)["rows"]:
             key = existing_rel_key(row, start_label)
