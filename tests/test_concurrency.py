@@ -4,8 +4,10 @@ different datasets into one Neo4j at once, with exact counts afterwards (docs/ne
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from graph.neo4j.store import Neo4jStore
 from loaders import load_dataset
 from tests.conftest import MINI
 from tests.neo4j.builders import drop_dataset, unique_id
-from tests.neo4j.faults import cli, complete, leftovers, synthetic_folder, wait_for
+from tests.neo4j.faults import cli, committed_nodes, complete, leftovers, synthetic_folder, wait_for
 
 COUNT_BY_SNAPSHOT = "MATCH (a:Agency) WHERE a.dataset = $dataset RETURN a.snapshot AS s, count(a) AS n ORDER BY s"
 
@@ -69,18 +71,31 @@ def test_parallel_cli_processes_agree(backend: str, tmp_path: Path, shared_ids: 
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_loads_of_different_datasets_at_once_into_one_neo4j(neo4j_driver: Any, tmp_path: Path, shared_ids) -> None:
-    """Two new datasets, each in journaled batches, and a second load of the first at the same time; a process
-    connecting meanwhile leaves the live loads alone."""
+    """Two new datasets, each in journaled batches, and a second load of the first, at the same time. The first
+    load is paused (SIGSTOP) after its first batch: a process connecting then must leave the live load alone."""
     one, two = unique_id("conc"), unique_id("conc")
     shared_ids += [one, two]
     folders = [
         synthetic_folder(one, tmp_path / "one", 20_000, seed=1),
         synthetic_folder(two, tmp_path / "two", 20_000, seed=2),
     ]
-    runs = [cli("info", "--backend", "neo4j", "--dataset", str(folder)) for folder in (*folders, folders[0])]
-    journals = lambda: leftovers(neo4j_driver, one)["journal"] + leftovers(neo4j_driver, two)["journal"]  # noqa: E731
-    wait_for(lambda: journals() == 2, "both loads journaled", alive=lambda: all(p.poll() is None for p in runs))
-    assert recover_interrupted_loads(neo4j_driver, None) == []  # both owners are alive: nothing is touched
+    first = cli("info", "--backend", "neo4j", "--dataset", str(folders[0]))
+    runs = [first]
+    try:
+        wait_for(
+            lambda: committed_nodes(neo4j_driver, one) > 0,
+            "the first batch committed",
+            alive=lambda: first.poll() is None,
+        )
+        os.kill(first.pid, signal.SIGSTOP)
+        runs += [cli("info", "--backend", "neo4j", "--dataset", str(folder)) for folder in (folders[1], folders[0])]
+        written = leftovers(neo4j_driver, one)
+        assert written["journal"] == 1 and written["record"] == 0
+        assert recover_interrupted_loads(neo4j_driver, None) == []  # its owner is alive: nothing is touched
+        after = leftovers(neo4j_driver, one)  # a batch sent before the pause may still commit meanwhile
+        assert after["nodes"] >= written["nodes"] > 0 and (after["journal"], after["record"]) == (1, 0)
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
     for proc in runs:
         _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
