@@ -201,7 +201,7 @@ class ExprMaker:
             return self._exists() or self.predicate(nullable_first=nullable_first, depth=2)
         text, prop = self._atom(kind, nullable_first)
         if rng.random() < 0.3 and depth < 2:
-            text = self.scalar(kind, depth + 1)
+            text = f"({self.scalar(kind, depth + 1)})"  # analysts bracket a computed operand
         return self._compare(kind, text, prop)
 
     def _compare(self, kind: str, text: str, prop: str | None) -> str:

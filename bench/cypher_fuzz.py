@@ -175,7 +175,7 @@ def _with_order(b: _Build) -> FuzzQuery:
     b.clauses.append(order_clause(b.rng, items, b.params, b.shapes, limit=b.rng.random() < 0.3))
     b.shapes.append("with order by")
     passed = [i.passed_on() for i in items]
-    if b.rng.random() < 0.5:
+    if b.rng.random() < 0.85:
         limit = b.rng.randint(1, 6)
         b.clauses.append("RETURN " + ", ".join(i.text for i in passed) + f" LIMIT {limit}")
         b.shapes.append("limit after with order")
@@ -229,11 +229,11 @@ def _collect_unwind(b: _Build) -> FuzzQuery:
     b.shapes.append("collect")
     if b.rng.random() < 0.5:
         b.clauses.append("UNWIND l AS y")
-        b.clauses.append("RETURN " + ", ".join([i.text for i in passed] + ["y", "size(l) AS n"]))
+        b.clauses.append("RETURN " + ", ".join([i.text for i in passed] + ["y", "size(l) AS size_l"]))
         b.shapes.append("unwind collected")
         return _done(b, False, passed)
     b.clauses.append(
-        "RETURN " + ", ".join([i.text for i in passed] + ["size(l) AS n", "l[0] IS NULL AS empty", "l AS l"])
+        "RETURN " + ", ".join([i.text for i in passed] + ["size(l) AS size_l", "l[0] IS NULL AS empty", "l AS l"])
     )
     query = _done(b, False, passed)
     return FuzzQuery(query.text, query.params, False, frozenset({"l"}), query.shapes)

@@ -9,10 +9,19 @@ peer), and a variable-length path is a trail (`* TRAIL`), not a walk that goes b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import combinations
 
 from graph.cypher_gate import Token
+from graph.embedded.nulls import (
+    additive_chain,
+    expression_start,
+    holds_null,
+    is_binary,
+    list_elements,
+    mark_operators,
+)
 from graph.embedded.scoping import shadow_renames, with_order_edits
 from graph.embedded.subscript import index_expr, operand_start, slice_expr, subscripts
 from graph.errors import CypherSyntaxError, UnsupportedCypher
@@ -41,7 +50,6 @@ _RENAMED_FUNCTIONS = {
     "tostring": "to_string",
     "tointeger": "to_int64",
     "tofloat": "to_double",
-    "split": "string_split",
 }
 
 
@@ -49,6 +57,7 @@ def rewrite(text: str, tokens: list[Token], *, plain_index: bool = True) -> str:
     """Splice in LadybugDB spellings (type(r) → label(r), labels(n) → [label(n)], toString → to_string, …,
     head(l) → list_extract(l, 1), :IN → :`IN`, list positions and slices), Neo4j's relationship uniqueness
     and its scoping of aliases (graph/embedded/scoping.py). `plain_index=False` indexes lists of nodes."""
+    tokens = mark_operators(tokens)
     extra = _uniqueness_edits(tokens) + with_order_edits(tokens)
     rewriter = _Rewriter(text, tokens, shadow_renames(tokens), plain_index)
     return rewriter.span(0, len(tokens), 0, len(text), extra)
@@ -70,9 +79,30 @@ class _Rewriter:
             if tok.text == "[" and prev is not None and subscripts(prev):
                 close = _matching(tokens, i)
                 first = operand_start(tokens, i, lo)
-                at, to = tokens[first].start, tokens[close].end
-                edits = [e for e in edits if not (at <= e[0] and e[1] <= to and not (e[0] == e[1] in (at, to)))]
-                edits.append((at, to, self._subscript(first, i, close)))
+                edits = _replace(edits, tokens[first].start, tokens[close].end, self._subscript(first, i, close))
+                i = close + 1
+                continue
+            if tok.text == "+" and is_binary(tokens, i, lo):
+                first, stop, operands = additive_chain(tokens, i, lo, hi)
+                new = self._null_guarded_chain(operands)
+                if new is not None:
+                    edits = _replace(edits, tokens[first].start, tokens[stop - 1].end, new)
+                    i = stop
+                    continue
+            if tok.upper == "IN" and i + 1 < hi and tokens[i + 1].text == "[" and is_binary(tokens, i, lo):
+                close = _matching(tokens, i + 1)
+                elements = list_elements(tokens, i + 1, close)
+                if holds_null(tokens, elements):
+                    first = expression_start(tokens, i, lo)
+                    kept = ", ".join(self._text(a, b) for a, b in elements if tokens[a].upper != "NULL" or b != a + 1)
+                    new = f"(CASE WHEN ({self._text(first, i)}) IN [{kept}] THEN true ELSE NULL END)"
+                    edits = _replace(edits, tokens[first].start, tokens[close].end, new)
+                    i = close + 1
+                    continue
+            if _calls(tokens, i, lo, hi) and tok.text.lower() in _COMPOSED:
+                close = _matching(tokens, i + 1)
+                new = self._compose(tok.text.lower(), _arguments(tokens, i + 1, close))
+                edits = _replace(edits, tok.start, tokens[close].end, new)
                 i = close + 1
                 continue
             edits += self._token_edits(i, lo, hi)
@@ -88,21 +118,61 @@ class _Rewriter:
             return [(tok.start, tok.end, self.renames[tok.start])]
         if tok.kind == "word" and nxt is not None and nxt.text == "(" and not after_dot:
             name = tok.text.lower()
-            if name == "type":
-                return [(tok.start, tok.end, "label")]
             if name in _RENAMED_FUNCTIONS:
                 return [(tok.start, tok.end, _RENAMED_FUNCTIONS[name])]
             if name == "head":
                 close = _matching(tokens, i + 1)
                 return [(tok.start, tok.end, "list_extract"), (tokens[close].start, tokens[close].end, ", 1)")]
-            if name == "labels":
-                close = _matching(tokens, i + 1)
-                return [(tok.start, tok.end, "[label"), (tokens[close].start, tokens[close].end, ")]")]
-            if name in ("substring", "round"):
+            if name == "round":
                 return _one_based_args(tokens, i + 1, name)
         if tok.kind == "word" and tok.upper == "IN" and prev is not None and prev.text in (":", "|"):
             return [(tok.start, tok.end, "`IN`")]
         return []
+
+    def _null_guarded_chain(self, operands: list[tuple[int, int]]) -> str | None:
+        """`a + b - c` as null when any operand is null (LadybugDB concatenates a null string as '')."""
+        tokens = self.tokens
+        checked = [
+            self._text(a, b)
+            for a, b in operands
+            if a < b and not (b == a + 1 and tokens[a].kind in ("string", "number"))
+        ]
+        if not checked:
+            return None
+        pieces = []
+        for n, (a, b) in enumerate(operands):
+            if n:
+                pieces.append(tokens[a - 1].text)
+            pieces.append(self._text(a, b))
+        test = " OR ".join(f"({c}) IS NULL" for c in checked)
+        return f"(CASE WHEN {test} THEN NULL ELSE {' '.join(pieces)} END)"
+
+    def _compose(self, name: str, args: list[tuple[int, int]]) -> str:
+        """Functions whose Neo4j meaning needs their arguments more than once (see _COMPOSED)."""
+        texts = [self._text(a, b) for a, b in args]
+        if name == "sum":
+            return f"coalesce(sum({', '.join(texts)}), 0)"
+        if name in ("labels", "type") and len(texts) == 1:
+            value = f"[label({texts[0]})]" if name == "labels" else f"label({texts[0]})"
+            return f"(CASE WHEN ({texts[0]}) IS NULL THEN NULL ELSE {value} END)"
+        if name == "substring" and len(texts) in (2, 3):
+            length = texts[2] if len(texts) == 3 else "2147483647"
+            whole, start = texts[0], texts[1]
+            return (
+                f"(CASE WHEN ({start}) >= size({whole}) THEN '' ELSE substring({whole}, ({start}) + 1, {length}) END)"
+            )
+        if name == "split" and len(texts) == 2:
+            a, b = args[1]
+            if b != a + 1 or self.tokens[a].kind != "string":
+                raise UnsupportedCypher("split() with a separator that is not a string literal")
+            pattern = "(?s)(.*?)" + re.escape(_unquote(self.tokens[a].text))
+            literal = "'" + pattern.replace("\\", "\\\\").replace("'", "\\'") + "'"
+            whole = texts[0]
+            return (
+                f"(CASE WHEN ({whole}) IS NULL THEN NULL "
+                f"ELSE regexp_extract_all(concat({whole}, {texts[1]}), {literal}, 1) END)"
+            )
+        raise CypherSyntaxError(f"{name}() takes other arguments")
 
     def _subscript(self, first: int, open_index: int, close: int) -> str:
         """`list[i]` or `list[a..b]` (tokens first..close) in LadybugDB's functions."""
@@ -124,6 +194,47 @@ class _Rewriter:
 
 
 Edit = tuple[int, int, str]
+#: Functions rewritten as a whole: labels()/type() of null are null (LadybugDB gives the table's label), sum()
+#: of no rows is 0, substring() past the end is '' and split() keeps empty pieces, as on Neo4j.
+_COMPOSED = {"labels", "type", "sum", "substring", "split"}
+
+
+def _calls(tokens: list[Token], i: int, lo: int, hi: int) -> bool:
+    """Is tokens[i] the name of a function called here (not a property `x.name(`)?"""
+    return (
+        tokens[i].kind == "word"
+        and i + 1 < hi
+        and tokens[i + 1].text == "("
+        and not (i > lo and tokens[i - 1].text == ".")
+    )
+
+
+def _arguments(tokens: list[Token], open_index: int, close: int) -> list[tuple[int, int]]:
+    """Token ranges of a call's arguments."""
+    args: list[tuple[int, int]] = []
+    depth, start = 0, open_index + 1
+    for j in range(open_index + 1, close):
+        if tokens[j].text in ("(", "[", "{"):
+            depth += 1
+        elif tokens[j].text in (")", "]", "}"):
+            depth -= 1
+        elif tokens[j].text == "," and depth == 0:
+            args.append((start, j))
+            start = j + 1
+    if start < close:
+        args.append((start, close))
+    return args
+
+
+def _unquote(literal: str) -> str:
+    body = literal[1:-1]
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body)
+
+
+def _replace(edits: list[Edit], at: int, to: int, new: str) -> list[Edit]:
+    """Replace the text from `at` to `to` with `new`, dropping the edits inside it (`new` includes them)."""
+    kept = [e for e in edits if not (at <= e[0] and e[1] <= to and not (e[0] == e[1] in (at, to)))]
+    return [*kept, (at, to, new)]
 
 
 def _apply(text: str, offset: int, edits: list[Edit]) -> str:

@@ -21,6 +21,7 @@ import networkx as nx
 from graph.cypher_gate import admit
 from graph.embedded.dialect import HIDDEN_PREFIX, rewrite
 from graph.embedded.mirror import ENDPOINT_PROPERTIES, mirror_of, rebuild_mirror
+from graph.embedded.nulls import mark_operators
 from graph.embedded.scoping import orders_mid_query
 from graph.embedded.subset import parameters, refuse_unsupported, return_columns
 from graph.errors import (
@@ -63,7 +64,7 @@ def run_embedded(
     spelled = {t.text.lower(): t.text for t in tokens if t.kind == "word"}
     mirror = mirror_of(graph)
     refuse_unsupported(tokens)
-    single_thread = orders_mid_query(tokens)
+    single_thread = orders_mid_query(mark_operators(tokens))
     rewritten = rewrite(text, tokens)
     used = parameters(tokens, params or {})
     columns_as_typed = return_columns(text, tokens)
@@ -115,6 +116,9 @@ def _execute(conn: Any, query: str, params: dict[str, Any], row_cap: int) -> tup
 
 _FUNCTION_MISSING = re.compile(r"function (\w+) does not exist", re.IGNORECASE)
 _NO_PROPERTY = re.compile(r"Cannot find property (\w+) for (\w+)")
+_NO_OVERLOAD = re.compile(
+    r"(?:for given function|Function) (\S+?)(?:\(| did not receive correct arguments:\s*Actual:\s*\()([^)]*)\)"
+)
 _NO_TABLE = re.compile(r"Table (\w+) does not exist")
 
 
@@ -139,6 +143,16 @@ def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> Cy
         return CypherError(
             "the query needs more memory than the embedded engine has; narrow it (anchor a node, bound the "
             "path length, return fewer columns) or use the Neo4j backend"
+        )
+    if match := _NO_OVERLOAD.search(message):
+        return UnsupportedCypher(
+            f"{match.group(1)} on ({match.group(2)})",
+            "LadybugDB types it differently; add parentheses, or convert with toString()/toInteger()",
+        )
+    if "Type Mismatch" in message or "UNREACHABLE_CODE" in message or "should not be modified" in message:
+        return UnsupportedCypher(
+            "an expression LadybugDB types differently (" + message.split(":", 1)[-1].strip()[:120] + ")",
+            "an empty list parameter, or an operator precedence LadybugDB reads differently: add parentheses",
         )
     if "is out of range" in message:
         return UnsupportedCypher("a position outside a list of nodes, relationships or lists", "check size() first")

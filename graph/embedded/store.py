@@ -113,8 +113,7 @@ def _edge_props(edge: Edge) -> dict[str, Any]:
         props["change"] = edge.change._value_
     if edge.function is not None:
         props["function"] = edge.function
-    if edge.note:
-        props["note"] = edge.note
+    props["note"] = edge.note  # kept when empty, as on nodes and on Neo4j
     return props
 
 
