@@ -22,8 +22,8 @@ from bench.cypher_fuzz import FuzzQuery
 from graph.embedded.store import NetworkxStore
 from graph.errors import UnsupportedCypher
 from graph.model import Dataset
-from graph.neo4j.load import delete_dataset_in_batches
 from graph.neo4j.store import Neo4jStore
+from graph.neo4j.write import delete_dataset_in_batches
 
 __all__ = ["Outcome", "Summary", "canonical", "classify", "differential_pair", "run_queries"]
 

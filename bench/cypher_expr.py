@@ -152,6 +152,8 @@ class ExprMaker:
             ]
             forms += [lambda: f"labels({n.name})" for n in self.scope.nodes()]
         text = rng.choice(forms)()
+        if rng.random() < 0.1:
+            text = f"reverse({text})"
         return self.slice(text) if rng.random() < 0.3 else text
 
     def slice(self, text: str) -> str:

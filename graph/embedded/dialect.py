@@ -53,13 +53,18 @@ _RENAMED_FUNCTIONS = {
 }
 
 
-def rewrite(text: str, tokens: list[Token], *, plain_index: bool = True) -> str:
+def rewrite(
+    text: str, tokens: list[Token], *, plain_index: bool = True, string_reverse: frozenset[int] = frozenset()
+) -> str:
     """Splice in LadybugDB spellings (type(r) → label(r), labels(n) → [label(n)], toString → to_string, …,
     head(l) → list_extract(l, 1), :IN → :`IN`, list positions and slices), Neo4j's relationship uniqueness
-    and its scoping of aliases (graph/embedded/scoping.py). `plain_index=False` indexes lists of nodes."""
+    and its scoping of aliases (graph/embedded/scoping.py). `plain_index=False` indexes lists of nodes,
+    `string_reverse` the reverse() calls (by offset) that reverse strings, not lists (LadybugDB's reverse() of a list
+    reverses its text)."""
     tokens = mark_operators(tokens)
     extra = _uniqueness_edits(tokens) + with_order_edits(tokens)
     rewriter = _Rewriter(text, tokens, shadow_renames(tokens), plain_index)
+    rewriter.string_reverse = string_reverse
     return rewriter.span(0, len(tokens), 0, len(text), extra)
 
 
@@ -101,7 +106,7 @@ class _Rewriter:
                     continue
             if _calls(tokens, i, lo, hi) and tok.text.lower() in _COMPOSED:
                 close = _matching(tokens, i + 1)
-                new = self._compose(tok.text.lower(), _arguments(tokens, i + 1, close))
+                new = self._compose(tok.text.lower(), _arguments(tokens, i + 1, close), tok.start)
                 edits = _replace(edits, tok.start, tokens[close].end, new)
                 i = close + 1
                 continue
@@ -147,9 +152,13 @@ class _Rewriter:
         test = " OR ".join(f"({c}) IS NULL" for c in checked)
         return f"(CASE WHEN {test} THEN NULL ELSE {' '.join(pieces)} END)"
 
-    def _compose(self, name: str, args: list[tuple[int, int]]) -> str:
+    def _compose(self, name: str, args: list[tuple[int, int]], start: int) -> str:
         """Functions whose Neo4j meaning needs their arguments more than once (see _COMPOSED)."""
         texts = [self._text(a, b) for a, b in args]
+        if name == "reverse" and [t.lower() for t in texts] == ["null"]:
+            return "NULL"
+        if name == "reverse":
+            return f"{'reverse' if start in self.string_reverse else 'list_reverse'}({', '.join(texts)})"
         if name == "sum":
             return f"coalesce(sum({', '.join(texts)}), 0)"
         if name in ("labels", "type") and len(texts) == 1:
@@ -196,7 +205,7 @@ class _Rewriter:
 Edit = tuple[int, int, str]
 #: Functions rewritten as a whole: labels()/type() of null are null (LadybugDB gives the table's label), sum()
 #: of no rows is 0, substring() past the end is '' and split() keeps empty pieces, as on Neo4j.
-_COMPOSED = {"labels", "type", "sum", "substring", "split"}
+_COMPOSED = {"labels", "type", "sum", "substring", "split", "reverse"}
 
 
 def _calls(tokens: list[Token], i: int, lo: int, hi: int) -> bool:

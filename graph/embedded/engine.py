@@ -14,6 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Mapping
+from itertools import combinations
 from typing import Any
 
 import networkx as nx
@@ -75,15 +76,7 @@ def run_embedded(
         conn.execute(f"CALL var_length_extend_max_depth={MAX_PATH_HOPS}")  # our constant, not user text
         if single_thread:  # later clauses must see the rows in the WITH's order
             conn.set_max_threads_for_exec(1)
-        try:
-            raw_rows, engine_columns = _execute(conn, rewritten, used, row_cap)
-        except RuntimeError as exc:
-            if "LIST_MAX" not in str(exc):
-                raise _translate(str(exc), timeout_s, spelled) from None
-            try:  # a list of nodes, relationships or lists indexed: see graph/embedded/subscript.py
-                raw_rows, engine_columns = _execute(conn, rewrite(text, tokens, plain_index=False), used, row_cap)
-            except RuntimeError as again:
-                raise _translate(str(again), timeout_s, spelled) from None
+        raw_rows, engine_columns = _run_variants(conn, text, tokens, rewritten, used, row_cap, timeout_s, spelled)
     finally:
         conn.close()
 
@@ -102,6 +95,36 @@ def run_embedded(
         nodes=collector.nodes(),
         relationships=collector.relationships(),
     )
+
+
+def _run_variants(
+    conn: Any,
+    text: str,
+    tokens: list[Token],
+    rewritten: str,
+    used: dict[str, Any],
+    row_cap: int,
+    timeout_s: float,
+    spelled: Mapping[str, str],
+) -> tuple[list[list[Any]], list[str]]:
+    """Run the rewritten query; where the types decide the spelling (an index into a list of nodes, reverse() of
+    a string), LadybugDB's binder says so and the other spelling is run instead."""
+    reverses = [t.start for t, n in zip(tokens, tokens[1:]) if t.text.lower() == "reverse" and n.text == "("]
+    # the smallest set of reverse() calls taken as string reverses that binds is exactly the string ones
+    string_sets = iter([frozenset(c) for k in range(1, min(len(reverses), 4) + 1) for c in combinations(reverses, k)])
+    plain_index, string_reverse = True, frozenset[int]()
+    while True:
+        try:
+            return _execute(conn, rewritten, used, row_cap)
+        except RuntimeError as exc:
+            message = str(exc)
+            if "LIST_MAX" in message and plain_index:
+                plain_index = False
+            elif "LIST_REVERSE" in message and (following := next(string_sets, None)) is not None:
+                string_reverse = following
+            else:
+                raise _translate(message, timeout_s, spelled) from None
+        rewritten = rewrite(text, tokens, plain_index=plain_index, string_reverse=string_reverse)
 
 
 def _execute(conn: Any, query: str, params: dict[str, Any], row_cap: int) -> tuple[list[list[Any]], list[str]]:
@@ -154,6 +177,13 @@ def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> Cy
             "an expression LadybugDB types differently (" + message.split(":", 1)[-1].strip()[:120] + ")",
             "an empty list parameter, or an operator precedence LadybugDB reads differently: add parentheses",
         )
+    if "with ANY type" in message:
+        return UnsupportedCypher(
+            "an empty list parameter or literal here (LadybugDB cannot tell its element type)",
+            "leave the condition out when the list is empty",
+        )
+    if "Cannot evaluate expression with type VARIABLE" in message:
+        return UnsupportedCypher("EXISTS { … } or a pattern in RETURN/WITH expressions", "use it in WHERE")
     if "is out of range" in message:
         return UnsupportedCypher("a position outside a list of nodes, relationships or lists", "check size() first")
     if "exceeds maximum" in message:
