@@ -165,11 +165,16 @@ class _Rewriter:
             value = f"[label({texts[0]})]" if name == "labels" else f"label({texts[0]})"
             return f"(CASE WHEN ({texts[0]}) IS NULL THEN NULL ELSE {value} END)"
         if name == "substring" and len(texts) in (2, 3):
-            length = texts[2] if len(texts) == 3 else "2147483647"
             whole, start = texts[0], texts[1]
+            safe = f"coalesce({whole}, '')"
+            length = f"coalesce({texts[2]}, 0)" if len(texts) == 3 else f"size({safe})"
             return (
-                f"(CASE WHEN ({start}) >= size({whole}) THEN '' ELSE substring({whole}, ({start}) + 1, {length}) END)"
+                f"(CASE WHEN ({whole}) IS NULL THEN NULL WHEN ({start}) >= size({safe}) THEN '' "
+                f"ELSE substring({safe}, coalesce({start}, 0) + 1, {length}) END)"
             )
+        if name == "replace" and len(texts) == 3:
+            whole = texts[0]
+            return f"(CASE WHEN ({whole}) IS NULL THEN NULL ELSE replace(coalesce({whole}, ''), {texts[1]}, {texts[2]}) END)"
         if name == "split" and len(texts) == 2:
             a, b = args[1]
             if b != a + 1 or self.tokens[a].kind != "string":
@@ -204,8 +209,10 @@ class _Rewriter:
 
 Edit = tuple[int, int, str]
 #: Functions rewritten as a whole: labels()/type() of null are null (LadybugDB gives the table's label), sum()
-#: of no rows is 0, substring() past the end is '' and split() keeps empty pieces, as on Neo4j.
-_COMPOSED = {"labels", "type", "sum", "substring", "split", "reverse"}
+#: of no rows is 0, substring() past the end is '' and split() keeps empty pieces, as on Neo4j. LadybugDB 0.22's
+#: three-argument string functions answer null for every row of a batch that holds a null string (substring,
+#: replace), so they get a string without nulls and the null is put back around them.
+_COMPOSED = {"labels", "type", "sum", "substring", "split", "reverse", "replace"}
 
 
 def _calls(tokens: list[Token], i: int, lo: int, hi: int) -> bool:

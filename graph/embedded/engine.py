@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.cypher_gate import admit
+from graph.cypher_gate import Token, admit
 from graph.embedded.dialect import HIDDEN_PREFIX, rewrite
 from graph.embedded.mirror import ENDPOINT_PROPERTIES, mirror_of, rebuild_mirror
 from graph.embedded.nulls import mark_operators
@@ -63,6 +63,10 @@ def run_embedded(
     started = time.perf_counter()
     text, tokens = admit(text)  # the read-only gate: refuses anything but one read statement
     spelled = {t.text.lower(): t.text for t in tokens if t.kind == "word"}
+    if any(a.text == "[" and b.text == "]" for a, b in zip(tokens, tokens[1:])) or any(
+        v == [] for v in (params or {}).values()
+    ):
+        spelled["[]"] = "[]"  # an empty list is typed as numbers: a cast error then names it
     mirror = mirror_of(graph)
     refuse_unsupported(tokens)
     single_thread = orders_mid_query(mark_operators(tokens))
@@ -156,6 +160,10 @@ def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> Cy
         return UnsupportedCypher(f"the function {spelled.get(name, name)}()")
     if "ORDER BY must be followed by SKIP or LIMIT" in message:
         return UnsupportedCypher("WITH … ORDER BY without SKIP or LIMIT", "order the final RETURN instead")
+    if ("Cast failed" in message or "Implicit cast is not supported" in message) and "[]" in spelled.get("[]", ""):
+        return UnsupportedCypher(
+            "an empty list here (LadybugDB takes [] for a list of numbers)", "leave the condition out when it is empty"
+        )
     if "Cast failed" in message or "Implicit cast is not supported" in message:
         return CypherSyntaxError(
             "a value has the wrong type here ("

@@ -44,12 +44,21 @@ def _boundary(tok: Token) -> bool:
     return tok.text in _BOUNDARY_OPS or (tok.kind == "word" and tok.upper in _BOUNDARY_WORDS)
 
 
+def _opens(tok: Token) -> bool:
+    """`(`, `[`, `{` and CASE (a CASE … END is one operand)."""
+    return tok.text in _OPENERS or (tok.kind == "word" and tok.upper == "CASE")
+
+
+def _closes(tok: Token) -> bool:
+    return tok.text in _CLOSERS or (tok.kind == "word" and tok.upper == "END")
+
+
 def is_binary(tokens: list[Token], i: int, lo: int) -> bool:
     """Is the operator at tokens[i] binary (it follows an operand)?"""
     if i <= lo:
         return False
     prev = tokens[i - 1]
-    if prev.text in _CLOSERS:
+    if _closes(prev):
         return True
     return prev.kind in ("word", "quoted", "number", "string", "param") and not _boundary(prev)
 
@@ -58,10 +67,9 @@ def expression_start(tokens: list[Token], i: int, lo: int) -> int:
     """First token of the additive expression that ends just before tokens[i]."""
     j, depth = i - 1, 0
     while j >= lo:
-        text = tokens[j].text
-        if text in _CLOSERS:
+        if _closes(tokens[j]):
             depth += 1
-        elif text in _OPENERS:
+        elif _opens(tokens[j]):
             if depth == 0:
                 return j + 1
             depth -= 1
@@ -75,10 +83,9 @@ def _expression_end(tokens: list[Token], i: int, hi: int) -> int:
     """Index just past the additive expression that starts at tokens[i]."""
     j, depth = i, 0
     while j < hi:
-        text = tokens[j].text
-        if text in _OPENERS:
+        if _opens(tokens[j]):
             depth += 1
-        elif text in _CLOSERS:
+        elif _closes(tokens[j]):
             if depth == 0:
                 return j
             depth -= 1
@@ -95,9 +102,9 @@ def additive_chain(tokens: list[Token], i: int, lo: int, hi: int) -> tuple[int, 
     depth, start = 0, first
     for j in range(first, end):
         text = tokens[j].text
-        if text in _OPENERS:
+        if _opens(tokens[j]):
             depth += 1
-        elif text in _CLOSERS:
+        elif _closes(tokens[j]):
             depth -= 1
         elif depth == 0 and text in ("+", "-") and is_binary(tokens, j, first):
             operands.append((start, j))
@@ -111,12 +118,11 @@ def list_elements(tokens: list[Token], open_index: int, close: int) -> list[tupl
     out: list[tuple[int, int]] = []
     depth, start = 0, open_index + 1
     for j in range(open_index + 1, close):
-        text = tokens[j].text
-        if text in _OPENERS:
+        if _opens(tokens[j]):
             depth += 1
-        elif text in _CLOSERS:
+        elif _closes(tokens[j]):
             depth -= 1
-        elif depth == 0 and text == ",":
+        elif depth == 0 and tokens[j].text == ",":
             out.append((start, j))
             start = j + 1
     if start < close:
