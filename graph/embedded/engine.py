@@ -175,25 +175,8 @@ def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> Cy
             "the query needs more memory than the embedded engine has; narrow it (anchor a node, bound the "
             "path length, return fewer columns) or use the Neo4j backend"
         )
-    if match := _NO_OVERLOAD.search(message):
-        return UnsupportedCypher(
-            f"{match.group(1)} on ({match.group(2)})",
-            "LadybugDB types it differently; add parentheses, or convert with toString()/toInteger()",
-        )
-    if "Type Mismatch" in message or "UNREACHABLE_CODE" in message or "should not be modified" in message:
-        return UnsupportedCypher(
-            "an expression LadybugDB types differently (" + message.split(":", 1)[-1].strip()[:120] + ")",
-            "an empty list parameter, or an operator precedence LadybugDB reads differently: add parentheses",
-        )
-    if "with ANY type" in message:
-        return UnsupportedCypher(
-            "an empty list parameter or literal here (LadybugDB cannot tell its element type)",
-            "leave the condition out when the list is empty",
-        )
-    if "Cannot evaluate expression with type VARIABLE" in message:
-        return UnsupportedCypher("EXISTS { … } or a pattern in RETURN/WITH expressions", "use it in WHERE")
-    if "is out of range" in message:
-        return UnsupportedCypher("a position outside a list of nodes, relationships or lists", "check size() first")
+    if refusal := _type_refusal(message):
+        return refusal
     if "exceeds maximum" in message:
         return UnsupportedCypher(f"a variable-length path bound above {MAX_PATH_HOPS} hops")
     if match := _NO_PROPERTY.search(message):
@@ -210,6 +193,30 @@ def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> Cy
             "the Neo4j backend runs it."
         )
     return CypherError(f"the embedded engine refused the query: {message}")
+
+
+def _type_refusal(message: str) -> UnsupportedCypher | None:
+    """LadybugDB's binder and runtime errors for what Neo4j types or evaluates otherwise, as a clear refusal."""
+    if match := _NO_OVERLOAD.search(message):
+        return UnsupportedCypher(
+            f"{match.group(1)} on ({match.group(2)})",
+            "LadybugDB types it differently; add parentheses, or convert with toString()/toInteger()",
+        )
+    if "Type Mismatch" in message:
+        return UnsupportedCypher(
+            "a comparison of values LadybugDB types differently (" + message.split(":", 1)[-1].strip()[:80] + ")",
+            "an operator precedence LadybugDB reads differently: add parentheses",
+        )
+    if "with ANY type" in message or "UNREACHABLE_CODE" in message or "should not be modified" in message:
+        return UnsupportedCypher(
+            "an empty list parameter or literal here (LadybugDB cannot tell its element type)",
+            "leave the condition out when the list is empty",
+        )
+    if "Cannot evaluate expression with type VARIABLE" in message:
+        return UnsupportedCypher("EXISTS { … } or a pattern in RETURN/WITH expressions", "use it in WHERE")
+    if "is out of range" in message:
+        return UnsupportedCypher("a position outside a list of nodes, relationships or lists", "check size() first")
+    return None
 
 
 class _Collector:
