@@ -100,7 +100,7 @@ class _Rewriter:
                 if holds_null(tokens, elements):
                     first = expression_start(tokens, i, lo)
                     kept = ", ".join(self._text(a, b) for a, b in elements if tokens[a].upper != "NULL" or b != a + 1)
-                    new = f"(CASE WHEN ({self._text(first, i)}) IN [{kept}] THEN true ELSE NULL END)"
+                    new = f"(({self._text(first, i)}) IN [{kept}] OR NULL)"  # true, else null (unknown)
                     edits = _replace(edits, tokens[first].start, tokens[close].end, new)
                     i = close + 1
                     continue

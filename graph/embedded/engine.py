@@ -124,7 +124,9 @@ def _run_variants(
             message = str(exc)
             if "LIST_MAX" in message and plain_index:
                 plain_index = False
-            elif "LIST_REVERSE" in message and (following := next(string_sets, None)) is not None:
+            elif ("LIST_REVERSE" in message or "but LIST was expected" in message) and (
+                following := next(string_sets, None)
+            ) is not None:
                 string_reverse = following
             else:
                 raise _translate(message, timeout_s, spelled) from None
@@ -266,7 +268,9 @@ class _Collector:
                 self._nodes[endpoint] = GraphNode(endpoint, tuple(labels), node_props)
         return {"type": value["_LABEL"], **props}
 
-    def _path(self, value: Mapping[str, Any]) -> list[Any]:
+    def _path(self, value: Mapping[str, Any]) -> list[Any] | None:
+        if all(not n or n.get("_ID") is None for n in value["_NODES"]):  # an OPTIONAL MATCH that matched nothing
+            return None
         nodes = [self._node(n) for n in value["_NODES"]]
         rels = [self._rel(r) for r in value["_RELS"]]
         out: list[Any] = nodes[:1]
