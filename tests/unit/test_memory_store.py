@@ -53,6 +53,7 @@ def test_edges_carry_type_and_their_properties(store: NetworkxStore, mini_datase
             "source": moved[0]["source"],
             "change": "transferred",
             "function": "religious_affairs",
+            "note": "",  # kept when empty, as on nodes and on Neo4j
         }
     ]
     assert {d["type"] for *_, d in graph.edges(data=True)} == {
