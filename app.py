@@ -1,6 +1,8 @@
 """orgraph's Streamlit app: the router. Page config, language switch, backend badge, navigation.
 
-streamlit run app.py            # opens data/xilingol (ORGRAPH_DATASET overrides)
+streamlit run app.py                                    # opens the default dataset (settings.py)
+ORGRAPH_DATASET=path/to/folder streamlit run app.py     # opens another dataset folder
+The page title and captions come from the dataset's manifest ([interface], else its titles).
 """
 
 from __future__ import annotations
@@ -10,9 +12,7 @@ import streamlit as st
 from app_pages.common import get_service, lang, publish, tr, url_state
 from views import render
 
-st.set_page_config(
-    page_title="orgraph · 锡林郭勒盟机构改革", page_icon="🏛️", layout="wide", initial_sidebar_state="expanded"
-)
+st.set_page_config(page_title="orgraph", page_icon="🏛️", layout="wide", initial_sidebar_state="expanded")
 
 st.markdown(
     """<style>
@@ -51,9 +51,10 @@ if st.session_state.get("_page") != page.url_path:
     st.session_state["_page"] = page.url_path
 
 service = get_service()  # cached: a page switch reuses the loaded graph
+title = service.dataset.title(lang())
+st.set_page_config(page_title=f"orgraph · {title}")  # the dataset's own title, from its manifest
 with st.sidebar:
     st.divider()
-    title = service.dataset.title_en if lang() == "en" else service.dataset.title_zh
-    st.caption(tr("dataset_badge", dataset=render.md(title or service.dataset.id)))
+    st.caption(tr("dataset_badge", dataset=render.md(title)))
     st.caption(tr("backend_badge", backend=service.backend))
 page.run()

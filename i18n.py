@@ -14,7 +14,7 @@ LANGS = ("zh", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
     # navigation and shell
-    "app_title": ("锡林郭勒盟旗县机构改革图谱", "Xilingol county reform graph"),
+    "app_title": ("orgraph 机构改革图谱", "orgraph: a reform as a graph"),
     "overview": ("总览", "Overview"),
     "explorer": ("结构浏览", "Explorer"),
     "compare": ("改革前后对比", "Compare"),
@@ -33,7 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dataset_error": ("无法加载数据集", "The dataset could not be loaded"),
     # shared words
     "jurisdiction": ("地区", "Jurisdiction"),
-    "whole_league": ("全盟（所有旗县市）", "Whole league (all counties)"),
+    "whole_league": ("全部地区", "All jurisdictions"),
     "snapshot": ("时点", "Snapshot"),
     "before": ("改革前", "Before"),
     "after": ("改革后", "After"),
@@ -57,7 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} elements exceed the limit of {max}: each jurisdiction is drawn as one box; expand some below.",
     ),
     "expand": ("展开地区", "Expand jurisdictions"),
-    "expand_placeholder": ("选择要展开的旗县市", "Pick jurisdictions to draw in full"),
+    "expand_placeholder": ("选择要展开的地区", "Pick jurisdictions to draw in full"),
     "group_node": ("合并显示的地区", "Jurisdiction drawn as one box"),
     "aggregate_link": ("汇总的隶属关系（数字为条数）", "Summed reporting lines (count)"),
     "group_label": ("{name}\n{n} 个机构", "{name}\n{n} agencies"),
@@ -89,15 +89,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basis_modeled": ("推定", "modeled"),
     # overview
     "overview_intro": (
-        "2019 年锡林郭勒盟各旗县（市）机构改革：改革前后的机构、限额、特设机构与资料来源。",
-        (
-            "The 2019 county-level institutional reform of the Xilingol League: agencies before and after, "
-            "quotas, special departments and sources."
-        ),
+        "改革前后的机构、限额、特设机构与资料来源。",
+        "Agencies before and after, quotas, special departments and sources.",
     ),
-    "counties": ("旗县市", "Counties"),
+    "counties": ("地区", "Jurisdictions"),
     "quota": ("机构限额", "Agency quota"),
-    "quota_chart": ("各旗县市计入限额的党政机构数与限额", "Agencies counting toward the quota, per county"),
+    "quota_chart": ("各{tier}计入限额的机构数与限额", "Agencies counting toward the quota, per {tier}"),
     "special_matrix": ("特设机构", "Special departments"),
     "special_matrix_help": (
         "数据集规则（rules.toml）所列机构在各地是否设置：✓ 有，— 无；✗ 表示与规则不符。",
@@ -141,8 +138,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "snapshot_after": ("对比目标（后）", "To (after)"),
     "side_by_side": ("并排", "Side by side"),
     "overlay_too_big": (
-        "全盟的叠加图超过 {max} 个图元：请选择一个旗县市查看叠加变化。",
-        "The league-wide overlay exceeds {max} drawn elements: pick one jurisdiction to see it.",
+        "全部地区的叠加图超过 {max} 个图元：请选择一个地区查看叠加变化。",
+        "The overlay of all jurisdictions exceeds {max} drawn elements: pick one jurisdiction to see it.",
     ),
     "changes_only": ("只显示变化（隐藏延续不变的机构）", "Changes only (hide agencies that simply continued)"),
     "stacked": ("上下排列（全宽，便于阅读大图）", "Stack the panes (full width, for large scopes)"),
@@ -209,7 +206,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "to": ("新机构", "To"),
     "same_snapshot": ("请选择两个不同的时点。", "Pick two different snapshots."),
     "computing": ("正在计算对比…", "Computing the comparison…"),
-    "sankey_by_category": ("全盟范围按类别汇总。", "League-wide flows are summed by category."),
+    "sankey_by_category": ("全部地区按类别汇总。", "Flows across all jurisdictions are summed by category."),
     # cypher
     "named_query": ("从已命名查询开始", "Start from a named query"),
     "custom": ("（自定义）", "(custom)"),

@@ -27,7 +27,6 @@ from graph.model import (
     Category,
     Dataset,
     Jurisdiction,
-    Level,
     Snapshot,
     SnapshotRole,
 )
@@ -51,7 +50,7 @@ __all__ = [
     "url_state",
 ]
 
-LEAGUE = "league"  # the scope value that means "every jurisdiction"
+LEAGUE = "all"  # the scope value that means "every jurisdiction" (a URL token, not a jurisdiction id)
 
 
 def settings() -> Settings:
@@ -147,20 +146,22 @@ def snapshot_label(snapshot: Snapshot) -> str:
 
 
 def jurisdiction_label(j: Jurisdiction) -> str:
-    return (j.name_en or j.name_zh) if lang() == "en" else (j.name_zh or j.name_en)
+    return j.name(lang())
 
 
 def scope_options(dataset: Dataset) -> list[str]:
-    """The scope choices: the whole league first, then the league's own level, then every county."""
-    top = [j.id for j in dataset.jurisdictions if j.level is not Level.COUNTY and j.level is not Level.REGION]
-    counties = [j.id for j in dataset.counties()]
-    return [LEAGUE, *top, *counties]
+    """The scope choices: everything first, then the upper tiers (without the root of the tree, which is only
+    context, unless it is the bottom tier too), then every jurisdiction of the lowest tier."""
+    bottom = dataset.bottom_jurisdictions()
+    bottom_ids = {j.id for j in bottom}
+    upper = [j.id for j in dataset.jurisdictions_by_rank() if j.parent is not None and j.id not in bottom_ids]
+    return [LEAGUE, *upper, *(j.id for j in bottom)]
 
 
 def default_scope(dataset: Dataset) -> str:
-    """The first county: one county's chart is the view most people start from."""
-    counties = dataset.counties()
-    return counties[0].id if counties else LEAGUE
+    """The first jurisdiction of the lowest tier: one place's chart is the view most people start from."""
+    bottom = dataset.bottom_jurisdictions()
+    return bottom[0].id if bottom else LEAGUE
 
 
 def scope_label(dataset: Dataset, scope: str) -> str:

@@ -1,5 +1,6 @@
-"""Overview: the league at a glance: agencies per county against the quota, special departments, the reform's
-dates, the sources, and how much of the data is published versus modeled."""
+"""Overview: the dataset at a glance: agencies per jurisdiction of the lowest tier against the quota, special
+departments, the reform's dates, the sources, and how much of the data is published versus modeled. Titles,
+captions and tier names come from the dataset's manifest."""
 
 from __future__ import annotations
 
@@ -25,11 +26,14 @@ dataset = service.dataset
 before, after = default_snapshots(dataset)
 publish()
 
-title = dataset.title_en if lang() == "en" else dataset.title_zh
-st.title(render.md(title or tr("app_title")))
-st.caption(tr("overview_intro"))
+st.title(render.md(dataset.title(lang())))
+ui = dataset.interface
+caption = (ui.caption_en or ui.caption_zh) if lang() == "en" else (ui.caption_zh or ui.caption_en)
+st.caption(render.md(caption or dataset.description or tr("overview_intro")))
 
-counties = dataset.counties()
+counties = dataset.bottom_jurisdictions()
+bottom = dataset.level(counties[0].level) if counties else None
+tier = bottom.label(lang()) if bottom else tr("jurisdiction")
 old_all = service.agencies(before)
 new_all = service.agencies(after)
 basis = service.basis_counts()
@@ -37,7 +41,7 @@ published = basis.get("seed", 0) + basis.get("public", 0)
 total_facts = sum(basis.values()) or 1
 
 m1, m2, m3, m4, m5 = st.columns(5)
-m1.metric(tr("counties"), len(counties))
+m1.metric(render.md(tier), len(counties))
 m2.metric(f"{tr('agencies')} · {before}", len(old_all), help=render.md(snapshot_label(dataset.snapshot(before))))
 m3.metric(
     f"{tr('agencies')} · {after}",
@@ -54,6 +58,14 @@ m5.metric(
 )
 
 
+def _attribute_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    return str(value)
+
+
 def _quota_counts(agencies: list) -> dict[str, int]:
     counts: dict[str, int] = {}
     for a in agencies:
@@ -62,7 +74,7 @@ def _quota_counts(agencies: list) -> dict[str, int]:
     return counts
 
 
-st.subheader(tr("quota_chart"))
+st.subheader(tr("quota_chart", tier=tier))
 old_counts, new_counts = _quota_counts(old_all), _quota_counts(new_all)
 names = [render.plot_text(jurisdiction_label(j)) for j in counties]
 fig = go.Figure()

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from loaders import load_dataset
 
     loaded = load_dataset(dataset)
-    counties = loaded.counties()
+    counties = loaded.bottom_jurisdictions()
     if not counties:
         raise SystemExit(f"{dataset} has no county")
     county = max(counties, key=lambda j: len([a for a in loaded.agencies if a.jurisdiction == j.id]))

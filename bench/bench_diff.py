@@ -21,7 +21,6 @@ from typing import Any
 
 from bench.synthetic import make_synthetic
 from graph.diff.compare import SnapshotData, diff_snapshots
-from graph.model import Level
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 
@@ -59,7 +58,7 @@ def bench_size(n: int, repeat: int, use_store: bool) -> dict[str, float]:
         store.load(dataset)
     else:
         store = DatasetStore(dataset)
-    county = next(j.id for j in dataset.jurisdictions if j.level is Level.COUNTY)
+    county = next(j.id for j in dataset.jurisdictions if j.level == "county")
 
     def read() -> None:
         before, after = store.agencies("2018"), store.agencies("2019")

@@ -24,9 +24,7 @@ from graph.model import (
     Dataset,
     Edge,
     Jurisdiction,
-    Level,
     RelType,
-    SizeClass,
     Snapshot,
     SnapshotRole,
     Source,
@@ -48,7 +46,7 @@ def synthetic_dataset(counties: int, agencies_per_county: int = 40) -> Dataset:
     """A league with `counties` counties of `agencies_per_county` agencies in two snapshots, lineage between them."""
     src = Source("synthetic", "合成数据 synthetic", Basis.MODELED)
     snaps = (Snapshot("before", "2018-12-31", SnapshotRole.BEFORE), Snapshot("after", "2019-03-31", SnapshotRole.AFTER))
-    jurs = [Jurisdiction("league", "合成盟", "Synthetic League", Level.LEAGUE, None, Basis.MODELED, "synthetic")]
+    jurs = [Jurisdiction("league", "合成盟", "Synthetic League", "league", None, Basis.MODELED, "synthetic")]
     agencies: list[Agency] = []
     edges: list[Edge] = []
     categories = list(Category)
@@ -59,13 +57,12 @@ def synthetic_dataset(counties: int, agencies_per_county: int = 40) -> Dataset:
                 jid,
                 f"合成县{c}",
                 f"County {c}",
-                Level.COUNTY,
+                "county",
                 "league",
                 Basis.MODELED,
                 "synthetic",
-                SizeClass.MEDIUM,
                 agencies_per_county,
-                False,
+                attributes=(("size_class", "medium"), ("border", False)),
             )
         )
         edges.append(Edge(RelType.IN, jid, "league", Basis.MODELED, "synthetic"))
@@ -121,7 +118,7 @@ def bench_dataset(dataset: Dataset, repeats: int, *, county_limit: int | None = 
         seconds = median_seconds(lambda: render(graph, fmt), max(1, repeats // 2))
         print(f"  league-wide  {fmt:<8} {seconds:8.3f} s   ({seconds / max(league, 1e-9):5.2f}x svg)")
     county_times = []
-    for county in dataset.counties()[:county_limit]:
+    for county in dataset.bottom_jurisdictions()[:county_limit]:
         selection = Selection(snapshots=(snap,), jurisdiction=county.id)
         sub = collect(store, dataset, selection)
         if not sub.agencies:
@@ -137,7 +134,7 @@ def bench_dataset(dataset: Dataset, repeats: int, *, county_limit: int | None = 
             f"  county median fetch+svg {med:.3f} s over {len(county_times)} counties; max {max(county_times):.3f} s; "
             f"league-wide svg / county median = {league / med:.1f}x"
         )
-        county = dataset.counties()[0].id
+        county = dataset.bottom_jurisdictions()[0].id
         compare = Selection(compare=tuple(dataset.snapshot_ids()[:2]), jurisdiction=county)  # type: ignore[arg-type]
         if len(dataset.snapshot_ids()) >= 2:
             seconds = median_seconds(lambda: render(collect(store, dataset, compare), "svg"), repeats)

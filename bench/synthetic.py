@@ -19,6 +19,7 @@ from pathlib import Path
 
 from graph.model import (
     Agency,
+    AttributeDef,
     Basis,
     Category,
     Change,
@@ -26,17 +27,22 @@ from graph.model import (
     Edge,
     Function,
     Jurisdiction,
-    Level,
-    Poverty,
+    LevelDef,
     RelType,
-    SizeClass,
     Snapshot,
     SnapshotRole,
     Source,
 )
-from loaders.rows import CSV_COLUMNS
+from loaders.rows import CSV_COLUMNS, LEGACY_ATTRIBUTES
 
 __all__ = ["make_synthetic", "write_synthetic_csv"]
+
+LEVELS = ("region", "league", "county")
+#: The format-1 attribute columns (declared implicitly by a manifest without [[levels]]).
+ATTRIBUTES = tuple(
+    AttributeDef(a["id"], a["type"], tuple(a.get("values", ())), a["label_zh"], a["label_en"])
+    for a in LEGACY_ATTRIBUTES
+)
 
 SNAPSHOTS = (
     Snapshot("2018", "2018-12-31", SnapshotRole.BEFORE, "改革前", "Before"),
@@ -82,8 +88,8 @@ def make_synthetic(n_agencies: int, *, seed: int = 0) -> Dataset:
     m = Basis.MODELED
     counties = max(1, round(n_agencies / (len(_BEFORE) + len(_AFTER))))
     jurisdictions = [
-        Jurisdiction("region", "合成自治区", "Synthetic Region", Level.REGION, None, m, SOURCE),
-        Jurisdiction("league", "合成盟", "Synthetic League", Level.LEAGUE, "region", m, SOURCE),
+        Jurisdiction("region", "合成自治区", "Synthetic Region", "region", None, m, SOURCE),
+        Jurisdiction("league", "合成盟", "Synthetic League", "league", "region", m, SOURCE),
     ]
     agencies: list[Agency] = []
     edges: list[Edge] = [Edge(RelType.IN, "league", "region", m, SOURCE)]
@@ -126,14 +132,16 @@ def make_synthetic(n_agencies: int, *, seed: int = 0) -> Dataset:
                 jid,
                 f"合成县{c}",
                 f"County {c}",
-                Level.COUNTY,
+                "county",
                 "league",
                 m,
                 SOURCE,
-                size_class=SizeClass.LARGE,
                 agency_quota=33,
-                border=c % 5 == 0,
-                poverty=Poverty.NONE if c % 3 else Poverty.REGIONAL,
+                attributes=(
+                    ("size_class", "large"),
+                    ("border", c % 5 == 0),
+                    ("poverty", "none" if c % 3 else "regional"),
+                ),
             )
         )
         edges.append(Edge(RelType.IN, jid, "league", m, SOURCE))
@@ -182,6 +190,8 @@ def make_synthetic(n_agencies: int, *, seed: int = 0) -> Dataset:
         agencies=tuple(agencies),
         functions=FUNCTIONS,
         edges=tuple(edges),
+        levels=tuple(LevelDef(level, rank, level, level) for rank, level in enumerate(LEVELS, start=1)),
+        attributes=ATTRIBUTES,
     )
 
 
@@ -223,6 +233,14 @@ def write_synthetic_csv(dataset: Dataset, folder: Path) -> Path:
         ("functions.csv", dataset.functions),
     ):
         columns = CSV_COLUMNS[name]
+        if name == "jurisdictions.csv":  # + the attribute columns, which the row models do not know
+            extra = [a.id for a in dataset.attributes]
+            write(
+                name,
+                [*columns, *extra],
+                ([_cell(getattr(j, c)) for c in columns] + [_cell(j.attribute(c)) for c in extra] for j in items),
+            )
+            continue
         write(name, list(columns), ([_cell(getattr(item, c)) for c in columns] for item in items))
     edge_attrs = [{"from": "start", "to": "end"}.get(c, c) for c in CSV_COLUMNS["edges.csv"]]
     write(

@@ -22,7 +22,7 @@ import networkx as nx
 from exporters.selection import ExportGraph
 from exporters.yed import add_yed_styles
 from graph.errors import OrgraphError
-from graph.model import Agency, Edge, Function, Jurisdiction
+from graph.model import Agency, Dataset, Edge, Function, Jurisdiction
 from loaders.rows import CSV_COLUMNS
 
 __all__ = ["CSV_FILES", "to_csv_folder", "to_csv_zip", "to_gexf", "to_graphml", "to_json", "to_networkx"]
@@ -50,25 +50,10 @@ def _props(obj: Any, names: Iterable[str]) -> dict[str, Any]:
 
 
 def jurisdiction_props(j: Jurisdiction, dataset_id: str) -> dict[str, Any]:
-    return {
-        **_props(
-            j,
-            [
-                "id",
-                "name_zh",
-                "name_en",
-                "level",
-                "size_class",
-                "agency_quota",
-                "border",
-                "poverty",
-                "basis",
-                "source",
-                "note",
-            ],
-        ),
-        "dataset": dataset_id,
-    }
+    """Built-in properties plus the dataset's declared attributes, each a property of its own (as in the stores)."""
+    props = _props(j, [c for c in JURISDICTION_COLUMNS if c != "parent"])
+    props.update(j.attributes)
+    return {**props, "dataset": dataset_id}
 
 
 def agency_props(a: Agency, dataset_id: str) -> dict[str, Any]:
@@ -180,12 +165,14 @@ def _manifest(graph: ExportGraph, dataset_id: str) -> str:
         if ev.source not in cited:
             cited.add(ev.source)
     lines = [
+        "format_version = 2",
         f"id = {_toml_string(dataset_id)}",
         f"title_zh = {_toml_string(ds.title_zh)}",
         f"title_en = {_toml_string(ds.title_en)}",
         f"description = {_toml_string(ds.description or 'Exported by orgraph: ' + graph.title('en'))}",
         "",
     ]
+    lines += _vocabulary_toml(ds)
     for snap in graph.snapshots:
         lines += (
             ["[[snapshots]]"]
@@ -214,10 +201,35 @@ def _manifest(graph: ExportGraph, dataset_id: str) -> str:
     return "\n".join(lines)
 
 
+def _vocabulary_toml(ds: Dataset) -> list[str]:
+    """[interface], [[levels]] and [[jurisdiction_attributes]] of a format-2 manifest (format-1 datasets are
+    written in format 2: their inferred levels and implicit attributes become declared)."""
+    ui = ds.interface
+    lines: list[str] = []
+    texts = [(k, getattr(ui, k)) for k in ("title_zh", "title_en", "caption_zh", "caption_en") if getattr(ui, k)]
+    if texts:
+        lines += ["[interface]", *(f"{k} = {_toml_string(v)}" for k, v in texts), ""]
+    for level in ds.levels:
+        lines += ["[[levels]]", f"id = {_toml_string(level.id)}", f"rank = {level.rank}"]
+        lines += [f"{k} = {_toml_string(getattr(level, k))}" for k in ("label_zh", "label_en")] + [""]
+    for attr in ds.attributes:
+        lines += ["[[jurisdiction_attributes]]", f"id = {_toml_string(attr.id)}", f"type = {_toml_string(attr.type)}"]
+        if attr.values:
+            lines.append(f"values = [{', '.join(_toml_string(v) for v in attr.values)}]")
+        lines += [f"{k} = {_toml_string(getattr(attr, k))}" for k in ("label_zh", "label_en")]
+        if attr.required_at:
+            lines.append(f"required_at = [{', '.join(_toml_string(v) for v in attr.required_at)}]")
+        lines.append("")
+    return lines
+
+
 def csv_files(graph: ExportGraph, *, dataset_id: str | None = None) -> dict[str, str]:
     """File name -> text of the dataset folder (manifest.toml and the four CSV files)."""
     ds_id = dataset_id or graph.dataset.id
-    jurisdictions = [{**{k: getattr(j, k) for k in JURISDICTION_COLUMNS}} for j in graph.jurisdictions]
+    attribute_columns = [a.id for a in graph.dataset.attributes]
+    jurisdictions = [
+        {**{k: getattr(j, k) for k in JURISDICTION_COLUMNS}, **dict(j.attributes)} for j in graph.jurisdictions
+    ]
     agencies = [{k: getattr(a, k) for k in AGENCY_COLUMNS} for a in graph.agencies]
     functions = [{k: getattr(f, k) for k in FUNCTION_COLUMNS} for f in graph.functions]
     edges = [
@@ -236,7 +248,7 @@ def csv_files(graph: ExportGraph, *, dataset_id: str | None = None) -> dict[str,
     ]
     return {
         "manifest.toml": _manifest(graph, ds_id),
-        "jurisdictions.csv": _csv(JURISDICTION_COLUMNS, jurisdictions),
+        "jurisdictions.csv": _csv(JURISDICTION_COLUMNS + attribute_columns, jurisdictions),
         "agencies.csv": _csv(AGENCY_COLUMNS, agencies),
         "functions.csv": _csv(FUNCTION_COLUMNS, functions),
         "edges.csv": _csv(EDGE_COLUMNS, edges),

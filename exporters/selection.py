@@ -87,12 +87,12 @@ class ExportGraph:
     def title(self, lang: str = "zh") -> str:
         """A one-line caption: dataset, jurisdiction and snapshot(s)."""
         ds = self.dataset
-        parts = [ds.title_zh if lang == "zh" else (ds.title_en or ds.title_zh)]
+        parts = [ds.title(lang)]
         sel = self.selection
         if sel.jurisdiction:
             j = ds.jurisdiction(sel.jurisdiction)
             if j is not None:
-                parts.append(j.name_zh if lang == "zh" else (j.name_en or j.name_zh))
+                parts.append(j.name(lang))
         if sel.agency:
             a = self.agency(sel.agency)
             if a is not None:

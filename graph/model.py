@@ -1,7 +1,9 @@
 """The pure domain model of orgraph: jurisdictions, agencies, functions, edges, snapshots.
 
 It knows nothing of storage, files or UI. Loaded data is trusted here (the loaders validate it), so the
-model is plain frozen dataclasses; the enums carry the schema's vocabulary (docs/schema.md).
+model is plain frozen dataclasses; the enums carry the schema's vocabulary (docs/schema.md). A dataset's own
+vocabulary (its levels, its extra jurisdiction attributes, its interface texts) is data: LevelDef, AttributeDef
+and Interface, read from its manifest, never a fixed list here.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from enum import StrEnum
 __all__ = [
     "Agency",
     "AgencySelect",
+    "AttributeDef",
+    "AttributeValue",
     "Basis",
     "Category",
     "Change",
@@ -20,36 +24,19 @@ __all__ = [
     "Edge",
     "Function",
     "HostMode",
+    "Interface",
     "Jurisdiction",
-    "Level",
-    "Poverty",
+    "LevelDef",
     "ReformEvent",
     "RelType",
     "ReportMode",
     "RuleSpec",
-    "SizeClass",
     "Snapshot",
     "SnapshotRole",
     "Source",
+    "infer_attributes",
+    "infer_levels",
 ]
-
-
-class Level(StrEnum):
-    REGION = "region"
-    LEAGUE = "league"
-    COUNTY = "county"
-
-
-class SizeClass(StrEnum):
-    SMALL = "small"
-    MEDIUM = "medium"
-    LARGE = "large"
-
-
-class Poverty(StrEnum):
-    NATIONAL = "national"
-    REGIONAL = "regional"
-    NONE = "none"
 
 
 class Category(StrEnum):
@@ -165,20 +152,77 @@ class ReformEvent:
     source: str
 
 
+#: The value of a declared jurisdiction attribute (text and enum values are str).
+AttributeValue = str | int | bool
+
+
+@dataclass(frozen=True, slots=True)
+class LevelDef:
+    """One tier of a dataset's jurisdictions (e.g. national, province, county); rank 1 is the top."""
+
+    id: str
+    rank: int
+    label_zh: str = ""
+    label_en: str = ""
+
+    def label(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return self.label_en or self.label_zh or self.id
+        return self.label_zh or self.label_en or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeDef:
+    """An extra column of jurisdictions.csv the dataset declares; loaded as a property on every backend."""
+
+    id: str
+    type: str  # text | integer | boolean | enum
+    values: tuple[str, ...] = ()  # the allowed values of an enum
+    label_zh: str = ""
+    label_en: str = ""
+    required_at: tuple[str, ...] = ()  # level ids where the cell must be filled
+
+    def label(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return self.label_en or self.label_zh or self.id
+        return self.label_zh or self.label_en or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Interface:
+    """The app's title and Overview caption for a dataset (from the manifest; empty: use the dataset title)."""
+
+    title_zh: str = ""
+    title_en: str = ""
+    caption_zh: str = ""
+    caption_en: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Jurisdiction:
+    """A place (country, province, county, ...). `level` is one of the dataset's LevelDef ids; `attributes` holds
+    the dataset's declared extra columns that are filled (as sorted (name, value) pairs: hashable and ordered)."""
+
     id: str
     name_zh: str
     name_en: str
-    level: Level
+    level: str
     parent: str | None
     basis: Basis
     source: str
-    size_class: SizeClass | None = None
     agency_quota: int | None = None
-    border: bool | None = None
-    poverty: Poverty | None = None
     note: str = ""
+    attributes: tuple[tuple[str, AttributeValue], ...] = ()
+
+    def attribute(self, name: str) -> AttributeValue | None:
+        """The value of a declared attribute, None when its cell is empty (or it is not declared)."""
+        return next((value for key, value in self.attributes if key == name), None)
+
+    def name(self, lang: str = "zh") -> str:
+        """The display name in `lang`, falling back to the other language when empty."""
+        if lang == "en":
+            return self.name_en or self.name_zh
+        return self.name_zh or self.name_en
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +240,7 @@ class Agency:
     basis: Basis
     source: str
     note: str = ""
+    agency_class: str = ""  # optional free snake_case class (e.g. constituent_department); "" when not given
 
     def name(self, lang: str = "zh") -> str:
         """The display name in `lang` ("zh" or "en"), falling back to the other language when empty."""
@@ -213,6 +258,11 @@ class Function:
     name_en: str
     basis: Basis = Basis.MODELED
     source: str = ""
+
+    def name(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return self.name_en or self.name_zh
+        return self.name_zh or self.name_en
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +283,35 @@ class Edge:
     def key(self) -> tuple[str, str, str, str, str]:
         """Identity of an edge: two edges with the same key are the same fact."""
         return (self.type.value, self.start, self.end, self.mode or self.change or "", self.function or "")
+
+
+def infer_levels(jurisdictions: Iterable[Jurisdiction]) -> tuple[LevelDef, ...]:
+    """The levels a dataset without declared ones uses: its distinct `level` values, ranked by their smallest
+    depth in the parent tree (1 = top), labelled with their ids."""
+    items = list(jurisdictions)
+    parent = {j.id: j.parent for j in items}
+    depth_of: dict[str, int] = {}
+    for j in items:
+        depth, current, seen = 1, j.parent, {j.id}
+        while current and current not in seen:  # a loop (refused by the loaders) cannot hang this
+            seen.add(current)
+            depth, current = depth + 1, parent.get(current)
+        depth_of[j.level] = min(depth_of.get(j.level, depth), depth)
+    ordered = sorted(depth_of, key=lambda level: (depth_of[level], level))
+    return tuple(LevelDef(level, rank, level, level) for rank, level in enumerate(ordered, start=1))
+
+
+def infer_attributes(jurisdictions: Iterable[Jurisdiction]) -> tuple[AttributeDef, ...]:
+    """Declarations for attributes that jurisdictions carry without a declaration, typed by their values."""
+    kinds: dict[str, set[type]] = {}
+    for j in jurisdictions:
+        for key, value in j.attributes:
+            kinds.setdefault(key, set()).add(type(value))
+    names = {bool: "boolean", int: "integer"}
+    return tuple(
+        AttributeDef(key, names.get(next(iter(types)), "text") if len(types) == 1 else "text")
+        for key, types in kinds.items()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,10 +368,18 @@ class Dataset:
     events: tuple[ReformEvent, ...] = ()
     description: str = ""
     rules: tuple[RuleSpec, ...] = ()  # declared in the dataset's rules.toml; () when it has none
+    levels: tuple[LevelDef, ...] = ()  # by rank; declared in the manifest or inferred (format 1)
+    attributes: tuple[AttributeDef, ...] = ()  # declared extra jurisdiction columns
+    interface: Interface = field(default_factory=Interface)
+    format_version: int = 1
     _agency_index: dict[str, Agency] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._agency_index.update({a.id: a for a in self.agencies})
+        if not self.levels:  # format 1, or built in code: the levels its jurisdictions use
+            object.__setattr__(self, "levels", infer_levels(self.jurisdictions))
+        if not self.attributes:  # built in code: the attributes its jurisdictions carry
+            object.__setattr__(self, "attributes", infer_attributes(self.jurisdictions))
 
     def agency(self, agency_id: str) -> Agency | None:
         return self._agency_index.get(agency_id)
@@ -321,5 +408,35 @@ class Dataset:
         """Snapshot ids in time order (by date, then id)."""
         return [s.id for s in sorted(self.snapshots, key=lambda s: (s.date, s.id))]
 
-    def counties(self) -> list[Jurisdiction]:
-        return [j for j in self.jurisdictions if j.level is Level.COUNTY]
+    def level(self, level_id: str) -> LevelDef | None:
+        return next((lv for lv in self.levels if lv.id == level_id), None)
+
+    def level_rank(self, level_id: str) -> int:
+        """The rank of a level (1 = top); levels the dataset does not declare sort last."""
+        found = self.level(level_id)
+        return found.rank if found else len(self.levels) + 1
+
+    def attribute_def(self, attribute_id: str) -> AttributeDef | None:
+        return next((a for a in self.attributes if a.id == attribute_id), None)
+
+    def jurisdictions_by_rank(self) -> list[Jurisdiction]:
+        """Jurisdictions from the top level down, in file order within a level."""
+        return sorted(self.jurisdictions, key=lambda j: self.level_rank(j.level))
+
+    def bottom_jurisdictions(self) -> list[Jurisdiction]:
+        """The jurisdictions of the lowest level (e.g. the counties of a county-level reform), in file order."""
+        bottom = self.bottom_level()
+        return [j for j in self.jurisdictions if j.level == bottom]
+
+    def bottom_level(self) -> str | None:
+        """The lowest populated level (e.g. the counties of a county-level reform)."""
+        used = {j.level for j in self.jurisdictions}
+        ranked = sorted(used, key=self.level_rank)
+        return ranked[-1] if ranked else None
+
+    def title(self, lang: str = "zh") -> str:
+        """The interface title in `lang`: [interface] of the manifest, else the dataset title."""
+        ui = self.interface
+        if lang == "en":
+            return ui.title_en or self.title_en or ui.title_zh or self.title_zh or self.id
+        return ui.title_zh or self.title_zh or ui.title_en or self.title_en or self.id

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from graph.errors import Problem
-from graph.model import MODES_BY_REL, Change, Level, RelType
+from graph.model import MODES_BY_REL, AttributeValue, Change, RelType
 
+from .attributes import parse_attributes
 from .manifest import MANIFEST, ManifestInfo
 from .rows import AgencyRow, EdgeRow, FunctionRow, JurisdictionRow
 
@@ -21,7 +23,6 @@ __all__ = ["Parsed", "cross_check"]
 
 AGENCIES, JURISDICTIONS, FUNCTIONS, EDGES = "agencies.csv", "jurisdictions.csv", "functions.csv", "edges.csv"
 _UNKNOWN = "\x00unknown"  # sentinel for "not an agency id" (None means: the agency's snapshot cell is bad)
-_COUNTY_COLUMNS = ("size_class", "agency_quota", "border", "poverty")
 
 
 @dataclass(slots=True)
@@ -33,6 +34,8 @@ class Parsed:
     agencies: list[tuple[int, AgencyRow]] | None
     functions: list[tuple[int, FunctionRow]] | None
     edges: list[tuple[int, EdgeRow]] | None
+    attribute_cells: dict[int, dict[str, str]] = field(default_factory=dict)  # jurisdictions.csv line -> cells
+    attributes: dict[int, tuple[tuple[str, AttributeValue], ...]] = field(default_factory=dict)  # parsed, by line
 
 
 def _add(problems: list[Problem], file: str, line: int, column: str, message: str) -> None:
@@ -74,6 +77,41 @@ def _check_source(file: str, line: int, source: str, info: ManifestInfo, problem
         )
 
 
+def _check_names(file: str, line: int, row: Any, problems: list[Problem]) -> None:
+    """name_zh or name_en may be empty, not both (a row that failed validation has None for a bad cell)."""
+    if not (row.name_zh or row.name_en) and row.name_zh is not None and row.name_en is not None:
+        _add(problems, file, line, "name_zh", "name_zh and name_en are both empty; give at least one of them")
+
+
+def _check_levels(parsed: Parsed, rows: list[tuple[int, JurisdictionRow]], problems: list[Problem]) -> None:
+    """Each level is declared; a parent ranks above its child (only when the manifest declares levels)."""
+    ranks = parsed.manifest.levels
+    if ranks is None:
+        return
+    declared = ", ".join(sorted(ranks, key=lambda level: (ranks[level], level)))
+    level_of = {r.id: r.level for _, r in rows if r.id}
+    for line, row in rows:
+        if row.level and row.level not in ranks:
+            _add(
+                problems,
+                JURISDICTIONS,
+                line,
+                "level",
+                f"unknown level {row.level!r}; the levels are declared in manifest.toml [[levels]]: {declared}",
+            )
+            continue
+        parent_level = level_of.get(row.parent) if row.parent else None
+        if row.level and parent_level in ranks and ranks[parent_level] >= ranks[row.level]:
+            _add(
+                problems,
+                JURISDICTIONS,
+                line,
+                "parent",
+                f"parent {row.parent!r} is at level {parent_level!r} (rank {ranks[parent_level]}), not above "
+                f"{row.id!r} at level {row.level!r} (rank {ranks[row.level]}); a parent must rank above its child",
+            )
+
+
 def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, int] | None:
     if parsed.jurisdictions is None:
         return None
@@ -85,12 +123,13 @@ def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, i
         problems,
     )
     parent_of: dict[str, str] = {}
+    defs = parsed.manifest.attributes
+    _check_levels(parsed, rows, problems)
     for line, row in rows:
         _check_source(JURISDICTIONS, line, row.source, parsed.manifest, problems)
-        if row.level is Level.COUNTY:
-            for column in _COUNTY_COLUMNS:
-                if getattr(row, column) is None:
-                    _add(problems, JURISDICTIONS, line, column, f"{column} is required for a county")
+        _check_names(JURISDICTIONS, line, row, problems)
+        cells = parsed.attribute_cells.get(line, {})
+        parsed.attributes[line] = parse_attributes(defs, JURISDICTIONS, line, cells, row.level, problems)
         if not row.parent:
             continue
         if row.parent == row.id:
@@ -140,6 +179,8 @@ def _check_agencies(
         if row.id:
             snapshot_of.setdefault(row.id, row.snapshot)
         _check_source(AGENCIES, line, row.source, parsed.manifest, problems)
+        if not (row.name_zh or row.name_en):
+            _check_names(AGENCIES, line, row, problems)
         if dates is not None and row.snapshot and row.snapshot not in dates:
             _add(
                 problems,
@@ -170,6 +211,7 @@ def _check_functions(parsed: Parsed, problems: list[Problem]) -> dict[str, int] 
     )
     for line, row in parsed.functions:
         _check_source(FUNCTIONS, line, row.source, parsed.manifest, problems)
+        _check_names(FUNCTIONS, line, row, problems)
     return known
 
 
@@ -309,6 +351,16 @@ def _check_became(
             f"and {row.end!r} in {end_snap!r} ({end_date}); swap from and to"
         )
         problems.append(Problem(EDGES, line, "to", message))
+    elif start_date and end_date:
+        between = sorted((d, s) for s, d in dates.items() if d and start_date < d < end_date)
+        if between:
+            skipped = ", ".join(repr(s) for _, s in between)
+            message = (
+                f"BECAME joins {row.start!r} (snapshot {start_snap!r}) to {row.end!r} (snapshot {end_snap!r}) and "
+                f"skips snapshot {skipped}; BECAME joins consecutive snapshots only (give the agency's version in "
+                "each snapshot between, and a BECAME edge for each step)"
+            )
+            problems.append(Problem(EDGES, line, "to", message))
 
 
 def _check_cycles(

@@ -141,10 +141,12 @@ def read_table(
     required: tuple[str, ...],
     optional: tuple[str, ...],
     problems: list[Problem],
+    accept_unknown: bool = False,
 ) -> CsvTable | None:
     """Read `folder/file`, appending every header and shape problem to `problems`.
 
-    Returns None when the file is missing or cannot be decoded at all.
+    Returns None when the file is missing or cannot be decoded at all. With `accept_unknown` (the manifest that
+    declares the extra columns could not be read), unknown columns are kept rather than reported.
     """
     raw = read_inside(folder, file, problems, missing=f"file is missing; a dataset folder needs {file}")
     if raw is None:
@@ -185,7 +187,7 @@ def read_table(
             unnamed.append(index)
         elif column in seen:
             problems.append(Problem(file, 1, column, f"column {column!r} appears twice in the header"))
-        elif column in allowed:
+        elif column in allowed or accept_unknown:
             keep.append((index, column))
         else:
             message = f"unknown column {column!r}; allowed columns are {', '.join(required + optional)}"

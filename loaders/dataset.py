@@ -18,11 +18,14 @@ from graph.errors import DatasetError, Problem
 from graph.gcpause import paused_gc
 from graph.model import (
     Agency,
+    AttributeDef,
     Basis,
     Dataset,
     Edge,
     Function,
+    Interface,
     Jurisdiction,
+    LevelDef,
     ReformEvent,
     RelType,
     Snapshot,
@@ -52,14 +55,30 @@ _PROGRESS_EVERY = 10_000
 
 
 def _read_rows(
-    folder: Path, file: str, model: type[M], problems: list[Problem], progress: Progress | None
+    folder: Path,
+    file: str,
+    model: type[M],
+    problems: list[Problem],
+    progress: Progress | None,
+    extra: dict[int, dict[str, str]] | None = None,
+    extra_columns: tuple[str, ...] = (),
 ) -> list[tuple[int, M]] | None:
     """Rows of one file with their lines; None if unusable. A bad node row stays in, partially (see
-    validate_row), so that its id still counts as defined; a bad edge row is dropped (nothing refers to it)."""
+    validate_row), so that its id still counts as defined; a bad edge row is dropped (nothing refers to it).
+
+    `extra_columns` (a dataset's declared attribute columns) are accepted too; their cells go to `extra`
+    by line, for loaders/attributes.py, and not to the row model."""
     required, optional = columns_of(model)
-    table = read_table(folder, file, required=required, optional=optional, problems=problems)
+    optional += tuple(c for c in extra_columns if c not in required and c not in optional)
+    lenient = extra is not None and extra_columns == ("*",)  # the manifest is unreadable: any extra column
+    table = read_table(folder, file, required=required, optional=optional, problems=problems, accept_unknown=lenient)
     if table is None or not table.usable:
         return None
+    if lenient:
+        extra_columns = tuple(c for c in table.header if c and c not in required and c not in optional)
+    if extra is not None and extra_columns:
+        for line, cells in table.rows:
+            extra[line] = {c: cells.pop(c) for c in extra_columns if c in cells}
     total = len(table.rows)
     if progress:
         progress(file, 0, total)
@@ -114,12 +133,15 @@ def _load(folder: Path, progress: Progress | None) -> Dataset:
     manifest = read_manifest(folder, problems)
     if manifest.empty:
         raise DatasetError(problems, dataset=folder.name)
+    attribute_cells: dict[int, dict[str, str]] = {}
+    attribute_columns = tuple(a.id for a in manifest.attributes) if manifest.readable else ("*",)
     parsed = Parsed(
         manifest,
-        _read_rows(folder, JURISDICTIONS, JurisdictionRow, problems, progress),
+        _read_rows(folder, JURISDICTIONS, JurisdictionRow, problems, progress, attribute_cells, attribute_columns),
         _read_rows(folder, AGENCIES, AgencyRow, problems, progress),
         _read_rows(folder, FUNCTIONS, FunctionRow, problems, progress),
         _read_rows(folder, EDGES, EdgeRow, problems, progress),
+        attribute_cells,
     )
     if progress:
         progress("checks", 0, 1)
@@ -165,13 +187,11 @@ def _build(parsed: Parsed) -> Dataset:
             parent=r.parent or None,
             basis=r.basis,
             source=r.source,
-            size_class=r.size_class,
             agency_quota=r.agency_quota,
-            border=r.border,
-            poverty=r.poverty,
             note=r.note,
+            attributes=parsed.attributes.get(line, ()),
         )
-        for _, r in parsed.jurisdictions
+        for line, r in parsed.jurisdictions
     )
     agencies = tuple(
         Agency(
@@ -186,6 +206,7 @@ def _build(parsed: Parsed) -> Dataset:
             basis=r.basis,
             source=r.source,
             note=r.note,
+            agency_class=r.agency_class,
         )
         for _, r in parsed.agencies
     )
@@ -227,4 +248,28 @@ def _build(parsed: Parsed) -> Dataset:
         functions=functions,
         edges=tuple(edges),
         events=tuple(ReformEvent(e.date, e.label_zh, e.label_en, e.source) for e in model.events),
+        levels=_levels(parsed),
+        attributes=_used_attributes(parsed),
+        interface=Interface(**model.interface.model_dump()),
+        format_version=model.format_version,
     )
+
+
+def _levels(parsed: Parsed) -> tuple[LevelDef, ...]:
+    """The declared levels by rank; format 1: none (the Dataset infers them from its jurisdictions)."""
+    model = parsed.manifest.model
+    assert model is not None
+    return tuple(
+        LevelDef(lv.id, lv.rank, lv.label_zh, lv.label_en) for lv in sorted(model.levels, key=lambda lv: lv.rank)
+    )
+
+
+def _used_attributes(parsed: Parsed) -> tuple[AttributeDef, ...]:
+    """Declared attributes; the implicit legacy ones of format 1 only when a row fills them (so a format-1
+    dataset without those columns gains no empty properties)."""
+    model = parsed.manifest.model
+    assert model is not None
+    if model.jurisdiction_attributes:
+        return tuple(parsed.manifest.attributes)
+    used = {key for values in parsed.attributes.values() for key, _ in values}
+    return tuple(a for a in parsed.manifest.attributes if a.id in used)

@@ -9,7 +9,7 @@ CSV models use only types pydantic validates natively (no Python validators): th
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -25,15 +25,15 @@ from graph.model import (
     Basis,
     Category,
     Change,
-    Level,
-    Poverty,
     RelType,
-    SizeClass,
     SnapshotRole,
 )
 
 __all__ = [
+    "ATTRIBUTE_TYPES",
+    "BUILTIN_JURISDICTION_COLUMNS",
     "EDGE_TYPES",
+    "LEGACY_ATTRIBUTES",
     "AgencyRow",
     "EdgeRow",
     "FunctionRow",
@@ -70,6 +70,9 @@ def _iso_date(value: Any) -> str:
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 Required = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 IsoDate = Annotated[str, BeforeValidator(_iso_date)]
+#: A dataset's own identifier (level ids, attribute ids): lower-case letters, digits, '_' and '-'.
+Ident = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9_-]+$")]
+SnakeText = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9_]*$")]
 
 
 class _Row(BaseModel):
@@ -77,15 +80,15 @@ class _Row(BaseModel):
 
 
 class JurisdictionRow(_Row):
+    """The built-in columns; a dataset's declared attribute columns are checked by loaders/attributes.py.
+    name_zh or name_en may be empty, not both (checked in checks.py, so one message names the row)."""
+
     id: Required
-    name_zh: Required
-    name_en: Required
-    level: Level
+    name_zh: Text = ""
+    name_en: Text = ""
+    level: Ident
     parent: Text = ""
-    size_class: SizeClass | None = None
     agency_quota: int | None = None
-    border: bool | None = None
-    poverty: Poverty | None = None
     basis: Basis
     source: Required
     note: Text = ""
@@ -95,20 +98,21 @@ class AgencyRow(_Row):
     id: Required
     snapshot: Required
     jurisdiction: Required
-    name_zh: Required
-    name_en: Required
+    name_zh: Text = ""
+    name_en: Text = ""
     type: Required
     category: Category
     counts_toward_quota: bool
     basis: Basis
     source: Required
     note: Text = ""
+    agency_class: SnakeText = ""
 
 
 class FunctionRow(_Row):
     id: Required
-    name_zh: Required
-    name_en: Required
+    name_zh: Text = ""
+    name_en: Text = ""
     basis: Basis | None = None
     source: Text = ""
 
@@ -156,21 +160,82 @@ class EventEntry(_Entry):
     source: Required
 
 
+#: The types a declared jurisdiction attribute may have.
+ATTRIBUTE_TYPES = ("text", "integer", "boolean", "enum")
+
+
+class LevelEntry(_Entry):
+    id: Ident
+    rank: Annotated[int, Field(ge=1)]
+    label_zh: Text = ""
+    label_en: Text = ""
+
+
+class AttributeEntry(_Entry):
+    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z][a-z0-9_]*$")]
+    type: Literal["text", "integer", "boolean", "enum"]
+    values: list[Required] = []
+    label_zh: Text = ""
+    label_en: Text = ""
+    required_at: list[Required] = []
+
+
+class InterfaceEntry(_Entry):
+    title_zh: Text = ""
+    title_en: Text = ""
+    caption_zh: Text = ""
+    caption_en: Text = ""
+
+
 class Manifest(_Entry):
-    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9_-]+$")]
-    title_zh: Required
-    title_en: Required
+    format_version: Literal[1, 2] = 1
+    id: Ident
+    title_zh: Text = ""  # one of the two titles must be given (checked in manifest.py)
+    title_en: Text = ""
     description: Text = ""
     snapshots: Annotated[list[SnapshotEntry], Field(min_length=1)]
     sources: list[SourceEntry] = []
     events: list[EventEntry] = []
+    levels: list[LevelEntry] = []
+    jurisdiction_attributes: list[AttributeEntry] = []
+    interface: InterfaceEntry = InterfaceEntry()
+
+
+#: Columns of jurisdictions.csv every dataset may use; a declared attribute must not reuse one of them.
+BUILTIN_JURISDICTION_COLUMNS = (
+    "id",
+    "name_zh",
+    "name_en",
+    "level",
+    "parent",
+    "agency_quota",
+    "basis",
+    "source",
+    "note",
+)
+
+#: Format 1 (no [[levels]] in the manifest): the attribute columns that format accepted, declared implicitly.
+LEGACY_ATTRIBUTES: tuple[dict[str, Any], ...] = (
+    {
+        "id": "size_class",
+        "type": "enum",
+        "values": ["small", "medium", "large"],
+        "label_zh": "规模",
+        "label_en": "Size class",
+    },
+    {"id": "border", "type": "boolean", "label_zh": "边境", "label_en": "Border"},
+    {
+        "id": "poverty",
+        "type": "enum",
+        "values": ["national", "regional", "none"],
+        "label_zh": "贫困",
+        "label_en": "Poverty",
+    },
+)
 
 
 #: Allowed values per column, for messages ("allowed values are ...").
 _VOCABULARY: dict[str, tuple[str, ...]] = {
-    "level": tuple(Level),
-    "size_class": tuple(SizeClass),
-    "poverty": tuple(Poverty),
     "category": tuple(Category),
     "basis": tuple(Basis),
     "change": tuple(Change),
@@ -210,8 +275,12 @@ def describe_error(error: Any) -> tuple[str, str]:
         return column, f"{value!r} is not a whole number"
     if kind == "value_error":
         return column, str(error.get("ctx", {}).get("error", error.get("msg", "")))
-    if kind == "string_pattern_mismatch" and column == "id":
-        return column, f"{value!r} is not a valid dataset id; use lower-case letters, digits, '_' and '-'"
+    if kind == "string_pattern_mismatch":
+        if column == "agency_class":
+            return column, f"{value!r} is not a valid agency_class; use snake_case (lower-case letters, digits, '_')"
+        return column, f"{value!r} is not a valid {column}; use lower-case letters, digits, '_' and '-'"
+    if kind == "literal_error":
+        return column, f"{value!r} is not allowed here; {error.get('msg', '')}".rstrip("; ")
     if kind == "extra_forbidden":
         return column, f"unknown key {column!r}"
     if kind == "too_short":

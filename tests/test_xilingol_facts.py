@@ -59,17 +59,17 @@ def service(request: pytest.FixtureRequest, dataset: Dataset) -> Iterator[OrgSer
 
 def counties(service: OrgService) -> dict[str, str]:
     """County name -> id."""
-    return {j.name_zh: j.id for j in service.dataset.counties()}
+    return {j.name_zh: j.id for j in service.dataset.bottom_jurisdictions()}
 
 
 def test_dataset_has_the_twelve_units_with_their_classes(dataset: Dataset) -> None:
-    by_name = {j.name_zh: j for j in dataset.counties()}
+    by_name = {j.name_zh: j for j in dataset.bottom_jurisdictions()}
     assert set(by_name) == set(QUOTAS)
     for name, quota in QUOTAS.items():
         assert by_name[name].agency_quota == quota
-        assert by_name[name].size_class.value == SIZE.get(name, "large")
-        assert by_name[name].border is (name in FOREIGN)
-        assert (by_name[name].poverty.value != "none") is (name in POVERTY)
+        assert by_name[name].attribute("size_class") == SIZE.get(name, "large")
+        assert by_name[name].attribute("border") is (name in FOREIGN)
+        assert (by_name[name].attribute("poverty") != "none") is (name in POVERTY)
     league = dataset.jurisdiction("152500")
     assert league is not None and league.name_zh == "锡林郭勒盟" and league.parent == "150000"
 
@@ -93,7 +93,7 @@ def test_counted_agencies_equal_the_quota_in_2019(service: OrgService) -> None:
 def test_special_departments_exactly_where_the_seed_says(
     service: OrgService, agency_type: str, expected: set[str]
 ) -> None:
-    names = {j.id: j.name_zh for j in service.dataset.counties()}
+    names = {j.id: j.name_zh for j in service.dataset.bottom_jurisdictions()}
     having = {
         names[a.jurisdiction] for a in service.agencies("2019") if a.type == agency_type and a.jurisdiction in names
     }

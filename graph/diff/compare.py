@@ -42,7 +42,6 @@ from graph.model import (
     Category,
     Change,
     Jurisdiction,
-    Level,
     RelType,
 )
 
@@ -63,24 +62,28 @@ __all__ = [
     "resolve_scope",
 ]
 
-LEAGUE_SCOPE = "league"
 _ID = attrgetter("id")
 _BEFORE_ID = attrgetter("before.id")
 _PAIR_IDS = attrgetter("before.id", "after.id")
 
 
 def resolve_scope(scope: str | None, jurisdictions: Sequence[Jurisdiction]) -> tuple[str | None, set[str] | None]:
-    """(normalised scope, jurisdiction ids in it); None means everything. Accepts an id, name_zh, name_en or "league"."""
+    """(normalised scope, jurisdiction ids in it); None means everything. Accepts an id, name_zh, name_en, or a
+    level id (every jurisdiction at that level, e.g. "league")."""
     if scope is None or scope.strip() == "":
         return None, None
     key = scope.strip()
     for j in jurisdictions:
         if key == j.id or key == j.name_zh or key.lower() == j.name_en.lower():
             return j.id, {j.id}
-    if key.lower() == LEAGUE_SCOPE:
-        return LEAGUE_SCOPE, {j.id for j in jurisdictions if j.level is Level.LEAGUE}
-    known = ", ".join(f"{j.id} {j.name_zh}" for j in jurisdictions[:20])
-    raise NotFound(f"no jurisdiction {scope!r} to compare; use an id or name ({known}), 'league', or none for all")
+    at_level = {j.id for j in jurisdictions if j.level == key.lower()}
+    if at_level:
+        return key.lower(), at_level
+    known = ", ".join(f"{j.id} {j.name_zh or j.name_en}" for j in jurisdictions[:20])
+    levels = ", ".join(dict.fromkeys(j.level for j in jurisdictions))
+    raise NotFound(
+        f"no jurisdiction {scope!r} to compare; use an id or name ({known}), a level ({levels}), or none for all"
+    )
 
 
 def _check_lineage(

@@ -5,12 +5,12 @@ Kept apart from graph/diff/compare.py so the computation stays small; everything
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from graph.diff.compare import CountRow, Link, SnapshotDiff
-from graph.model import Agency, Level
+from graph.model import Agency, Jurisdiction
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -32,7 +32,6 @@ CHANGE_COLUMNS = [
     "detail",
 ]
 COUNT_COLUMNS = ["jurisdiction", "category", "before", "after", "quota", "within_quota"]
-LEVEL_ORDER = {Level.REGION: 0, Level.LEAGUE: 1, Level.COUNTY: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +299,20 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _top_down(jurisdictions: Sequence[Jurisdiction]) -> list[Jurisdiction]:
+    """Upper tiers first (by depth in the parent tree), file order within a tier."""
+    parent = {j.id: j.parent for j in jurisdictions}
+
+    def depth(j: Jurisdiction) -> int:
+        steps, current, seen = 0, j.parent, {j.id}
+        while current in parent and current not in seen:
+            seen.add(current)
+            steps, current = steps + 1, parent[current]
+        return steps
+
+    return sorted(jurisdictions, key=depth)
+
+
 def summaries(diff: SnapshotDiff) -> list[Summary]:
     """One short sentence per jurisdiction with agencies, in Chinese and English, league before counties,
     e.g. "某某旗：新设 5 个、撤销 3 个、合并 4 起、更名 6 个；计入限额机构 35 个（限额 35）"."""
@@ -309,7 +322,7 @@ def summaries(diff: SnapshotDiff) -> list[Summary]:
     for c in diff.counts:
         if c.category is not None:
             totals[c.jurisdiction] = totals.get(c.jurisdiction, 0) + c.after
-    ordered = sorted(diff.jurisdictions, key=lambda j: LEVEL_ORDER.get(j.level, 9))
+    ordered = _top_down(diff.jurisdictions)
     out: list[Summary] = []
     for j in ordered:
         if j.id not in quota:

@@ -68,12 +68,23 @@ def _agency_props(a: Agency, labels: tuple[str, ...], dataset: str) -> dict[str,
         "basis": a.basis._value_,
         "source": a.source,
         "note": a.note,
+        "agency_class": a.agency_class,
     }
 
 
+def _jurisdiction_props(j: Jurisdiction, labels: tuple[str, ...], dataset: str) -> dict[str, Any]:
+    """A jurisdiction's built-in properties plus its declared attributes (each one a property of its own)."""
+    props = _props(j, _JURISDICTION_FIELDS, labels, dataset)
+    props.update(j.attributes)
+    return props
+
+
 def _names(cls: type) -> tuple[str, ...]:
-    # a Jurisdiction's parent is its IN edge, not a property
-    return tuple(f.name for f in fields(cls) if f.name != "parent")
+    # a Jurisdiction's parent is its IN edge, not a property; its attributes become properties of their own
+    return tuple(f.name for f in fields(cls) if f.name not in ("parent", "attributes"))
+
+
+_JURISDICTION_FIELDS = _names(Jurisdiction)
 
 
 def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
@@ -83,12 +94,9 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     added, since networkx would silently create the missing node)."""
     graph = nx.MultiDiGraph(dataset=dataset.id)
     ds = dataset.id
-    for items, cls, label in (
-        (dataset.jurisdictions, Jurisdiction, "Jurisdiction"),
-        (dataset.functions, Function, "Function"),
-    ):
-        names, labels = _names(cls), (label,)
-        graph.add_nodes_from((obj.id, _props(obj, names, labels, ds)) for obj in items)
+    graph.add_nodes_from((j.id, _jurisdiction_props(j, ("Jurisdiction",), ds)) for j in dataset.jurisdictions)
+    names = _names(Function)
+    graph.add_nodes_from((f.id, _props(f, names, ("Function",), ds)) for f in dataset.functions)
     agency_labels = ("Agency",)
     graph.add_nodes_from((a.id, _agency_props(a, agency_labels, ds)) for a in dataset.agencies)
     nodes = graph.nodes

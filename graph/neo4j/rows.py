@@ -25,14 +25,12 @@ def node_rows(dataset: Dataset) -> dict[str, list[list[Any]]]:
             j.id,
             j.name_zh,
             j.name_en,
-            j.level.value,
-            _value(j.size_class),
+            j.level,
             j.agency_quota,
-            j.border,
-            _value(j.poverty),
             j.basis.value,
             j.source,
             j.note,
+            dict(j.attributes),
         ]
         for j in dataset.jurisdictions
     ]
@@ -49,6 +47,7 @@ def node_rows(dataset: Dataset) -> dict[str, list[list[Any]]]:
             a.basis.value,
             a.source,
             a.note,
+            a.agency_class,
         ]
         for a in dataset.agencies
     ]
@@ -58,7 +57,10 @@ def node_rows(dataset: Dataset) -> dict[str, list[list[Any]]]:
 
 def node_props(label: str, row: list[Any], dataset_id: str) -> dict[str, Any]:
     """The property map Neo4j holds for a node row."""
-    props = {k: v for k, v in zip(NODE_KEYS[label], row) if v is not None}
+    keys = NODE_KEYS[label]
+    props = {k: v for k, v in zip(keys, row) if v is not None}
+    if len(row) > len(keys):  # a jurisdiction's declared attributes
+        props.update({k: v for k, v in row[len(keys)].items() if v is not None})
     props["dataset"] = dataset_id
     return props
 

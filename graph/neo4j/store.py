@@ -312,6 +312,7 @@ def _agency(p: Mapping[str, Any]) -> Agency:
         basis=Basis(p["basis"]),
         source=p.get("source", ""),
         note=p.get("note", ""),
+        agency_class=p.get("agency_class", ""),
     )
 
 

@@ -65,16 +65,14 @@ NODE_KEYS: dict[str, tuple[str, ...]] = {
         "basis",
         "source",
         "note",
+        "agency_class",
     ),
-    "Jurisdiction": (
+    "Jurisdiction": (  # + a last element: the map of the dataset's declared attributes (property names from data)
         "id",
         "name_zh",
         "name_en",
         "level",
-        "size_class",
         "agency_quota",
-        "border",
-        "poverty",
         "basis",
         "source",
         "note",
@@ -98,7 +96,9 @@ def _inline(keys: tuple[str, ...], offset: int = 0) -> str:
 CREATE_NODES = {
     lb: schema_query("UNWIND $rows AS row CREATE (n:{label} {", label=lb)
     + _inline(NODE_KEYS[lb])
-    + ", dataset: $ds}) RETURN count(*) AS n"
+    + ", dataset: $ds})"
+    + (f" SET n += row[{len(NODE_KEYS[lb])}]" if lb == "Jurisdiction" else "")  # attributes travel as a map
+    + " RETURN count(*) AS n"
     for lb in LABELS
 }
 # Existing rows come back as one list per query (one record), which the driver decodes far faster than records.

@@ -10,7 +10,7 @@ def _defaults(service) -> tuple[str, str, str]:
     ids = service.dataset.snapshot_ids()
     before = next((s.id for s in service.dataset.snapshots if s.role.value == "before"), ids[0])
     after = next((s.id for s in service.dataset.snapshots if s.role.value == "after"), ids[-1])
-    return service.dataset.counties()[0].id, before, after
+    return service.dataset.bottom_jurisdictions()[0].id, before, after
 
 
 def _headline(diff) -> list[int]:
@@ -104,7 +104,7 @@ def test_the_whole_league_aggregates_above_the_drawing_limit(open_app, app_servi
     _, before, after = _defaults(app_service)
     total = len(app_service.agencies(before)) + len(app_service.agencies(after))
     monkeypatch.setenv("ORGRAPH_MAX_DRAWN", str(total))  # twice the agencies (plus edges) cannot fit
-    at = open_app("compare", params={"j": "league", "lang": "en"})
+    at = open_app("compare", params={"j": "all", "lang": "en"})
     assert len(at.info) == 2  # the panes say they aggregate; the overlay asks for one jurisdiction
     pages = iframe_pages(at)
     assert len(pages) == 2

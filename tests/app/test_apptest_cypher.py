@@ -64,7 +64,7 @@ def test_nodes_and_relationships_in_a_result_are_drawn(open_app, app_service) ->
         "MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency) WHERE a.dataset = $dataset AND a.jurisdiction = $county "
         "RETURN a, r, b"
     )
-    county = app_service.dataset.counties()[0].id
+    county = app_service.dataset.bottom_jurisdictions()[0].id
     expected = app_service.query(text, {"county": county})
     assert expected.nodes and expected.relationships
     at = open_app("cypher", params={"cq": text, "p_county": county, "run": "1"})

@@ -20,7 +20,7 @@ from views import render
 
 def test_default_view_draws_the_first_county_in_the_latest_snapshot(open_app, app_service) -> None:
     at = open_app("explorer")
-    county = app_service.dataset.counties()[0].id
+    county = app_service.dataset.bottom_jurisdictions()[0].id
     latest = app_service.dataset.snapshot_ids()[-1]
     assert at.selectbox(key="w_j").value == county
     assert at.selectbox(key="w_snap").value == latest
@@ -34,7 +34,7 @@ def test_picking_another_jurisdiction_and_snapshot_redraws_and_updates_the_url(o
     other = next(
         j.id
         for j in app_service.dataset.jurisdictions
-        if j.id != app_service.dataset.counties()[0].id
+        if j.id != app_service.dataset.bottom_jurisdictions()[0].id
         and app_service.agencies(app_service.dataset.snapshot_ids()[0], j.id)
     )
     first = app_service.dataset.snapshot_ids()[0]
@@ -92,14 +92,14 @@ def test_the_whole_league_aggregates_above_the_drawing_limit_and_expands(open_ap
     agencies = app_service.agencies(latest)
     edges = [e for e in app_service.edges(latest) if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY)]
     jurisdictions = sorted({a.jurisdiction for a in agencies})
-    county = app_service.dataset.counties()[0].id
+    county = app_service.dataset.bottom_jurisdictions()[0].id
     county_ids = {a.id for a in agencies if a.jurisdiction == county}
     county_cost = len(county_ids) + sum(1 for e in edges if e.start in county_ids)
     limit = len(jurisdictions) + county_cost + 1
     assert len(agencies) + len(edges) > limit, "the mini dataset is too small to exercise aggregation"
     monkeypatch.setenv("ORGRAPH_MAX_DRAWN", str(limit))
 
-    at = open_app("explorer", params={"j": "league"})
+    at = open_app("explorer", params={"j": "all"})
     assert at.info, "the page must say that it aggregated"
     nodes = chart_nodes(iframe_pages(at)[0])
     assert {n["id"] for n in nodes} == {f"group:{j}" for j in jurisdictions}
@@ -115,7 +115,7 @@ def test_the_whole_league_aggregates_above_the_drawing_limit_and_expands(open_ap
 
 def test_the_whole_league_is_drawn_in_full_under_the_limit(open_app, app_service) -> None:
     latest = app_service.dataset.snapshot_ids()[-1]
-    at = open_app("explorer", params={"j": "league"})
+    at = open_app("explorer", params={"j": "all"})
     assert not at.info
     assert {n["id"] for n in chart_nodes(iframe_pages(at)[0])} == {a.id for a in app_service.agencies(latest)}
 
@@ -124,7 +124,7 @@ def test_the_whole_league_is_drawn_in_full_under_the_limit(open_app, app_service
 def test_language_switch_changes_interface_and_labels(open_app, app_service, lang, title) -> None:
     at = open_app("explorer", params={"lang": lang})
     assert at.title[0].value == title
-    county = app_service.dataset.counties()[0]
+    county = app_service.dataset.bottom_jurisdictions()[0]
     heading = shown_text(at)
     assert (county.name_en if lang == "en" else county.name_zh) in heading.replace("\\", "")
     assert at.sidebar.radio[0].value == lang

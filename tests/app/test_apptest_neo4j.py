@@ -25,7 +25,7 @@ def test_explorer_on_neo4j_draws_what_the_embedded_backend_draws(neo4j_env, open
     at = open_app("explorer", params={"lang": "en"})
     assert any("neo4j" in c.value for c in at.sidebar.caption)
     (chart,) = org_charts(at)
-    county = app_service.dataset.counties()[0].id
+    county = app_service.dataset.bottom_jurisdictions()[0].id
     latest = app_service.dataset.snapshot_ids()[-1]
     embedded = charts.org_chart_for(app_service, latest, county, lang="en", focus=None)  # app_service is embedded
     assert org_chart_ids(chart) == {a.id for a in app_service.agencies(latest, county)}

@@ -10,14 +10,16 @@ from exporters import FORMATS
 def test_overview_counts_match_the_service(open_app, app_service) -> None:
     at = open_app(params={"lang": "en"})
     metrics = {m.label: m.value for m in at.metric}
-    assert int(metrics["Counties"]) == len(app_service.dataset.counties())
+    dataset = app_service.dataset
+    tier = dataset.level(dataset.bottom_level()).label("en")  # the lowest tier, named by the dataset
+    assert int(metrics[tier]) == len(dataset.bottom_jurisdictions())
     values = [int(v) for k, v in metrics.items() if k.startswith("Agencies")]
     ids = app_service.dataset.snapshot_ids()
     expected = {len(app_service.agencies(s)) for s in ids}
     assert set(values) <= expected and len(values) == 2
     assert int(metrics["Sources"]) == len(app_service.dataset.sources)
     matrix = at.dataframe[0].value
-    assert len(matrix) == len(app_service.dataset.counties())
+    assert len(matrix) == len(app_service.dataset.bottom_jurisdictions())
 
 
 @pytest.mark.parametrize("lang,word", [("zh", "总览"), ("en", "Overview")])
@@ -77,7 +79,7 @@ def test_a_page_switch_reuses_the_loaded_graph_and_keeps_the_jurisdiction(app_da
 
     monkeypatch.setattr(loaders, "load_dataset", counting)
     at = AppTest.from_file(str(APP), default_timeout=120)
-    last_county = real(fresh).counties()[-1].id
+    last_county = real(fresh).bottom_jurisdictions()[-1].id
     at.query_params["j"] = last_county
     at.switch_page("app_pages/explorer.py")
     at.run()

@@ -17,10 +17,7 @@ from graph.model import (
     Edge,
     Function,
     Jurisdiction,
-    Level,
-    Poverty,
     RelType,
-    SizeClass,
     Snapshot,
     SnapshotRole,
     Source,
@@ -66,19 +63,17 @@ def changes_dataset(dataset_id: str = "export-changes") -> Dataset:
         Snapshot("2019", "2019-03-31", SnapshotRole.AFTER, "改革后", "After the reform"),
     )
     jurisdictions = (
-        Jurisdiction("xlgl", "锡林郭勒盟", "Xilingol League", Level.LEAGUE, None, Basis.SEED, "seed"),
+        Jurisdiction("xlgl", "锡林郭勒盟", "Xilingol League", "league", None, Basis.SEED, "seed"),
         Jurisdiction(
             "xh",
             "镶黄旗",
             "Xianghuang Banner",
-            Level.COUNTY,
+            "county",
             "xlgl",
             Basis.SEED,
             "seed",
-            SizeClass.SMALL,
             24,
-            True,
-            Poverty.NONE,
+            attributes=(("size_class", "small"), ("border", True), ("poverty", "none")),
         ),
     )
     agencies: list[Agency] = []

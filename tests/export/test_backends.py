@@ -15,7 +15,7 @@ from graph.model import Dataset
 
 def _selections(dataset: Dataset) -> list[Selection]:
     snaps = dataset.snapshot_ids()
-    county = dataset.counties()[0].id
+    county = dataset.bottom_jurisdictions()[0].id
     chosen = [Selection(), Selection(snapshots=(snaps[-1],), jurisdiction=county)]
     if len(snaps) > 1:
         chosen.append(Selection(compare=(snaps[0], snaps[-1]), jurisdiction=county))

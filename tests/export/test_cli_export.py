@@ -26,7 +26,7 @@ STARTS = {
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_cli_export_writes_each_format(fmt: str, mini_path: Path, mini_dataset: Dataset, tmp_path: Path) -> None:
-    county = mini_dataset.counties()[0]
+    county = mini_dataset.bottom_jurisdictions()[0]
     out = tmp_path / f"out.{fmt}"
     code = cli.main(
         [
@@ -71,7 +71,7 @@ def test_cli_compare_and_neighbourhood(mini_path: Path, mini_dataset: Dataset, t
                 "--compare",
                 f"{snaps[0]}:{snaps[-1]}",
                 "--jurisdiction",
-                mini_dataset.counties()[0].id,
+                mini_dataset.bottom_jurisdictions()[0].id,
                 "--layout",
                 "LR",
                 "-o",

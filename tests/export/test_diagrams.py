@@ -48,7 +48,7 @@ def test_cjk_font_is_installed_and_is_what_fontconfig_uses() -> None:
 def _check_every_county(dataset: Dataset, store: object, out: Path) -> list[str]:
     problems = []
     font = cjk_font()
-    for county in dataset.counties():
+    for county in dataset.bottom_jurisdictions():
         for snap in dataset.snapshot_ids():
             graph = collect(store, dataset, Selection(snapshots=(snap,), jurisdiction=county.id))  # type: ignore[arg-type]
             if not graph.agencies:
@@ -80,7 +80,7 @@ def _check_every_county(dataset: Dataset, store: object, out: Path) -> list[str]
 def test_every_mini_county_and_snapshot_draws_in_three_formats(
     mini_dataset: Dataset, mini_store: object, out_dir: Path
 ) -> None:
-    assert mini_dataset.counties(), "the mini dataset has no county"
+    assert mini_dataset.bottom_jurisdictions(), "the mini dataset has no county"
     assert _check_every_county(mini_dataset, mini_store, out_dir) == []
 
 

@@ -43,7 +43,7 @@ def test_page_fetches_nothing_from_the_network(mini_dataset: Dataset, mini_store
 
 
 def test_page_is_utf8_with_chinese_names(mini_dataset: Dataset, mini_store: object, out_dir: Path) -> None:
-    county = mini_dataset.counties()[0]
+    county = mini_dataset.bottom_jurisdictions()[0]
     snap = mini_dataset.snapshot_ids()[-1]
     graph = collect(mini_store, mini_dataset, Selection(snapshots=(snap,), jurisdiction=county.id))  # type: ignore[arg-type]
     path = write_html(graph, out_dir / "page.html")

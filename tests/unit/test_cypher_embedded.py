@@ -40,7 +40,10 @@ def _graph_from_dataset(dataset: Dataset) -> nx.MultiDiGraph:
         ("Function", dataset.functions),
     ):
         for item in items:
-            graph.add_node(item.id, **plain(item, ("parent",)), labels=(label,), dataset=dataset.id)
+            extra = dict(getattr(item, "attributes", ()))  # a jurisdiction's declared attributes are properties
+            graph.add_node(
+                item.id, **plain(item, ("parent", "attributes")), **extra, labels=(label,), dataset=dataset.id
+            )
     for edge in dataset.edges:
         graph.add_edge(edge.start, edge.end, **plain(edge, ("start", "end")))
     return graph

@@ -10,7 +10,7 @@ import pytest
 from graph.diff.compare import SnapshotData, diff_snapshots
 from graph.diff.report import change_rows, diff_to_dict, summaries
 from graph.errors import ComparisonError, NotFound
-from graph.model import Category, Dataset, Level, RelType
+from graph.model import Category, Dataset, RelType
 from tests.conftest import XILINGOL, require
 from tests.unit.diff_builders import EL, LEAGUE, XH, World
 
@@ -236,7 +236,7 @@ def test_scope_limits_events_but_lineage_is_read_across_jurisdictions() -> None:
     assert [(p.before.id, p.after.id) for p in county.continued] == [("station18", "station19")]
     league = run(w, "league")
     assert ids(league.established) == ["lg-new"] and not league.abolished
-    assert {j.level for j in league.jurisdictions} == {Level.LEAGUE}
+    assert {j.level for j in league.jurisdictions} == {"league"}
     everything = run(w)
     assert ids(everything.abolished) == ["el-old"] and ids(everything.established) == ["lg-new"]
     for name in ("镶黄旗", "Bordered Yellow Banner", "bordered yellow banner", XH):
@@ -362,7 +362,7 @@ def test_every_county_ecology_body_becomes_dispatched_in_mini(
 def assert_ecology_dispatched(dataset: Dataset) -> None:
     """Every after-snapshot county ecology body with a predecessor shows a new `dispatched` line to the league."""
     d = _pure(dataset)
-    counties = {j.id for j in dataset.jurisdictions if j.level is Level.COUNTY}
+    counties = {j.id for j in dataset.jurisdictions if j.level == "county"}
     bodies = {
         a.id
         for a in dataset.agencies
@@ -395,11 +395,11 @@ def test_xilingol_reports_every_county_ecology_body_turning_dispatched(
 def test_xilingol_summary_per_county(xilingol: Dataset) -> None:
     d = _pure(xilingol)
     by_id = {s.jurisdiction: s for s in summaries(d)}
-    for county in xilingol.counties():
+    for county in xilingol.bottom_jurisdictions():
         if county.id in by_id:
             assert by_id[county.id].zh.startswith(f"{county.name_zh}：新设 ")
             assert f"（限额 {county.agency_quota}" in by_id[county.id].zh
-    assert {c.id for c in xilingol.counties()} <= set(by_id)
+    assert {c.id for c in xilingol.bottom_jurisdictions()} <= set(by_id)
 
 
 @pytest.fixture(params=["networkx", "neo4j"])

@@ -134,7 +134,7 @@ def test_mini_exercises_the_whole_schema() -> None:
     transferred = [e for e in dataset.edges_of(RelType.BECAME) if e.change is Change.TRANSFERRED]
     assert transferred and all(e.function for e in transferred)
     xh = dataset.jurisdiction("xh")
-    assert xh is not None and xh.name_zh == "镶黄旗" and xh.border is True
+    assert xh is not None and xh.name_zh == "镶黄旗" and xh.attribute("border") is True
     counted = [a for a in dataset.agencies_in("2019", "xh") if a.counts_toward_quota]
     assert len(counted) == xh.agency_quota
     starts = {e.start for e in dataset.edges_of(RelType.BECAME)}

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from graph.embedded.store import NetworkxStore
-from graph.model import Dataset, Level
+from graph.model import Dataset
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_nodes_carry_labels_dataset_and_schema_properties(store: NetworkxStore, 
     )
     assert type(office["category"]) is str  # plain values, not enums
     banner = graph.nodes["xh"]
-    assert banner["labels"] == ("Jurisdiction",) and banner["level"] == Level.COUNTY.value
+    assert banner["labels"] == ("Jurisdiction",) and banner["level"] == "county"
     assert banner["agency_quota"] == 10 and "parent" not in banner  # the parent is an IN edge
     assert graph.nodes["religious_affairs"]["labels"] == ("Function",)
 

@@ -220,7 +220,7 @@ def test_selecting_a_county_draws_its_agencies_with_chinese_labels(page, server)
 
     dataset = load_dataset(MINI)
     latest = dataset.snapshot_ids()[-1]
-    county = dataset.counties()[-1]
+    county = dataset.bottom_jurisdictions()[-1]
     _open(page, server, "explorer", "结构浏览")
     _pick(page, "地区", county.name_zh)
     page.get_by_role("heading", name=county.name_zh).first.wait_for(timeout=60_000)  # the rerun may still be drawing
@@ -282,7 +282,7 @@ def test_a_copied_link_opens_the_same_view(page, server) -> None:  # type: ignor
     from loaders import load_dataset
 
     dataset = load_dataset(MINI)
-    county = dataset.counties()[-1]
+    county = dataset.bottom_jurisdictions()[-1]
     first = dataset.snapshot_ids()[0]
     _open(page, server, f"explorer?j={county.id}&snap={first}&lang=en", "Explorer")
     assert page.get_by_role("heading", name=county.name_en).first.is_visible()
@@ -329,7 +329,7 @@ def test_the_org_chart_reads_at_its_default_size_and_a_click_focuses_a_body(brow
     from loaders import load_dataset
 
     dataset = load_dataset(MINI)
-    county = dataset.counties()[-1]
+    county = dataset.bottom_jurisdictions()[-1]
     latest = dataset.snapshot_ids()[-1]
     context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
     tab = context.new_page()
