@@ -259,6 +259,7 @@ def read_manifest(folder: Path, problems: list[Problem]) -> ManifestInfo:
         return info
     if not data:  # one message, not one per CSV row that names a snapshot or source
         required = [name for name, field_info in Manifest.model_fields.items() if field_info.is_required()]
+        required.insert(1, "title_zh or title_en")  # one title is enough, so neither is a required key
         message = f"the manifest is empty; it needs {', '.join(required)} (see docs/data-format.md)"
         problems.append(Problem(MANIFEST, 0, "", message))
         info.empty = True
