@@ -95,6 +95,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "counties": ("地区", "Jurisdictions"),
     "quota": ("机构限额", "Agency quota"),
     "quota_chart": ("各{tier}计入限额的机构数与限额", "Agencies counting toward the quota, per {tier}"),
+    "attributes_of": ("各{tier}的属性", "Attributes per {tier}"),
     "special_matrix": ("特设机构", "Special departments"),
     "special_matrix_help": (
         "数据集规则（rules.toml）所列机构在各地是否设置：✓ 有，— 无；✗ 表示与规则不符。",

@@ -131,9 +131,27 @@ def _presence_matrix() -> None:
     st.dataframe(pd.DataFrame(list(rows.values())), hide_index=True, width="stretch")
 
 
+def _attribute_table() -> None:
+    """The dataset's declared jurisdiction attributes (manifest [[jurisdiction_attributes]]) per jurisdiction of the
+    lowest tier, with the quota; absent when the dataset declares none."""
+    if not dataset.attributes:
+        return
+    st.subheader(tr("attributes_of", tier=tier))
+    rows = [
+        {
+            tr("jurisdiction"): jurisdiction_label(j),
+            **{a.label(lang()): _attribute_text(j.attribute(a.id)) for a in dataset.attributes},
+            tr("quota"): j.agency_quota,
+        }
+        for j in counties
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
 left, right = st.columns([3, 2], gap="large")
 with left:
     _presence_matrix()
+    _attribute_table()
 with right:
     if dataset.events:
         st.subheader(tr("reform_dates"))
