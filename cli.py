@@ -89,10 +89,11 @@ def open_service(args: argparse.Namespace) -> OrgService:
     backend with a warning, unless --backend neo4j asked for it explicitly."""
     settings = Settings.from_env()
     path = args.dataset or settings.dataset
+    use_cache = not getattr(args, "no_cache", False)
     if getattr(args, "backend", None):
         settings = replace(settings, backend=args.backend)
-        return OrgService.open(path, settings=settings, progress=_progress)
-    service, warning = OrgService.open_with_fallback(path, settings=settings, progress=_progress)
+        return OrgService.open(path, settings=settings, progress=_progress, use_cache=use_cache)
+    service, warning = OrgService.open_with_fallback(path, settings=settings, progress=_progress, use_cache=use_cache)
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
     return service
@@ -143,6 +144,28 @@ def _parse_param(raw: str) -> tuple[str, Any]:
         raise CypherError(f"parameter {raw!r} must look like name=text or name:=json")
     name, value = raw.split("=", 1)
     return name, value
+
+
+@command("compile")
+def cmd_compile(args: argparse.Namespace) -> int:
+    """Compile the dataset into the cache now, so the next command opens it in milliseconds."""
+    from graph.embedded.compiled import compile_dataset
+
+    settings = Settings.from_env()
+    compiled = compile_dataset(
+        args.dataset or settings.dataset, root=settings.cache_dir or None, progress=_progress, force=args.force
+    )
+    meta = compiled.meta
+    row = {
+        "dataset": compiled.dataset_id,
+        "key": compiled.key[:16],
+        "nodes": meta.get("nodes", 0),
+        "relationships": meta.get("relationships", 0),
+        "compile_s": meta.get("seconds", 0),
+        "folder": str(compiled.folder),
+    }
+    print(format_rows(list(row), [row], args.format))
+    return EXIT_OK
 
 
 @command("queries")
@@ -324,11 +347,14 @@ def _list_rules(args: argparse.Namespace) -> int:
 # ---- parser ------------------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python cli.py", description="orgraph: government agencies as a graph.")
+    no_cache_help = "parse the dataset folder instead of opening its compiled copy in $ORGRAPH_CACHE_DIR"
+    parser.add_argument("--no-cache", action="store_true", help=no_cache_help)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--dataset", help="dataset folder (default: $ORGRAPH_DATASET or data/xilingol)")
+        p.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help=no_cache_help)
         p.add_argument(
             "--backend",
             choices=["networkx", "neo4j"],
@@ -350,6 +376,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, help="time limit in seconds (default: setting cypher_timeout_s)")
     p.add_argument("--row-cap", type=int, help="most rows returned (default: setting cypher_row_cap)")
 
+    p = add("compile", "Compile the dataset into the cache ($ORGRAPH_CACHE_DIR) ahead of time.")
+    p.add_argument("--force", action="store_true", help="compile again even if an up-to-date copy is cached")
     add("queries", "List the named queries in queries/.")
     add("info", "Counts of jurisdictions, agencies and edges per snapshot.")
     p = add("chain", "Print the reporting chain of an agency, one line per step with the mode.")
@@ -385,6 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = sub.add_parser("export", help=help_text, description=help_text)
     p.add_argument("--dataset", help="dataset folder (default: $ORGRAPH_DATASET or data/xilingol)")
+    p.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help=no_cache_help)
     p.add_argument("--backend", choices=["networkx", "neo4j"], help="storage backend")
     p.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     p.add_argument("--jurisdiction", help="jurisdiction id or name (default: all)")

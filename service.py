@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from graph.diff.compare import SnapshotData, SnapshotDiff, diff_snapshots
 from graph.diff.compose import compose_lineage
+from graph.embedded.compiled import CompiledDataset
 from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, NotFound, OrgraphError
 from graph.model import Agency, Basis, Dataset, Edge, Jurisdiction, RelType
@@ -66,15 +67,27 @@ class OrgService:
     def __init__(
         self,
         store: GraphStore,
-        dataset: Dataset,
+        dataset: Dataset | CompiledDataset,
         *,
         settings: Settings | None = None,
         load_report: LoadReport | None = None,
     ) -> None:
+        """`dataset` may be a compiled one: then it is unpickled only when something reads `.dataset`
+        (a Cypher query needs only its id)."""
         self.store = store
-        self.dataset = dataset
+        self._dataset = dataset
         self.settings = settings or Settings()
         self.load_report = load_report
+
+    @property
+    def dataset(self) -> Dataset:
+        source = self._dataset
+        return source if isinstance(source, Dataset) else source.dataset
+
+    @property
+    def dataset_id(self) -> str:
+        source = self._dataset
+        return source.id if isinstance(source, Dataset) else source.dataset_id
 
     # ---- construction -------------------------------------------------------------------------------
     @classmethod
@@ -87,22 +100,33 @@ class OrgService:
         progress: Progress | None = None,
         store: GraphStore | None = None,
         warm_cypher: bool = False,
+        use_cache: bool = True,
     ) -> OrgService:
-        """Validate the dataset, then load it into the configured backend (a failed load changes nothing)."""
-        from loaders import load_dataset
+        """Validate the dataset, then load it into the configured backend (a failed load changes nothing).
 
+        With use_cache (the default) the dataset folder is compiled once into the cache (graph/embedded/compiled.py)
+        and opened from there: nothing is parsed again until its files change. use_cache=False parses the folder."""
         settings = settings or Settings.from_env()
         if backend:
             settings = _replace(settings, backend=backend)
         path = Path(dataset_path or settings.dataset)
-        dataset = load_dataset(path, progress=progress)
+        source: Dataset | CompiledDataset
+        if use_cache:
+            source = CompiledDataset.open(path, root=settings.cache_dir or None, progress=progress)
+        else:
+            from loaders import load_dataset  # pydantic (~0.1 s to import): only when parsing, not for the cache
+
+            source = load_dataset(path, progress=progress)
         store = store or make_store(settings, warm_cypher=warm_cypher)
         if progress:
             progress("store", 0, 1)
-        report = store.load(dataset)
+        if isinstance(source, Dataset):
+            report = store.load(source)
+        else:
+            report = store.open_compiled(source)
         if progress:
             progress("store", 1, 1)
-        return cls(store, dataset, settings=settings, load_report=report)
+        return cls(store, source, settings=settings, load_report=report)
 
     @classmethod
     def open_with_fallback(
@@ -111,13 +135,16 @@ class OrgService:
         *,
         settings: Settings | None = None,
         progress: Progress | None = None,
+        use_cache: bool = True,
     ) -> tuple[OrgService, str | None]:
         """Open on the configured backend; if Neo4j is unreachable, open the embedded default and say why."""
         settings = settings or Settings.from_env()
         try:
-            return cls.open(dataset_path, settings=settings, progress=progress), None
+            return cls.open(dataset_path, settings=settings, progress=progress, use_cache=use_cache), None
         except BackendUnavailable as exc:
-            fallback = cls.open(dataset_path, settings=_replace(settings, backend="networkx"), progress=progress)
+            fallback = cls.open(
+                dataset_path, settings=_replace(settings, backend="networkx"), progress=progress, use_cache=use_cache
+            )
             return fallback, f"{exc} Using the embedded networkx backend instead."
 
     @property
@@ -224,7 +251,7 @@ class OrgService:
         row_cap: int | None = None,
     ) -> QueryResult:
         """Run read-only Cypher on the active backend; `$dataset` is filled with the active dataset id."""
-        merged: dict[str, object] = {"dataset": self.dataset.id}
+        merged: dict[str, object] = {"dataset": self.dataset_id}
         merged.update(params or {})
         return self.store.run_cypher(
             text,

@@ -36,6 +36,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cypher_timeout_s", "ORGRAPH_CYPHER_TIMEOUT_S", "10", "time limit of one ad-hoc Cypher query, seconds"),
     Setting("cypher_row_cap", "ORGRAPH_CYPHER_ROW_CAP", "1000", "most rows an ad-hoc query returns"),
     Setting("max_drawn_elements", "ORGRAPH_MAX_DRAWN", "1000", "most nodes+edges drawn at once before aggregating"),
+    Setting(
+        "cache_dir",
+        "ORGRAPH_CACHE_DIR",
+        "",
+        "folder of compiled datasets (default: $XDG_CACHE_HOME/orgraph or ~/.cache/orgraph)",
+    ),
 )
 
 
@@ -50,6 +56,7 @@ class Settings:
     cypher_timeout_s: float = 10.0
     cypher_row_cap: int = 1000
     max_drawn_elements: int = 1000
+    cache_dir: str = ""
 
     def __repr__(self) -> str:
         """Every setting, with the password left out and any password inside the URI masked."""

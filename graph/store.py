@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from graph.model import Agency, Dataset, Edge
+
+if TYPE_CHECKING:
+    from graph.embedded.compiled import CompiledDataset
 
 __all__ = [
     "ChainStep",
@@ -97,6 +100,11 @@ class GraphStore(Protocol):
 
     def load(self, dataset: Dataset) -> LoadReport:
         """Load (or replace) `dataset`; on failure the previously loaded graph stays as it was."""
+        ...
+
+    def open_compiled(self, compiled: CompiledDataset) -> LoadReport:
+        """Load a compiled dataset (graph/embedded/compiled.py), doing as little as its backend allows: the
+        embedded store parses nothing up front; Neo4j skips the load when it already holds these very files."""
         ...
 
     def datasets(self) -> list[str]:

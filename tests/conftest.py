@@ -7,6 +7,8 @@ which `make neo4j-start` serves). Locally a missing server skips Neo4j tests; in
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,15 @@ from paths import MINI, ROOT, TESTS, XILINGOL  # noqa: F401  (re-exported for fi
 from graph.model import Dataset
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Compiled datasets go to a cache folder of this session (subprocesses inherit it): tests never read or write the
+# user's ~/.cache/orgraph, and every run starts from an empty cache, as on a fresh CI machine.
+SESSION_CACHE = Path(tempfile.mkdtemp(prefix="orgraph-test-cache-"))
+os.environ["ORGRAPH_CACHE_DIR"] = str(SESSION_CACHE)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 
 def neo4j_settings() -> tuple[str, str, str]:

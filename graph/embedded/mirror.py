@@ -4,23 +4,29 @@ LadybugDB (the maintained Kùzu fork) needs a schema, so every node table gets t
 properties (and every relationship table the union of all relationship properties): then `a.level` on an
 Agency is null as on Neo4j instead of a binder error. Nulls are dropped again when results are translated.
 Relationships also carry their endpoints' orgraph ids (`_start`, `_end`) so results can name them.
-The mirror is built once per graph object (bulk COPY from Arrow tables) and reused.
+The mirror is written once (bulk COPY from Arrow tables) to a database file, by `cli.py compile` into the
+cache (graph/embedded/compiled.py) or, for a graph built in memory, to a temporary file; either way it is then
+opened READ-ONLY, so no query can change it, whatever text gets past graph.cypher_gate.
 """
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import tempfile
 import threading
 import time
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import ladybug
 import networkx as nx
 import pyarrow as pa
 
-__all__ = ["Mirror", "mirror_of", "rebuild_mirror"]
+__all__ = ["Mirror", "MirrorInfo", "mirror_of", "open_mirror", "rebuild_mirror", "write_mirror"]
 
 #: The schema's properties and their types (docs/schema.md); other properties found in a graph are added.
 NODE_PROPERTIES: dict[str, str] = {
@@ -61,28 +67,58 @@ ENDPOINT_PROPERTIES = ("_start", "_end")
 
 _MIRRORS: weakref.WeakKeyDictionary[nx.MultiDiGraph, Mirror] = weakref.WeakKeyDictionary()
 _BUILD_LOCK = threading.Lock()
+#: Memory of a read-only mirror: the pages of the file it reads plus the working memory of a query, capped so a
+#: query on a million agencies stays under 1.5 GB resident (LadybugDB's default reserves most of the machine's RAM).
+READ_POOL_MIN, READ_POOL_MAX = 256 << 20, 1 << 30
 
 
-@dataclass
-class Mirror:
-    """A LadybugDB database holding the same nodes and relationships as `graph` had when it was built."""
+@dataclass(frozen=True)
+class MirrorInfo:
+    """What a mirror holds, kept beside its file so opening it needs no query: the `CALL db.*()` answers."""
 
-    database: ladybug.Database
-    fingerprint: tuple[int, ...]
     labels: list[str]
     rel_types: list[str]
     property_keys: list[str]
+
+
+@dataclass(eq=False)  # compared and hashed by identity: engines and caches key on it
+class Mirror:
+    """A LadybugDB database, opened read-only, holding the nodes and relationships of a graph or dataset."""
+
+    database: ladybug.Database
+    info: MirrorInfo
+    fingerprint: tuple[int, ...] = ()
     seconds: float = 0.0
+
+    @property
+    def labels(self) -> list[str]:
+        return self.info.labels
+
+    @property
+    def rel_types(self) -> list[str]:
+        return self.info.rel_types
+
+    @property
+    def property_keys(self) -> list[str]:
+        return self.info.property_keys
 
     def connect(self) -> ladybug.Connection:
         return ladybug.Connection(self.database)
+
+
+def open_mirror(path: Path, info: MirrorInfo, *, seconds: float = 0.0) -> Mirror:
+    """Open a mirror file READ-ONLY: the engine refuses any write, whatever text gets past the gate."""
+    size = path.stat().st_size
+    pool = min(max(READ_POOL_MIN, READ_POOL_MIN + 2 * size), READ_POOL_MAX)
+    database = ladybug.Database(str(path), read_only=True, buffer_pool_size=pool)
+    return Mirror(database, info, seconds=seconds)
 
 
 def mirror_of(graph: nx.MultiDiGraph) -> Mirror:
     """The mirror of `graph`, built on first use and rebuilt when its node count changed.
 
     Counting edges of a MultiDiGraph walks all of them (0.1 s at 100k), too slow for every query, so an edge
-    changed in place without a node change needs `mirror_of(graph, rebuild=True)`; the store builds a new
+    changed in place without a node change needs `rebuild_mirror(graph)`; the store builds a new
     graph on every load, which always gets a new mirror.
     """
     return _mirror(graph, rebuild=False)
@@ -98,9 +134,28 @@ def _mirror(graph: nx.MultiDiGraph, *, rebuild: bool) -> Mirror:
     with _BUILD_LOCK:
         mirror = _MIRRORS.get(graph)
         if rebuild or mirror is None or mirror.fingerprint != fingerprint:
-            mirror = _build(graph, fingerprint)
+            mirror = _temporary_mirror(graph)
+            mirror.fingerprint = fingerprint
             _MIRRORS[graph] = mirror
         return mirror
+
+
+def _temporary_mirror(graph: nx.MultiDiGraph) -> Mirror:
+    """A mirror of a graph that has no compiled cache (a Dataset built in memory, --no-cache): written to a
+    temporary file and opened read-only like a compiled one; the file goes when the mirror is collected."""
+    started = time.perf_counter()
+    folder = Path(tempfile.mkdtemp(prefix="orgraph-mirror-"))
+    path = folder / "graph.lbug"
+    info = write_mirror(graph, path)
+    mirror = open_mirror(path, info, seconds=time.perf_counter() - started)
+    weakref.finalize(mirror, _remove_folder, mirror.database, folder)
+    return mirror
+
+
+def _remove_folder(database: ladybug.Database, folder: Path) -> None:
+    with contextlib.suppress(Exception):
+        database.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _column_type(values: Iterable[Any]) -> str:
@@ -124,9 +179,8 @@ def _label(attrs: Mapping[str, Any]) -> str:
 Attrs = Mapping[str, Any]
 
 
-def _build(graph: nx.MultiDiGraph, fingerprint: tuple[int, ...]) -> Mirror:
-    """Copy `graph` column by column into a fresh in-memory database (row dicts would double the time)."""
-    started = time.perf_counter()
+def write_mirror(graph: nx.MultiDiGraph, path: Path) -> MirrorInfo:
+    """Copy `graph` column by column into a new database file at `path` (row dicts would double the time)."""
     nodes_by_label: dict[str, list[tuple[Any, Attrs]]] = {label: [] for label in BASE_NODE_LABELS}
     label_of: dict[Any, str] = {}
     node_keys: set[str] = set()
@@ -154,7 +208,7 @@ def _build(graph: nx.MultiDiGraph, fingerprint: tuple[int, ...]) -> Mirror:
     for name in sorted(rel_keys - rel_types.keys()):
         rel_types[name] = _column_type(a.get(name) for *_, a in graph.edges(data=True))
 
-    database = ladybug.Database(":memory:", buffer_pool_size=_pool_bytes(graph))
+    database = ladybug.Database(str(path), buffer_pool_size=_pool_bytes(graph))
     conn = ladybug.Connection(database)
     node_columns = ", ".join(f"{_q(name)} {kind}" for name, kind in node_types.items())
     for label, items in nodes_by_label.items():
@@ -193,13 +247,11 @@ def _build(graph: nx.MultiDiGraph, fingerprint: tuple[int, ...]) -> Mirror:
         frame = _arrow(columns, types)  # noqa: F841 - read by COPY below
         conn.execute(f"COPY {_q(rel_type)} FROM frame (from='{start_label}', to='{end_label}')")
     conn.close()
-    return Mirror(
-        database=database,
-        fingerprint=fingerprint,
+    database.close()  # checkpoints: the file alone now holds everything
+    return MirrorInfo(
         labels=sorted(label for label, items in nodes_by_label.items() if items),
         rel_types=sorted({t for t, *_ in edges}),
         property_keys=sorted(node_keys | rel_keys),
-        seconds=time.perf_counter() - started,
     )
 
 

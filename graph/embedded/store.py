@@ -8,6 +8,7 @@ embedded engine of graph/embedded/engine.py over the same graph.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Mapping
@@ -15,7 +16,7 @@ from dataclasses import fields
 from enum import Enum
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -37,6 +38,9 @@ from graph.store import (
     LoadReport,
     QueryResult,
 )
+
+if TYPE_CHECKING:
+    from graph.embedded.compiled import CompiledDataset
 
 __all__ = ["NetworkxStore", "build_graph"]
 
@@ -125,6 +129,16 @@ def _edge_props(edge: Edge) -> dict[str, Any]:
     return props
 
 
+def _build(dataset: Dataset) -> tuple[nx.MultiDiGraph, _Indexes]:
+    # Cyclic GC paused while building: the build allocates ~10 containers per element and makes no cycles,
+    # and every full collection would walk the old graph too (100k agencies: 7.7 s -> 2.8 s).
+    with paused_gc():
+        graph = build_graph(dataset)  # raises on edges to missing nodes
+        index = _Indexes(dataset)
+    nx.freeze(graph)  # shared with the Cypher engine and exporters: adding or removing nodes/edges raises
+    return graph, index
+
+
 class _Indexes:
     """What the reads need, computed once per load."""
 
@@ -158,7 +172,12 @@ class _Indexes:
 
 
 class NetworkxStore:
-    """GraphStore over networkx: the embedded default."""
+    """GraphStore over networkx: the embedded default.
+
+    Opened from a compiled dataset (graph/embedded/compiled.py), it builds nothing up front: Cypher runs on the
+    compiled mirror, and the networkx graph and read indexes are built on first use by a method that needs them
+    (at 1M agencies they cost tens of seconds and gigabytes, which a `cli.py query` should not pay).
+    """
 
     backend = "networkx"
 
@@ -167,20 +186,18 @@ class NetworkxStore:
         app's first query does not pay for it (off by default: most loads, e.g. in tests, never query)."""
         self._warm_cypher = warm_cypher
         self._dataset: Dataset | None = None
-        self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._compiled: CompiledDataset | None = None
+        self._graph: nx.MultiDiGraph | None = None
         self._index: _Indexes | None = None
+        self._lock = threading.RLock()  # the app shares one store between sessions: build lazily once
 
     # ---- loading ----------------------------------------------------------------------------------------
     def load(self, dataset: Dataset) -> LoadReport:
         """Build the new graph and indexes completely, then swap them in: a failure keeps the old ones."""
         started = time.perf_counter()
-        # Cyclic GC paused while building: the build allocates ~10 containers per element and makes no cycles,
-        # and every full collection would walk the old graph too (100k agencies: 7.7 s -> 2.8 s).
-        with paused_gc():
-            graph = build_graph(dataset)  # raises on edges to missing nodes
-            index = _Indexes(dataset)
-        nx.freeze(graph)  # shared with the Cypher engine and exporters: adding or removing nodes/edges raises
-        self._graph, self._index, self._dataset = graph, index, dataset
+        graph, index = _build(dataset)  # raises on edges to missing nodes
+        with self._lock:
+            self._graph, self._index, self._dataset, self._compiled = graph, index, dataset, None
         if self._warm_cypher:
             from graph.embedded.engine import prepare_embedded
 
@@ -189,22 +206,58 @@ class NetworkxStore:
             dataset.id, self.backend, graph.number_of_nodes(), graph.number_of_edges(), time.perf_counter() - started
         )
 
+    def open_compiled(self, compiled: CompiledDataset) -> LoadReport:
+        """Answer from a compiled dataset: nothing is parsed or built until a method needs it."""
+        started = time.perf_counter()
+        with self._lock:
+            self._graph, self._index, self._dataset, self._compiled = None, None, None, compiled
+        if self._warm_cypher:
+            threading.Thread(target=lambda: compiled.engine, name="cypher-open", daemon=True).start()
+        return LoadReport(
+            compiled.dataset_id,
+            self.backend,
+            int(compiled.meta.get("nodes", 0)),
+            int(compiled.meta.get("relationships", 0)),
+            time.perf_counter() - started,
+        )
+
     def datasets(self) -> list[str]:
+        if self._compiled is not None:
+            return [self._compiled.dataset_id]
         return [self._dataset.id] if self._dataset else []
 
     @property
     def graph(self) -> nx.MultiDiGraph:
         """The loaded graph, read-only (for the Cypher engine and the exporters): frozen with nx.freeze, so
         structural changes raise (treat its attribute dicts as read-only too)."""
+        if self._graph is None:
+            self._materialise()
+        assert self._graph is not None
         return self._graph
 
     @property
     def dataset(self) -> Dataset | None:
+        if self._dataset is None and self._compiled is not None:
+            self._materialise()
         return self._dataset
+
+    def _materialise(self) -> None:
+        """Build the graph and indexes of a compiled dataset (or an empty graph when nothing is loaded)."""
+        with self._lock:
+            if self._graph is not None:
+                return
+            if self._compiled is None:
+                self._graph = nx.freeze(nx.MultiDiGraph())
+                return
+            dataset = self._compiled.dataset
+            self._graph, self._index = _build(dataset)
+            self._dataset = dataset
 
     # ---- reads ----------------------------------------------------------------------------------------
     @property
     def _idx(self) -> _Indexes:
+        if self._index is None and self._compiled is not None:
+            self._materialise()
         if self._index is None:
             raise NotFound("no dataset is loaded in the networkx store; load one first")
         return self._index
@@ -291,12 +344,16 @@ class NetworkxStore:
         timeout_s: float = DEFAULT_TIMEOUT_S,
         row_cap: int = DEFAULT_ROW_CAP,
     ) -> QueryResult:
-        from graph.embedded.engine import run_embedded
+        from graph.embedded.engine import run_embedded  # ladybug loads with the first query
 
         merged = dict(params or {})
+        compiled = self._compiled
+        if compiled is not None:
+            merged.setdefault("dataset", compiled.dataset_id)
+            return compiled.engine.run(text, MappingProxyType(merged), timeout_s=timeout_s, row_cap=row_cap)
         if self._dataset is not None:
             merged.setdefault("dataset", self._dataset.id)
-        return run_embedded(self._graph, text, MappingProxyType(merged), timeout_s=timeout_s, row_cap=row_cap)
+        return run_embedded(self.graph, text, MappingProxyType(merged), timeout_s=timeout_s, row_cap=row_cap)
 
     def close(self) -> None:
         """Nothing to release: the graph lives in this process."""

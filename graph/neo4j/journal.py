@@ -28,6 +28,7 @@ __all__ = [
     "PROBE_S",
     "close_journal",
     "drop_journal",
+    "loaded_hash",
     "lock_dataset",
     "open_journal",
     "recover_interrupted_loads",
@@ -48,13 +49,28 @@ def lock_dataset(tx: neo4j.Transaction, dataset_id: str) -> bool:
     return not tx.run(_LOCK, ds=dataset_id).single(strict=True)["new"]
 
 
-def set_titles(tx: neo4j.Transaction, dataset: Dataset) -> None:
+def set_titles(tx: neo4j.Transaction, dataset: Dataset, content_hash: str | None = None) -> None:
+    """The record's titles and `content_hash`: the key of the compiled files loaded (graph/embedded/compiled.py),
+    or None for a Dataset built in memory, so that only a reload of those very files is ever skipped."""
     tx.run(
-        "MATCH (d:OrgraphDataset {dataset_id: $ds}) SET d.title_zh = $zh, d.title_en = $en",
+        "MATCH (d:OrgraphDataset {dataset_id: $ds}) SET d.title_zh = $zh, d.title_en = $en, d.content_hash = $hash",
         ds=dataset.id,
         zh=dataset.title_zh,
         en=dataset.title_en,
+        hash=content_hash,
     ).consume()
+
+
+def loaded_hash(driver: neo4j.Driver, database: str | None, dataset_id: str) -> str | None:
+    """The content hash on the record of a completely loaded dataset (None: none, or not loaded)."""
+    records, _, _ = driver.execute_query(
+        "MATCH (d:OrgraphDataset {dataset_id: $ds}) WHERE NOT EXISTS { MATCH (:OrgraphLoad {dataset_id: $ds}) } "
+        "RETURN d.content_hash AS hash",
+        ds=dataset_id,
+        database_=database,
+        routing_=neo4j.RoutingControl.READ,
+    )
+    return records[0]["hash"] if records else None
 
 
 def open_journal(session: neo4j.Session, dataset_id: str) -> str:

@@ -25,7 +25,9 @@ __all__ = ["SINGLE_TX_ROWS", "load_dataset"]
 SINGLE_TX_ROWS = 50_000  # nodes + edges; above this a dataset new to the database is loaded in batches
 
 
-def load_dataset(driver: neo4j.Driver, database: str | None, dataset: Dataset) -> tuple[int, int]:
+def load_dataset(
+    driver: neo4j.Driver, database: str | None, dataset: Dataset, content_hash: str | None = None
+) -> tuple[int, int]:
     """Load or replace `dataset`; returns (nodes, relationships). Nothing of it is visible until all of it is.
 
     The guard transaction takes the dataset's lock first and commits last, with the dataset's record. A replace
@@ -41,7 +43,7 @@ def load_dataset(driver: neo4j.Driver, database: str | None, dataset: Dataset) -
             guard = session.begin_transaction(metadata=metadata, timeout=LOAD_TIMEOUT_S)
             try:
                 complete = lock_dataset(guard, dataset.id)
-                set_titles(guard, dataset)
+                set_titles(guard, dataset, content_hash)
                 rows = sum(len(v) for v in nodes.values()) + len(dataset.edges)
                 if rows > SINGLE_TX_ROWS and not complete:
                     _write_journaled(driver, database, dataset.id, nodes, rels_future.result, metadata)
