@@ -17,6 +17,7 @@ from typing import Any
 
 from exporters import FORMATS
 from graph.diff.report import CHANGE_COLUMNS, COUNT_COLUMNS, change_rows, count_rows, diff_to_dict, summaries
+from graph.embedded.compiled import compile_dataset
 from graph.errors import (
     ComparisonError,
     CypherError,
@@ -149,21 +150,11 @@ def _parse_param(raw: str) -> tuple[str, Any]:
 @command("compile")
 def cmd_compile(args: argparse.Namespace) -> int:
     """Compile the dataset into the cache now, so the next command opens it in milliseconds."""
-    from graph.embedded.compiled import compile_dataset
-
     settings = Settings.from_env()
-    compiled = compile_dataset(
-        args.dataset or settings.dataset, root=settings.cache_dir or None, progress=_progress, force=args.force
-    )
-    meta = compiled.meta
-    row = {
-        "dataset": compiled.dataset_id,
-        "key": compiled.key[:16],
-        "nodes": meta.get("nodes", 0),
-        "relationships": meta.get("relationships", 0),
-        "compile_s": meta.get("seconds", 0),
-        "folder": str(compiled.folder),
-    }
+    path, root = args.dataset or settings.dataset, settings.cache_dir or None
+    compiled = compile_dataset(path, root=root, progress=_progress, force=args.force)
+    row = {"dataset": compiled.dataset_id, "key": compiled.key[:16], "folder": str(compiled.folder)}
+    row.update({k: compiled.meta.get(k, 0) for k in ("nodes", "relationships", "seconds")})
     print(format_rows(list(row), [row], args.format))
     return EXIT_OK
 
@@ -351,28 +342,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help=no_cache_help)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+    def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--dataset", help="dataset folder (default: $ORGRAPH_DATASET or data/xilingol)")
         p.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help=no_cache_help)
-        p.add_argument(
-            "--backend",
-            choices=["networkx", "neo4j"],
-            help="storage backend (default: networkx, or neo4j when NEO4J_URI is set)",
-        )
+        backend_help = "storage backend (default: networkx, or neo4j when NEO4J_URI is set)"
+        p.add_argument("--backend", choices=["networkx", "neo4j"], help=backend_help)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        common(p)
         p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
         return p
 
     p = add("query", "Run a read-only Cypher query (or a named one) and print the rows.")
     p.add_argument("cypher", nargs="?", help="the Cypher text")
     p.add_argument("--named", metavar="NAME", help="run a named query from queries/ instead")
-    p.add_argument(
-        "--param",
-        "-p",
-        action="append",
-        metavar="NAME=VALUE",
-        help="a $parameter: name=text, or name:=json for numbers and lists",
-    )
+    param_help = "a $parameter: name=text, or name:=json for numbers and lists"
+    p.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", help=param_help)
     p.add_argument("--timeout", type=float, help="time limit in seconds (default: setting cypher_timeout_s)")
     p.add_argument("--row-cap", type=int, help="most rows returned (default: setting cypher_row_cap)")
 
@@ -412,9 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
         "agency neighbourhood."
     )
     p = sub.add_parser("export", help=help_text, description=help_text)
-    p.add_argument("--dataset", help="dataset folder (default: $ORGRAPH_DATASET or data/xilingol)")
-    p.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help=no_cache_help)
-    p.add_argument("--backend", choices=["networkx", "neo4j"], help="storage backend")
+    common(p)
     p.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     p.add_argument("--jurisdiction", help="jurisdiction id or name (default: all)")
     p.add_argument("--snapshot", help="snapshot id (default: latest for diagrams/html, all for data)")
