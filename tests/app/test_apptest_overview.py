@@ -63,6 +63,7 @@ def test_a_page_switch_reuses_the_loaded_graph_and_keeps_the_jurisdiction(app_da
     from streamlit.testing.v1 import AppTest
 
     import loaders
+    from graph.embedded import compiled
     from tests.app.conftest import APP
 
     fresh = tmp_path / "fresh-copy"
@@ -71,13 +72,13 @@ def test_a_page_switch_reuses_the_loaded_graph_and_keeps_the_jurisdiction(app_da
     monkeypatch.setenv("ORGRAPH_BACKEND", "networkx")
     monkeypatch.delenv("NEO4J_URI", raising=False)
     loads: list[str] = []
-    real = loaders.load_dataset
+    real, real_open = loaders.load_dataset, compiled.compile_dataset
 
     def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        loads.append(str(path))
-        return real(path, *args, **kwargs)
+        loads.append(str(path))  # opening the compiled copy (the same files may be compiled already)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(loaders, "load_dataset", counting)
+    monkeypatch.setattr(compiled, "compile_dataset", counting)
     at = AppTest.from_file(str(APP), default_timeout=120)
     last_county = real(fresh).bottom_jurisdictions()[-1].id
     at.query_params["j"] = last_county
