@@ -70,6 +70,9 @@ _BUILD_LOCK = threading.Lock()
 #: Memory of a read-only mirror: the pages of the file it reads plus the working memory of a query, capped so a
 #: query on a million agencies stays under 1.5 GB resident (LadybugDB's default reserves most of the machine's RAM).
 READ_POOL_MIN, READ_POOL_MAX = 256 << 20, 1 << 30
+#: Address space a database file may grow into while written (a power of two). LadybugDB's default, 8 TB of
+#: reserved address space per open database, runs a process out of it after a dozen mirrors.
+WRITE_MAX_DB = 1 << 37
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,9 @@ def open_mirror(path: Path, info: MirrorInfo, *, seconds: float = 0.0) -> Mirror
     """Open a mirror file READ-ONLY: the engine refuses any write, whatever text gets past the gate."""
     size = path.stat().st_size
     pool = min(max(READ_POOL_MIN, READ_POOL_MIN + 2 * size), READ_POOL_MAX)
-    database = ladybug.Database(str(path), read_only=True, buffer_pool_size=pool)
+    database = ladybug.Database(
+        str(path), read_only=True, buffer_pool_size=pool, max_db_size=1 << max(30, (2 * size).bit_length())
+    )
     return Mirror(database, info, seconds=seconds)
 
 
@@ -208,7 +213,7 @@ def write_mirror(graph: nx.MultiDiGraph, path: Path) -> MirrorInfo:
     for name in sorted(rel_keys - rel_types.keys()):
         rel_types[name] = _column_type(a.get(name) for *_, a in graph.edges(data=True))
 
-    database = ladybug.Database(str(path), buffer_pool_size=_pool_bytes(graph))
+    database = ladybug.Database(str(path), buffer_pool_size=_pool_bytes(graph), max_db_size=WRITE_MAX_DB)
     conn = ladybug.Connection(database)
     node_columns = ", ".join(f"{_q(name)} {kind}" for name, kind in node_types.items())
     for label, items in nodes_by_label.items():
