@@ -51,7 +51,9 @@ test: venv test-deps
 	exit $$status
 
 bench: venv
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	$(PY) -m bench.bench_networkx
+	$(PY) -m bench.bench_cache
 	$(PY) -m bench.bench_diff
 	$(PY) -m bench.bench_export
 	@bash scripts/neo4j-server/start.sh && $(PY) -m bench.bench_neo4j; bash scripts/neo4j-server/stop.sh

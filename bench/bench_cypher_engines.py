@@ -7,7 +7,8 @@ plain Python (and, with --neo4j, also run on an empty Neo4j server, to check tho
 best pre-processing we could give it in an hour (quotes, count(*), lower-case aggregates, $params as literals,
 bounded `*1..`), so the comparison is of the engines, not of a naive use of one. Latency: median seconds per
 query on a synthetic graph of `--n` agencies, plus the one-off time to prepare the engine (the Ladybug mirror,
-the grand-cypher label attributes).
+the grand-cypher label attributes). grand-cypher is a benchmark-only dependency: `pip install -r
+requirements-bench.txt` (or `make bench`).
 """
 
 from __future__ import annotations

@@ -24,7 +24,6 @@ from typing import Any
 
 import ladybug
 import networkx as nx
-import pyarrow as pa
 
 __all__ = ["Mirror", "MirrorInfo", "mirror_of", "open_mirror", "rebuild_mirror", "write_mirror"]
 
@@ -266,29 +265,21 @@ def _pool_bytes(graph: nx.MultiDiGraph) -> int:
     return (256 << 20) + 4096 * (graph.number_of_nodes() + graph.number_of_edges())
 
 
-_ARROW_TYPES = {
-    "STRING": pa.string(),
-    "BOOLEAN": pa.bool_(),
-    "INT64": pa.int64(),
-    "DOUBLE": pa.float64(),
-}
-
-
-def _arrow(columns: Mapping[str, list[Any]], types: Mapping[str, str]) -> pa.Table:
+def _arrow(columns: Mapping[str, list[Any]], types: Mapping[str, str]) -> Any:
     """An Arrow table (it keeps nulls as nulls; pandas would turn a missing int or bool into NaN)."""
+    import pyarrow as pa  # with numpy 0.2-0.3 s to import: only compiling needs it, a query on the cache never does
+
+    arrow_types = {"STRING": pa.string(), "BOOLEAN": pa.bool_(), "INT64": pa.int64(), "DOUBLE": pa.float64()}
     arrays = {}
     for name, kind in types.items():
         values = columns[name]
         try:
-            arrays[name] = pa.array(values, _ARROW_TYPES[kind])
-        except (
-            pa.ArrowInvalid,
-            pa.ArrowTypeError,
-        ):  # enum members or odd values: spell them out
+            arrays[name] = pa.array(values, arrow_types[kind])
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # enum members or odd values: spell them out
             plain = [getattr(v, "value", v) for v in values]
             arrays[name] = pa.array(
                 [None if v is None else str(v) for v in plain] if kind == "STRING" else plain,
-                _ARROW_TYPES[kind],
+                arrow_types[kind],
             )
     return pa.table(arrays)
 
