@@ -126,10 +126,18 @@ def make_store(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Any]]
             _drop(driver, dataset_id)
 
 
-@pytest.fixture(params=["networkx", "neo4j"])
+@pytest.fixture(params=["networkx", "networkx-compiled", "neo4j"])
 def store(request: pytest.FixtureRequest, mini_dataset: Dataset) -> Iterator[object]:
-    """A store of each backend with the mini dataset loaded."""
-    s = _make_store(request.param, request)
-    s.load(mini_dataset)  # type: ignore[attr-defined]
+    """A store of each backend with the mini dataset loaded; "networkx-compiled" opens the dataset's compiled copy
+    (the CLI's and app's way: Cypher on the cached read-only mirror, the graph built when a read needs it)."""
+    if request.param == "networkx-compiled":
+        from graph.embedded.compiled import compile_dataset
+        from graph.embedded.store import NetworkxStore
+
+        s: object = NetworkxStore()
+        s.open_compiled(compile_dataset(MINI))  # type: ignore[attr-defined]
+    else:
+        s = _make_store(request.param, request)
+        s.load(mini_dataset)  # type: ignore[attr-defined]
     yield s
     s.close()  # type: ignore[attr-defined]
