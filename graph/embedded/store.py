@@ -238,7 +238,7 @@ class NetworkxStore:
     @property
     def dataset(self) -> Dataset | None:
         if self._dataset is None and self._compiled is not None:
-            self._materialise()
+            return self._compiled.dataset  # unpickled once by the compiled dataset; no graph needed for it
         return self._dataset
 
     def _materialise(self) -> None:
