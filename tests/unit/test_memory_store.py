@@ -51,7 +51,6 @@ def test_edges_carry_type_and_their_properties(store: NetworkxStore, mini_datase
             "type": "BECAME",
             "basis": moved[0]["basis"],
             "source": moved[0]["source"],
-            "note": "",  # empty, as on nodes and on Neo4j
             "change": "transferred",
             "function": "religious_affairs",
             "note": "",  # kept when empty, as on nodes and on Neo4j
