@@ -53,17 +53,15 @@ def median_run(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float
 def first_query(folder: Path, text: str, env: dict[str, str], repeat: int) -> tuple[float, float]:
     """Seconds from opening the compiled dataset (hashing the folder's file stats, checking the copy, opening the
     mirror read-only) to the first query's rows, in a fresh process whose modules are imported."""
-    times = []
+    walls, cpus = [], []
     for _ in range(repeat):
         out = subprocess.run(
-            [sys.executable, "-c", FIRST_QUERY, str(folder), ONE_LINE],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
+            [sys.executable, "-c", FIRST_QUERY, str(folder), text], cwd=ROOT, env=env, capture_output=True, text=True
         )
-        times.append(float(out.stdout.strip().splitlines()[-1]))
-    return statistics.median(times)
+        wall, cpu = out.stdout.strip().splitlines()[-1].split()
+        walls.append(float(wall))
+        cpus.append(float(cpu))
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def per_query_overhead(folder: Path, repeat: int = 500) -> tuple[float, float, float]:
