@@ -1,21 +1,22 @@
 """orgraph's command line: a thin layer over service.py (the app uses the same service).
 
-Exit codes: 0 ok, 2 bad input (dataset problems, unknown ids, bad Cypher), 1 any other failure;
+Exit codes: 0 ok, 2 bad input (dataset problems, unknown ids, bad Cypher, an argument or setting out of bounds:
+graph.errors.InvalidRequest), 1 any other failure;
 `check` exits 3 when a rule fails.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from exporters import FORMATS
+from graph.csvcells import write_csv
 from graph.diff.report import CHANGE_COLUMNS, COUNT_COLUMNS, change_rows, count_rows, diff_to_dict, summaries
 from graph.embedded.compiled import compile_dataset
 from graph.errors import (
@@ -23,6 +24,7 @@ from graph.errors import (
     CypherError,
     CypherSyntaxError,
     DatasetError,
+    InvalidRequest,
     NotFound,
     OrgraphError,
     UnsupportedCypher,
@@ -31,7 +33,7 @@ from graph.rules.engine import RESULT_COLUMNS, dataset_rules, result_rows, resul
 from loaders import load_dataset
 from queries import all_queries
 from service import OrgService
-from settings import SETTINGS, Settings
+from settings import SETTINGS, Settings, bounded
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_RULE_FAILED = 0, 1, 2, 3
 
@@ -68,13 +70,8 @@ def format_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
 def format_rows(columns: Sequence[str], rows: Sequence[dict[str, Any]], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=2, default=str)
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-        return buf.getvalue().rstrip("\n")
+    if fmt == "csv":  # cells a spreadsheet would run as formulas get a leading quote (graph/csvcells.py)
+        return write_csv(columns, ([_cell(row.get(c)) for c in columns] for row in rows)).rstrip("\n")
     return format_table(columns, rows)
 
 
@@ -123,7 +120,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             result = service.run_named(args.named, params, **kwargs)
         else:
             if not args.cypher:
-                raise CypherError("give a Cypher query, or --named NAME (see `python cli.py queries`)")
+                raise InvalidRequest("give a Cypher query, or --named NAME (see `python cli.py queries`)")
             result = service.query(args.cypher, params, **kwargs)
         print(format_rows(result.columns, result.rows, args.format))
         if result.truncated:
@@ -140,9 +137,9 @@ def _parse_param(raw: str) -> tuple[str, Any]:
         try:
             return name, json.loads(value)
         except json.JSONDecodeError as exc:
-            raise CypherError(f"parameter {name!r}: {value!r} is not valid JSON ({exc.msg})") from exc
+            raise InvalidRequest(f"parameter {name!r}: {value!r} is not valid JSON ({exc.msg})") from exc
     if "=" not in raw:
-        raise CypherError(f"parameter {raw!r} must look like name=text or name:=json")
+        raise InvalidRequest(f"parameter {raw!r} must look like name=text or name:=json")
     name, value = raw.split("=", 1)
     return name, value
 
@@ -336,6 +333,28 @@ def _list_rules(args: argparse.Namespace) -> int:
 
 
 # ---- parser ------------------------------------------------------------------------------------------------
+def _option(key: str, kind: type[float] | type[int]) -> Callable[[str], float]:
+    """An argparse type within settings.BOUNDS[key]: a bad value exits 2 naming the option (argparse does that)."""
+
+    def parse(raw: str) -> float:
+        try:
+            return bounded(key, raw, kind, label="value")
+        except InvalidRequest as exc:
+            raise argparse.ArgumentTypeError(str(exc).removeprefix("value: ")) from None
+
+    return parse
+
+
+def _depth(raw: str) -> int:
+    try:
+        depth = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number") from None
+    if not 0 <= depth <= 20:
+        raise argparse.ArgumentTypeError(f"{raw} is out of bounds; give a whole number from 0 to 20")
+    return depth
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python cli.py", description="orgraph: government agencies as a graph.")
     no_cache_help = "parse the dataset folder instead of opening its compiled copy in $ORGRAPH_CACHE_DIR"
@@ -359,8 +378,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--named", metavar="NAME", help="run a named query from queries/ instead")
     param_help = "a $parameter: name=text, or name:=json for numbers and lists"
     p.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", help=param_help)
-    p.add_argument("--timeout", type=float, help="time limit in seconds (default: setting cypher_timeout_s)")
-    p.add_argument("--row-cap", type=int, help="most rows returned (default: setting cypher_row_cap)")
+    p.add_argument(
+        "--timeout",
+        type=_option("cypher_timeout_s", float),
+        help="time limit in seconds (default: setting cypher_timeout_s)",
+    )
+    p.add_argument(
+        "--row-cap", type=_option("cypher_row_cap", int), help="most rows returned (default: setting cypher_row_cap)"
+    )
 
     p = add("compile", "Compile the dataset into the cache ($ORGRAPH_CACHE_DIR) ahead of time.")
     p.add_argument("--force", action="store_true", help="compile again even if an up-to-date copy is cached")
@@ -404,7 +429,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--snapshot", help="snapshot id (default: latest for diagrams/html, all for data)")
     p.add_argument("--compare", metavar="BEFORE:AFTER", help="before/after pair coloured by change, e.g. 2018:2019")
     p.add_argument("--agency", metavar="ID", help="draw this agency's neighbourhood instead")
-    p.add_argument("--depth", type=int, default=1, help="neighbourhood depth for --agency (default 1)")
+    p.add_argument("--depth", type=_depth, default=1, help="neighbourhood depth for --agency (0 to 20, default 1)")
     p.add_argument("--layout", choices=["TB", "LR"], default="TB", help="top-down (TB) or left-right (LR)")
     p.add_argument("--lang", choices=["zh", "en", "both"], default="both", help="label language")
     p.add_argument("--dataset-id", help="dataset id written into data exports (default: the dataset's)")
@@ -419,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (DatasetError, NotFound, CypherError, ComparisonError) as exc:
+    except (DatasetError, NotFound, CypherError, ComparisonError, InvalidRequest) as exc:
         print(f"error: {exc}", file=sys.stderr)
         if isinstance(exc, (UnsupportedCypher, CypherSyntaxError)) and "Neo4j backend runs it" in str(exc):
             print("hint: run it with --backend neo4j", file=sys.stderr)
@@ -428,8 +453,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:
+        raise  # run() quiets it
+
+
+def run() -> int:
+    """main() for the console: a reader that stops early (`cli.py ... | head`) ends the output quietly."""
+    try:
+        code = main()
+        sys.stdout.flush()  # a pipe closed early surfaces here (or in main) rather than as a message at exit
+        return code
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
         return EXIT_OK
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

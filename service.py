@@ -15,14 +15,14 @@ from graph.diff.compare import SnapshotData, SnapshotDiff, diff_snapshots
 from graph.diff.compose import compose_lineage
 from graph.embedded.compiled import CompiledDataset
 from graph.embedded.store import NetworkxStore
-from graph.errors import BackendUnavailable, NotFound, OrgraphError
+from graph.errors import BackendUnavailable, InvalidRequest, NotFound
 from graph.model import Agency, Basis, Dataset, Edge, Jurisdiction, RelType
 from graph.rules.base import Rule
 from graph.rules.engine import PresenceCell, RuleResult, check_dataset, dataset_rules, presence_matrix
 from graph.search import rank_agencies
 from graph.store import ChainStep, GraphStore, LoadReport, QueryResult
 from queries import NamedQuery, all_queries, get_query
-from settings import Settings
+from settings import Settings, check_limits
 
 if TYPE_CHECKING:
     from exporters import Selection
@@ -57,7 +57,7 @@ def make_store(settings: Settings, *, warm_cypher: bool = False) -> GraphStore:
         driver = connect_driver(uri, settings.neo4j_user, settings.neo4j_password)
         return Neo4jStore(driver, database=settings.neo4j_database or None)
     if settings.effective_backend != "networkx":
-        raise OrgraphError(f"unknown backend {settings.effective_backend!r}; use networkx or neo4j")
+        raise InvalidRequest(f"unknown backend {settings.effective_backend!r}; use networkx or neo4j")
     return NetworkxStore(warm_cypher=warm_cypher)
 
 
@@ -253,12 +253,10 @@ class OrgService:
         """Run read-only Cypher on the active backend; `$dataset` is filled with the active dataset id."""
         merged: dict[str, object] = {"dataset": self.dataset_id}
         merged.update(params or {})
-        return self.store.run_cypher(
-            text,
-            merged,
-            timeout_s=self.settings.cypher_timeout_s if timeout_s is None else timeout_s,
-            row_cap=self.settings.cypher_row_cap if row_cap is None else row_cap,
-        )
+        timeout_s = self.settings.cypher_timeout_s if timeout_s is None else timeout_s
+        row_cap = self.settings.cypher_row_cap if row_cap is None else row_cap
+        check_limits(timeout_s, row_cap)  # InvalidRequest naming the limit, on every backend alike
+        return self.store.run_cypher(text, merged, timeout_s=timeout_s, row_cap=row_cap)
 
     def named_queries(self) -> list[NamedQuery]:
         return all_queries()

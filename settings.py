@@ -5,17 +5,18 @@ Passwords are kept out of repr() so they never reach a log or an error message.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from graph.errors import mask_uri
+from graph.errors import InvalidRequest, mask_uri
 
 ROOT = Path(__file__).resolve().parent
 
-__all__ = ["ROOT", "SETTINGS", "Setting", "Settings"]
+__all__ = ["BOUNDS", "ROOT", "SETTINGS", "Setting", "Settings", "bounded", "check_limits"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,18 +80,70 @@ class Settings:
         env = os.environ if env is None else env
         secrets = secrets or {}
         values: dict[str, Any] = {}
-        types = {f.name: f.type for f in fields(cls)}
         for setting in SETTINGS:
             raw = env.get(setting.env)
             if raw is None and setting.env in secrets:
                 raw = str(secrets[setting.env])
-            if raw is None or raw == "":
+            if raw is None or raw.strip() == "":
                 continue
-            kind = types[setting.name]
-            if kind in ("float", float):
-                values[setting.name] = float(raw)
-            elif kind in ("int", int):
-                values[setting.name] = int(raw)
-            else:
-                values[setting.name] = raw
+            values[setting.name] = _parse(setting, raw.strip() if setting.name != "neo4j_password" else raw)
         return cls(**values)
+
+
+#: Inclusive bounds of the numeric settings; the CLI's --timeout and --row-cap share them (check_limits).
+BOUNDS: dict[str, tuple[float, float]] = {
+    "cypher_timeout_s": (0.001, 3600.0),
+    "cypher_row_cap": (1, 1_000_000),
+    "max_drawn_elements": (1, 100_000),
+}
+BACKENDS = ("networkx", "neo4j")
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def bounded(key: str, raw: str | float, kind: type[float] | type[int], *, label: str = "") -> float:
+    """`raw` as a number of `kind` within BOUNDS[key]; InvalidRequest naming `label` (default `key`) otherwise.
+
+    >>> bounded("cypher_row_cap", "50", int)
+    50
+    """
+    low, high = BOUNDS[key]
+    what = "a whole number" if kind is int else "a number"
+    span = f"give {what} from {_number(low)} to {_number(high)}"
+    try:
+        value = kind(raw)
+    except (TypeError, ValueError):
+        raise InvalidRequest(f"{label or key}: {raw!r} is not {what}; {span}") from None
+    if not math.isfinite(value) or not low <= value <= high:
+        raise InvalidRequest(f"{label or key}: {raw!r} is out of bounds; {span}")
+    return value
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:g}"
+
+
+def check_limits(timeout_s: float, row_cap: int) -> None:
+    """InvalidRequest when a query's time limit or row cap is out of BOUNDS (the embedded engine clamped a
+    negative limit to 1 ms, and a negative row cap returned no rows marked as truncated)."""
+    for name, value, kind in (("cypher_timeout_s", timeout_s, float), ("cypher_row_cap", row_cap, int)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and value != int(value)):
+            raise InvalidRequest(f"{name}: {value!r} is not {'a whole number' if kind is int else 'a number'}")
+        bounded(name, value, kind)
+
+
+def _parse(setting: Setting, raw: str) -> Any:
+    """The typed value of one setting, or InvalidRequest naming its variable (never echoing a password)."""
+    try:
+        if setting.name in BOUNDS:
+            kind = int if setting.name in ("cypher_row_cap", "max_drawn_elements") else float
+            return bounded(setting.name, raw, kind, label=setting.env)
+    except InvalidRequest as exc:
+        raise InvalidRequest(f"setting {exc}") from None
+    if setting.name == "backend" and raw not in BACKENDS:
+        raise InvalidRequest(f"setting {setting.env}: {raw!r} is not a backend; use {' or '.join(BACKENDS)}")
+    if setting.name == "neo4j_uri" and raw.partition("://")[0].lower() not in BOLT_SCHEMES:
+        raise InvalidRequest(
+            f"setting {setting.env}: {mask_uri(raw)!r} is not a Neo4j URI; it starts with "
+            f"{', '.join(s + '://' for s in BOLT_SCHEMES)}, e.g. bolt://127.0.0.1:7687"
+        )
+    return raw

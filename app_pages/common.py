@@ -17,6 +17,7 @@ from graph.errors import (
     BackendUnavailable,
     CypherSyntaxError,
     CypherTimeout,
+    InvalidRequest,
     OrgraphError,
     UnsupportedCypher,
     WriteRefused,
@@ -59,7 +60,12 @@ def settings() -> Settings:
         secrets: dict[str, Any] = dict(st.secrets)
     except (FileNotFoundError, OrgraphError, Exception):  # noqa: BLE001 - no secrets.toml is the normal case
         secrets = {}
-    return Settings.from_env(secrets=secrets)
+    try:
+        return Settings.from_env(secrets=secrets)
+    except InvalidRequest as exc:  # a setting out of bounds: name it instead of a traceback
+        st.error(str(exc))
+        st.stop()
+    raise AssertionError("unreachable")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -14,7 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.common import get_service, lang, publish, show_chart, show_query_error, tr, url_state
-from graph.errors import OrgraphError
+from graph.csvcells import write_csv
+from graph.errors import InvalidRequest, OrgraphError
 from graph.layout import tree_layout
 from views import render
 
@@ -24,6 +25,11 @@ def _cell(value: Any) -> Any:
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return value
+
+
+def _text(value: Any) -> str:
+    """A CSV cell as the CLI writes it (formula-like cells are escaped by write_csv)."""
+    return "" if value is None else str(value)
 
 
 def _link_style(rel_type: str, props: dict) -> str:
@@ -86,7 +92,7 @@ def _typed(raw: str) -> Any:
         try:
             return json.loads(raw[2:])
         except json.JSONDecodeError as exc:
-            raise OrgraphError(f"parameter value {raw!r} is not valid JSON after ':=': {exc}") from exc
+            raise InvalidRequest(f"parameter value {raw!r} is not valid JSON after ':=': {exc}") from exc
     return raw
 
 
@@ -114,9 +120,8 @@ if ran and (text or "").strip():
         [{c: _cell(row.get(c)) for c in result.columns} for row in result.rows], columns=result.columns
     )
     st.dataframe(frame, hide_index=True, width="stretch")
-    st.download_button(
-        tr("download_csv"), frame.to_csv(index=False).encode("utf-8-sig"), file_name="query.csv", mime="text/csv"
-    )
+    download = write_csv(result.columns, ([_text(_cell(row.get(c))) for c in result.columns] for row in result.rows))
+    st.download_button(tr("download_csv"), download.encode("utf-8-sig"), file_name="query.csv", mime="text/csv")
     if result.nodes:
         st.markdown(f"**{tr('result_graph')}**")
         keys = [n.key for n in result.nodes][: limits.max_drawn_elements]

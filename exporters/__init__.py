@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from exporters.selection import ExportGraph, Selection, collect
-from graph.errors import OrgraphError
+from graph.errors import InvalidRequest
 from graph.model import Dataset
 from graph.store import GraphStore
 
@@ -54,7 +54,7 @@ DATA_OPTIONS = {"dataset_id"}
 def _check(fmt: str, options: dict[str, Any], allowed: set[str]) -> None:
     unknown = sorted(set(options) - allowed)
     if unknown:
-        raise OrgraphError(
+        raise InvalidRequest(
             f"option(s) {', '.join(unknown)} do not apply to {fmt}; allowed: {', '.join(sorted(allowed))}"
         )
 
@@ -85,7 +85,7 @@ def render(graph: ExportGraph, fmt: str, **options: Any) -> bytes:
         return data.to_csv_zip(graph, **options)
     if fmt == "cypher":
         return cypher.to_cypher(graph, **options).encode("utf-8")
-    raise OrgraphError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    raise InvalidRequest(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 
 def render_to_path(graph: ExportGraph, fmt: str, path: str | Path, **options: Any) -> Path:
@@ -117,10 +117,10 @@ def make_selection(
     if isinstance(compare, str):
         before, sep, after = compare.partition(":")
         if not sep or not before or not after:
-            raise OrgraphError(f"compare must look like BEFORE:AFTER (e.g. 2018:2019), not {compare!r}")
+            raise InvalidRequest(f"compare must look like BEFORE:AFTER (e.g. 2018:2019), not {compare!r}")
         compare = (before, after)
     if compare and (snapshot or agency):
-        raise OrgraphError("choose either a compare pair, a snapshot or an agency neighbourhood, not several")
+        raise InvalidRequest("choose either a compare pair, a snapshot or an agency neighbourhood, not several")
     if agency:
         return Selection(agency=agency, depth=depth, jurisdiction=None)
     if compare:

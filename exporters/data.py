@@ -8,7 +8,6 @@ docs/data-format.md format with a manifest, so it loads back as a dataset.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -21,7 +20,8 @@ import networkx as nx
 
 from exporters.selection import ExportGraph
 from exporters.yed import add_yed_styles
-from graph.errors import OrgraphError
+from graph.csvcells import write_csv
+from graph.errors import InvalidRequest, OrgraphError
 from graph.model import Agency, Dataset, Edge, Function, Jurisdiction
 from loaders.rows import CSV_COLUMNS
 
@@ -143,12 +143,8 @@ def _cell(value: Any) -> str:
 
 
 def _csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
-    return buf.getvalue()
+    """Formula-like cells get a leading quote that the loader removes again (graph/csvcells.py)."""
+    return write_csv(columns, ([_cell(row.get(c)) for c in columns] for row in rows))
 
 
 def _toml_string(value: str) -> str:
@@ -260,11 +256,11 @@ def to_csv_folder(graph: ExportGraph, folder: str | Path, **options: Any) -> Pat
     target = Path(folder)
     files = csv_files(graph, **options)
     if target.exists() and not target.is_dir():
-        raise OrgraphError(f"{target} exists and is not a folder; CSV export writes a dataset folder")
+        raise InvalidRequest(f"{target} exists and is not a folder; CSV export writes a dataset folder")
     target.mkdir(parents=True, exist_ok=True)
     foreign = sorted(p.name for p in target.iterdir() if p.name not in files and p.name != "README.md")
     if foreign:
-        raise OrgraphError(f"{target} already holds other files ({', '.join(foreign[:5])}); choose an empty folder")
+        raise InvalidRequest(f"{target} already holds other files ({', '.join(foreign[:5])}); choose an empty folder")
     for name, text in files.items():
         (target / name).write_text(text, encoding="utf-8")
     return target

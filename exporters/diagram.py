@@ -25,7 +25,7 @@ from exporters.style import (
     cjk_font,
 )
 from graph.diff.classes import ChangeClass
-from graph.errors import OrgraphError
+from graph.errors import InvalidRequest, OrgraphError
 from graph.model import Agency, Basis, Change, Edge, RelType
 
 __all__ = ["DIAGRAM_FORMATS", "diagram_source", "render_diagram"]
@@ -74,9 +74,9 @@ def diagram_source(
 ) -> graphviz.Digraph:
     """The DOT graph of a selection; `rankdir` TB (top-down) or LR (left-right), `lang` zh, en or both."""
     if rankdir not in ("TB", "LR"):
-        raise OrgraphError(f"layout must be TB (top-down) or LR (left-right), not {rankdir!r}")
+        raise InvalidRequest(f"layout must be TB (top-down) or LR (left-right), not {rankdir!r}")
     if lang not in ("zh", "en", "both"):
-        raise OrgraphError(f"lang must be zh, en or both, not {lang!r}")
+        raise InvalidRequest(f"lang must be zh, en or both, not {lang!r}")
     font = cjk_font()
     dot = graphviz.Digraph(name=graph.dataset.id, engine="dot")
     dot.attr(
@@ -135,7 +135,7 @@ def diagram_source(
 def render_diagram(graph: ExportGraph, fmt: str = "svg", **options: object) -> bytes:
     """The diagram as SVG, PNG or PDF bytes (runs `dot`)."""
     if fmt not in DIAGRAM_FORMATS:
-        raise OrgraphError(f"diagram format must be one of {', '.join(DIAGRAM_FORMATS)}, not {fmt!r}")
+        raise InvalidRequest(f"diagram format must be one of {', '.join(DIAGRAM_FORMATS)}, not {fmt!r}")
     return pipe_dot(graph, fmt, **options)
 
 

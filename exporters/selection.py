@@ -15,7 +15,7 @@ from typing import Any
 
 from graph.diff.classes import ChangeClass, classes_from_diff, diff_for
 from graph.diff.compare import SnapshotData, diff_snapshots
-from graph.errors import NotFound, OrgraphError
+from graph.errors import InvalidRequest, NotFound
 from graph.model import Agency, Dataset, Edge, Function, Jurisdiction, RelType, Snapshot, Source
 from graph.store import GraphStore
 
@@ -114,7 +114,7 @@ def collect(store: GraphStore | None, dataset: Dataset, selection: Selection) ->
         store = NetworkxStore()
         store.load(dataset)
     if selection.depth < 0:
-        raise OrgraphError(f"depth must be 0 or more, not {selection.depth}")
+        raise InvalidRequest(f"depth must be 0 or more, not {selection.depth}")
     if selection.jurisdiction is not None and dataset.jurisdiction(selection.jurisdiction) is None:
         known = ", ".join(j.id for j in dataset.jurisdictions)
         raise NotFound(f"no jurisdiction {selection.jurisdiction!r} in dataset {dataset.id!r}; known: {known}")
@@ -123,7 +123,7 @@ def collect(store: GraphStore | None, dataset: Dataset, selection: Selection) ->
     snap_ids = list(selection.compare) if selection.compare else list(selection.snapshots or dataset.snapshot_ids())
     snapshots = [_snapshot(dataset, s) for s in snap_ids]
     if selection.compare and selection.compare[0] == selection.compare[1]:
-        raise OrgraphError(f"compare needs two different snapshots, got {selection.compare[0]!r} twice")
+        raise InvalidRequest(f"compare needs two different snapshots, got {selection.compare[0]!r} twice")
     agencies: dict[str, Agency] = {}
     edges: list[Edge] = []
     for snap in snapshots:

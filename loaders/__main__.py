@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 
@@ -21,16 +22,25 @@ def main(argv: list[str] | None = None) -> int:
     try:
         dataset = load_dataset(args.path)
     except DatasetError as exc:
-        print(str(exc))
-        return 2
+        return _emit(str(exc), 2)
     per_snapshot = Counter(a.snapshot for a in dataset.agencies)
     snapshots = ", ".join(f"{s} {per_snapshot[s]}" for s in dataset.snapshot_ids())
-    print(
+    summary = (
         f"dataset {dataset.id!r} is valid: {len(dataset.jurisdictions)} jurisdictions, "
         f"{len(dataset.agencies)} agencies ({snapshots}), {len(dataset.functions)} functions, "
         f"{len(dataset.edges)} edges (including derived IN edges)"
     )
-    return 0
+    return _emit(summary, 0)
+
+
+def _emit(text: str, code: int) -> int:
+    """Print `text` and return `code`; a reader that stops early (`python -m loaders X | head`) is no error."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+    return code
 
 
 if __name__ == "__main__":

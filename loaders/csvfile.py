@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.csvcells import unescape_cell
 from graph.errors import Problem
 
 __all__ = ["MAX_CELL_CHARS", "CsvTable", "decode", "read_inside", "read_table"]
@@ -28,6 +29,8 @@ __all__ = ["MAX_CELL_CHARS", "CsvTable", "decode", "read_inside", "read_table"]
 MAX_CELL_CHARS = 1_048_576
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Characters no cell may hold: C0 controls but tab, LF and CR (XML, GraphML and most tools cannot carry them).
+# A cell (after a comma, a line start or an opening quote, and padding) that may begin with an escaping quote.
+_ESCAPED = re.compile(r"(?:^|[,\"\r])[ \t]*'", re.MULTILINE)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -200,6 +203,7 @@ def read_table(
 
     width = len(header)
     plain = len(keep) == width
+    quoted = bool(_ESCAPED.search(text))  # a cell escaped against formula injection: unescape (graph/csvcells.py)
     line = reader.line_num
     last_start = 0
     while True:
@@ -235,6 +239,8 @@ def read_table(
             row = {column: cell for column, cell in zip(header, map(str.strip, cells)) if cell}
         else:
             row = {column: cell for index, column in keep if index < len(cells) and (cell := cells[index].strip())}
+        if quoted:
+            row = {column: unescape_cell(cell) for column, cell in row.items()}
         table.rows.append((start, row))
         last_start = start
     if last_start and _quote_left_open(text, last_start, spans=line - last_start + 1):
