@@ -19,7 +19,7 @@ from graph.errors import Problem
 from graph.model import AgencySelect, Category, RuleSpec
 from graph.rules.kinds import KINDS, Param
 
-from .csvfile import decode
+from .csvfile import decode, read_inside
 
 __all__ = ["RULES", "RuleRefs", "parse_rules", "read_rules"]
 
@@ -233,10 +233,13 @@ class _Reader:
 def read_rules(folder: Path, refs: RuleRefs, problems: list[Problem]) -> tuple[RuleSpec, ...]:
     """The folder's declared rules, appending problems; () when there is no rules.toml or it has problems."""
     path = folder / RULES
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
+        return ()
+    raw = read_inside(folder, RULES, problems, missing="the file is a link to a file that does not exist")
+    if raw is None:
         return ()
     try:
-        text = decode(path.read_bytes())
+        text = decode(raw)
     except UnicodeDecodeError:
         problems.append(
             Problem(RULES, 0, "", "cannot decode the file: it is neither UTF-8 nor GB18030; save it as UTF-8")
