@@ -30,6 +30,17 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 
+#: The two backends as test parameters; the Neo4j one carries the neo4j mark, so `-m "not neo4j"` deselects it.
+BACKENDS = ["networkx", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for the Neo4j driver by name needs the server: mark it, so `-m "not neo4j"` leaves it out."""
+    for item in items:
+        if "neo4j_driver" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)
+
+
 def neo4j_settings() -> tuple[str, str, str]:
     return (
         os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
@@ -86,7 +97,7 @@ def _make_store(kind: str, request: pytest.FixtureRequest) -> object:
     return Neo4jStore(driver)
 
 
-@pytest.fixture(params=["networkx", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+@pytest.fixture(params=BACKENDS)
 def store_kind(request: pytest.FixtureRequest) -> str:
     """Each backend's name, for tests that build their own store with `make_store`."""
     return str(request.param)
@@ -126,7 +137,7 @@ def make_store(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Any]]
             _drop(driver, dataset_id)
 
 
-@pytest.fixture(params=["networkx", "networkx-compiled", "neo4j"])
+@pytest.fixture(params=["networkx", "networkx-compiled", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest, mini_dataset: Dataset) -> Iterator[object]:
     """A store of each backend with the mini dataset loaded; "networkx-compiled" opens the dataset's compiled copy
     (the CLI's and app's way: Cypher on the cached read-only mirror, the graph built when a read needs it)."""

@@ -11,6 +11,7 @@ from paths import XILINGOL
 
 from graph.model import Basis, Category, Dataset, RelType
 from service import OrgService
+from tests.conftest import BACKENDS
 
 QUOTAS = {
     "锡林浩特市": 37,
@@ -41,7 +42,7 @@ def dataset() -> Dataset:
     return load_dataset(XILINGOL)
 
 
-@pytest.fixture(scope="module", params=["networkx", "neo4j"])
+@pytest.fixture(scope="module", params=BACKENDS)
 def service(request: pytest.FixtureRequest, dataset: Dataset) -> Iterator[OrgService]:
     """The Xilingol dataset in a store of each backend, behind the service API the app and CLI use."""
     if request.param == "networkx":

@@ -23,7 +23,8 @@ __all__ = [
     "unique_id",
 ]
 
-BACKENDS = ["networkx", "neo4j"]
+#: The Neo4j parameter carries the neo4j mark, so `-m "not neo4j"` deselects it.
+BACKENDS = ["networkx", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 STRUCTURAL = {RelType.REPORTS_TO, RelType.HOSTED_BY, RelType.HAS_FUNCTION, RelType.BECAME}
 
 #: A chain or subordinate list as plain tuples (agency id, depth, mode, via): easy to read in a failure.

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import neo4j_settings
+from conftest import BACKENDS, neo4j_settings
 from paths import MINI, ROOT
 
 import cli
@@ -151,7 +151,7 @@ def test_glued_numbers_split_as_the_engines_split_them() -> None:
 # ---- both backends ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["networkx", "neo4j"])
+@pytest.fixture(params=BACKENDS)
 def gated(request: pytest.FixtureRequest, mini_dataset: Dataset) -> Iterator[tuple[Any, Any]]:
     """(store, state()) with the mini dataset under a fresh id; state() reads every node, relationship and
     property through the backend itself (for the embedded one: its query engine, i.e. the shared mirror)."""
@@ -259,7 +259,7 @@ def mini_copy(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     yield folder, dataset_id
 
 
-@pytest.mark.parametrize("backend", ["networkx", "neo4j"])
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_the_cli_exits_2_with_the_refusal_and_changes_nothing(
     backend: str,
     mini_copy: tuple[Path, str],

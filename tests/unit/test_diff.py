@@ -11,7 +11,7 @@ from graph.diff.compare import SnapshotData, diff_snapshots
 from graph.diff.report import change_rows, diff_to_dict, summaries
 from graph.errors import ComparisonError, NotFound
 from graph.model import Category, Dataset, RelType
-from tests.conftest import XILINGOL, require
+from tests.conftest import BACKENDS, XILINGOL, require
 from tests.unit.diff_builders import EL, LEAGUE, XH, World
 
 
@@ -402,7 +402,7 @@ def test_xilingol_summary_per_county(xilingol: Dataset) -> None:
     assert {c.id for c in xilingol.bottom_jurisdictions()} <= set(by_id)
 
 
-@pytest.fixture(params=["networkx", "neo4j"])
+@pytest.fixture(params=BACKENDS)
 def xilingol_store(request: pytest.FixtureRequest, xilingol: Dataset) -> object:
     """The Xilingol dataset loaded in a store of each backend."""
     if request.param == "networkx":
