@@ -178,3 +178,18 @@ def test_a_reader_that_closes_before_reading_is_no_error(argv: list[str]) -> Non
     err = process.stderr.read().decode("utf-8", "replace")
     assert process.wait(timeout=120) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+@pytest.mark.parametrize(("variable", "value"), [*BAD_SETTINGS, ("ORGRAPH_CYPHER_ROW_CAP", -5)])
+def test_bad_settings_from_streamlit_secrets_name_the_setting(variable: str, value: object) -> None:
+    """Secrets (the app's .streamlit/secrets.toml) go through the same checks; TOML may give numbers."""
+    with pytest.raises(InvalidRequest, match=f"setting {variable}") as caught:
+        Settings.from_env(env={}, secrets={variable: value})
+    assert "hunter2" not in str(caught.value)
+
+
+def test_good_settings_are_typed() -> None:
+    env = {"ORGRAPH_CYPHER_TIMEOUT_S": "2.5", "ORGRAPH_CYPHER_ROW_CAP": " 50 ", "NEO4J_URI": "neo4j+s://db:7687"}
+    settings = Settings.from_env(env=env, secrets={"ORGRAPH_MAX_DRAWN": 300})
+    assert (settings.cypher_timeout_s, settings.cypher_row_cap, settings.max_drawn_elements) == (2.5, 50, 300)
+    assert settings.effective_backend == "neo4j"
