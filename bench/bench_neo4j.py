@@ -27,6 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from graph.errors import mask_uri
 from graph.model import Dataset
 from graph.neo4j.rows import node_props, node_rows, rel_props, rel_rows
 from graph.neo4j.store import Neo4jStore, connect_driver
@@ -291,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.get("NEO4J_USER", "neo4j"),
         os.environ.get("NEO4J_PASSWORD", "orgraph-test"),
     )
-    print(f"Neo4j at {uri}; LOAD CSV import folder {IMPORT_DIR}")
+    print(f"Neo4j at {mask_uri(uri)}; LOAD CSV import folder {IMPORT_DIR}")
     try:
         warm_up(driver, args.seed)
         for n in args.sizes:
