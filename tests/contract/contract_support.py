@@ -11,6 +11,8 @@ import uuid
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from graph.model import Dataset, RelType
 
 __all__ = [
