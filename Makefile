@@ -59,7 +59,12 @@ bench: venv
 	@bash scripts/neo4j-server/start.sh && $(PY) -m bench.bench_neo4j; bash scripts/neo4j-server/stop.sh
 
 clean:
-	rm -rf $(VENV) .pytest_cache tests/artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache tests/artifacts
 
+# Quality gates (CI runs them before the suite): lint, formatting, strict types of the core, and the doctests.
+DOCTEST_PATHS := graph loaders exporters views queries service.py settings.py cli.py i18n.py
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(PY) -m pytest -q -p no:cacheprovider --doctest-modules $(DOCTEST_PATHS)
