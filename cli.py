@@ -198,7 +198,7 @@ def cmd_chain(args: argparse.Namespace) -> int:
     try:
         start = service.agency(args.agency_id)
         steps = service.chain(args.agency_id)
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "depth": 0,
                 "id": start.id,

@@ -146,7 +146,7 @@ def pipe_dot(graph: ExportGraph, fmt: str, **options: object) -> bytes:
     for hints in (True, False):
         dot = diagram_source(graph, **{**options, "hints": hints})  # type: ignore[arg-type]
         try:
-            return dot.pipe(format=fmt, quiet=True)
+            return bytes(dot.pipe(format=fmt, quiet=True))
         except graphviz.ExecutableNotFound as exc:
             raise OrgraphError(
                 "Graphviz `dot` is not installed; install the Debian package graphviz (make system-deps) "
@@ -291,11 +291,11 @@ def _add_legend(dot: graphviz.Digraph, graph: ExportGraph, changes: dict[str, Ch
     row('BORDER="1" STYLE="dashed"', "  ", "虚线边框 = 建模推断 modeled; 空心箭头 = 建模关系 modeled edge")
     modes = sorted({e.mode for e in graph.edges if e.mode and e.mode in MODE_STYLE}, key=list(MODE_STYLE).index)
     for mode in modes:
-        look = MODE_STYLE[mode]
-        sample = (BOLD_SAMPLE if look.width >= 2.5 else LINE_SAMPLE)[look.pattern]
+        line_look = MODE_STYLE[mode]
+        sample = (BOLD_SAMPLE if line_look.width >= 2.5 else LINE_SAMPLE)[line_look.pattern]
         rows.append(
-            f'<TR><TD><FONT COLOR="{look.colour}">{sample}</FONT></TD>'
-            f'<TD ALIGN="LEFT">{html.escape(f"{look.label_zh} {look.label_en}")}</TD></TR>'
+            f'<TR><TD><FONT COLOR="{line_look.colour}">{sample}</FONT></TD>'
+            f'<TD ALIGN="LEFT">{html.escape(f"{line_look.label_zh} {line_look.label_en}")}</TD></TR>'
         )
     table = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'

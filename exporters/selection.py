@@ -241,8 +241,10 @@ def change_classes(graph: ExportGraph, before: str, after: str) -> dict[str, Cha
                 tuple(
                     e
                     for e in graph.edges
-                    if e.type is not RelType.IN and graph.agency(e.start) and graph.agency(e.start).snapshot == snap
-                ),  # type: ignore[union-attr]
+                    if e.type is not RelType.IN
+                    and (start := graph.agency(e.start)) is not None
+                    and start.snapshot == snap
+                ),
             )
             for snap in (before, after)
         ]

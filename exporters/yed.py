@@ -66,16 +66,16 @@ def add_yed_styles(graphml: bytes, node_labels: Mapping[str, str], node_categori
         mode = (
             next((d.text or "" for d in edge.findall(_q("data")) if d.get("key") == mode_key), "") if mode_key else ""
         )
-        look = MODE_STYLE.get(mode)
+        line_look = MODE_STYLE.get(mode)
         line = ET.SubElement(ET.SubElement(edge, _q("data"), {"key": "d_yfiles_edge"}), _q("PolyLineEdge", YFILES))
         ET.SubElement(
             line,
             _q("LineStyle", YFILES),
             {
-                "color": look.colour if look else "#9E9E9E",
-                "type": _LINE[look.pattern] if look else "dotted",
-                "width": f"{look.width:g}" if look else "1",
+                "color": line_look.colour if line_look else "#9E9E9E",
+                "type": _LINE[line_look.pattern] if line_look else "dotted",
+                "width": f"{line_look.width:g}" if line_look else "1",
             },
         )
         ET.SubElement(line, _q("Arrows", YFILES), {"source": "none", "target": "standard"})
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))

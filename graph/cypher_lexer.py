@@ -91,6 +91,13 @@ def _describe(ch: str) -> str:
     return f"U+{ord(ch):04X} {name}"
 
 
+def _match_end(pattern: re.Pattern[str], text: str, start: int) -> int:
+    """Where `pattern` ends when matched at `start`; callers check the first character, so it always matches."""
+    match = pattern.match(text, start)
+    assert match is not None
+    return match.end()
+
+
 def tokenize(text: str) -> list[Token]:
     """Split Cypher into tokens, dropping comments and whitespace; raise WriteRefused where an engine could
     read the text differently (see the module docstring).
@@ -110,13 +117,13 @@ def tokenize(text: str) -> list[Token]:
     while i < n:
         ch = text[i]
         if ch in _ASCII_WORD_START:  # the common cases first: ASCII names and keywords, ASCII spaces
-            j = _ASCII_WORD.match(text, i).end()
+            j = _match_end(_ASCII_WORD, text, i)
             if j < n and not text[j].isascii():
                 j = _end_of_name(text, j)
             tokens.append(Token("word", text[i:j], i, j))
             i = j
         elif ch in " \t\n":
-            i = _ASCII_SPACES.match(text, i).end()
+            i = _match_end(_ASCII_SPACES, text, i)
         elif ch in WHITESPACE:
             if ch == "\r" and text[i + 1 : i + 2] != "\n":
                 raise _refuse("a carriage return without a line feed (the engines end a line differently)", i)
@@ -249,7 +256,7 @@ def _end_of_number(text: str, start: int) -> int:
     end = match.end() if match else start + 1
     after = text[end : end + 1]
     if after and (_glued(after) and after not in WHITESPACE or (after == "." and text[end + 1 : end + 2] != ".")):
-        word = re.match(r"[^\s()\[\]{},;]*", text[end:]).group(0)[:20]
+        word = re.split(r"[\s()\[\]{},;]", text[end:], maxsplit=1)[0][:20]
         raise _refuse(
             f"the number {text[start:end]} glued to {word!r}: the engines split this differently "
             f"(LadybugDB reads {text[start:end]} then {word!r}); put a space between them",

@@ -71,6 +71,8 @@ def rewrite(
 class _Rewriter:
     """Rewrites a range of tokens; a subscript's list and index are rewritten as ranges of their own."""
 
+    string_reverse: frozenset[int] = frozenset()  # offsets of reverse() calls on strings (set by rewrite())
+
     def __init__(self, text: str, tokens: list[Token], renames: dict[int, str], plain_index: bool) -> None:
         self.text, self.tokens, self.renames, self.plain_index = text, tokens, renames, plain_index
 
@@ -165,12 +167,12 @@ class _Rewriter:
             value = f"[label({texts[0]})]" if name == "labels" else f"label({texts[0]})"
             return f"(CASE WHEN ({texts[0]}) IS NULL THEN NULL ELSE {value} END)"
         if name == "substring" and len(texts) in (2, 3):
-            whole, start = texts[0], texts[1]
+            whole, offset = texts[0], texts[1]
             safe = f"coalesce({whole}, '')"
             length = f"coalesce({texts[2]}, 0)" if len(texts) == 3 else f"size({safe})"
             return (
-                f"(CASE WHEN ({whole}) IS NULL THEN NULL WHEN ({start}) >= size({safe}) THEN '' "
-                f"ELSE substring({safe}, coalesce({start}, 0) + 1, {length}) END)"
+                f"(CASE WHEN ({whole}) IS NULL THEN NULL WHEN ({offset}) >= size({safe}) THEN '' "
+                f"ELSE substring({safe}, coalesce({offset}, 0) + 1, {length}) END)"
             )
         if name == "replace" and len(texts) == 3:
             whole = texts[0]

@@ -232,15 +232,15 @@ def write_mirror(graph: nx.MultiDiGraph, path: Path) -> MirrorInfo:
     for rel_type, type_pairs in pairs.items():
         ends = ", ".join(f"FROM {_q(a)} TO {_q(b)}" for a, b in sorted(type_pairs))
         conn.execute(f"CREATE REL TABLE {_q(rel_type)}({ends}, {rel_columns})")
-    for (rel_type, start_label, end_label), items in edges.items():
-        starts = [str(u) for u, _, _ in items]
-        ends_ = [str(v) for _, v, _ in items]
-        columns = {
+    for (rel_type, start_label, end_label), edge_items in edges.items():
+        starts = [str(u) for u, _, _ in edge_items]
+        ends_ = [str(v) for _, v, _ in edge_items]
+        edge_columns: dict[str, list[Any]] = {
             "from": starts,
             "to": ends_,
-            **{name: [a.get(name) for *_, a in items] for name in rel_types},
+            **{name: [a.get(name) for *_, a in edge_items] for name in rel_types},
         }
-        columns.update({"_start": starts, "_end": ends_})
+        edge_columns.update({"_start": starts, "_end": ends_})
         types = {
             "from": "STRING",
             "to": "STRING",
@@ -248,7 +248,7 @@ def write_mirror(graph: nx.MultiDiGraph, path: Path) -> MirrorInfo:
             "_start": "STRING",
             "_end": "STRING",
         }
-        frame = _arrow(columns, types)  # noqa: F841 - read by COPY below
+        frame = _arrow(edge_columns, types)  # noqa: F841 - read by COPY below
         conn.execute(f"COPY {_q(rel_type)} FROM frame (from='{start_label}', to='{end_label}')")
     conn.close()
     database.close()  # checkpoints: the file alone now holds everything
@@ -262,7 +262,7 @@ def write_mirror(graph: nx.MultiDiGraph, path: Path) -> MirrorInfo:
 def _pool_bytes(graph: nx.MultiDiGraph) -> int:
     """Memory for the mirror and its queries. LadybugDB's default reserves most of the machine's RAM per database
     (44 MB resident each, even when empty); 128 MB was too little for 100k agencies, 512 MB enough."""
-    return (256 << 20) + 4096 * (graph.number_of_nodes() + graph.number_of_edges())
+    return (256 << 20) + 4096 * int(graph.number_of_nodes() + graph.number_of_edges())
 
 
 def _arrow(columns: Mapping[str, list[Any]], types: Mapping[str, str]) -> Any:

@@ -323,7 +323,7 @@ class NetworkxStore:
         """BECAME edges forwards from the agency (through its successors) and backwards (through its predecessors)."""
         self.agency(agency_id)
         found: dict[tuple[str, str, str, str, str], Edge] = {}
-        for step, neighbour in ((self._idx.became_out, lambda e: e.end), (self._idx.became_in, lambda e: e.start)):
+        for step, neighbour in ((self._idx.became_out, attrgetter("end")), (self._idx.became_in, attrgetter("start"))):
             stack, seen = [agency_id], {agency_id}
             while stack:
                 current = stack.pop()
