@@ -121,7 +121,7 @@ def _partial(data: dict[str, Any], info: ManifestInfo, lines: list[str]) -> None
     info.attributes = [  # lenient: enough to accept the columns and check cells while the manifest has problems
         AttributeDef(
             id=e["id"],
-            type=e.get("type")
+            type=str(e.get("type"))
             if e.get("type") in ATTRIBUTE_TYPES and (e.get("type") != "enum" or e.get("values"))
             else "text",
             values=tuple(str(v) for v in e.get("values", [])),

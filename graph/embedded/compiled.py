@@ -148,7 +148,7 @@ def _intact(path: Path, record: Mapping[str, Any]) -> bool:
         return False
     if found["stat"] == record["stat"]:
         return True
-    return hashlib.sha256(path.read_bytes()).hexdigest() == record["sha256"]
+    return bool(hashlib.sha256(path.read_bytes()).hexdigest() == record["sha256"])
 
 
 class CompiledDataset:
@@ -220,7 +220,7 @@ def _valid_meta(entry: Path, key: str) -> dict[str, Any] | None:
             return None
         if not all(_intact(entry / name, record) for name, record in meta["files"].items()):
             return None
-        return meta
+        return dict(meta)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -338,8 +338,10 @@ class _Collector:
         if not missing:
             return
         result = conn.execute("MATCH (n) WHERE n.id IN $ids RETURN n", {"ids": missing})  # our text, not user's
+        assert not isinstance(result, list)  # one statement, one result
         while result.has_next():
-            self._node(result.get_next()[0])
+            row: Any = result.get_next()  # a list: one value per column
+            self._node(row[0])
 
     def _path(self, value: Mapping[str, Any]) -> list[Any] | None:
         if all(not n or n.get("_ID") is None for n in value["_NODES"]):  # an OPTIONAL MATCH that matched nothing
