@@ -41,6 +41,8 @@ BAD_ARGUMENTS: list[tuple[list[str], str]] = [
     (["query", "RETURN 1", "--format", "xml", *DS], "--format"),
     (["queries", "--format", "xml"], "--format"),
     (["info", "--dataset", str(ROOT / "nowhere")], "no such dataset folder"),
+    (["compile", "--dataset", str(ROOT / "nowhere")], "no such dataset folder"),
+    (["compile", "--format", "xml", *DS], "--format"),
     (["chain", *DS], "agency_id"),
     (["chain", "nosuch-agency", *DS], "nosuch-agency"),
     (["diff", "--from", "2030", *DS], "2030"),
