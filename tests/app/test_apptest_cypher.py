@@ -98,3 +98,25 @@ def test_named_queries_are_titled_in_chinese_in_the_chinese_interface(open_app, 
     shown = at.selectbox[0].options
     for q in app_service.named_queries():
         assert f"{q.title_zh} ({q.name})" in shown
+
+
+SHARED_STATE = "MATCH (a:Agency) WHERE a.dataset = $dataset RETURN a.id AS id, a.name_zh AS name ORDER BY id"
+
+
+def test_one_session_cannot_change_the_graph_every_session_shares(open_app, app_service) -> None:
+    """The app's engine is one cached object for every session (st.cache_resource): a session's hostile
+    queries are refused with a message, and the next session sees exactly the data it saw before."""
+    from tests.security.gate_fuzz import ISSUE_TEXTS
+
+    expected = [row["name"] for row in app_service.query(SHARED_STATE).rows]
+    hostile = open_app("cypher", params={"lang": "en"})
+    for text in ISSUE_TEXTS[:6]:
+        hostile.text_area[0].input(text).run()
+        hostile.button[0].click().run()
+        assert not hostile.exception
+        assert [e.value for e in hostile.error] == [t("error_write_refused", "en")], text
+    other = open_app("cypher")
+    other.text_area[0].input(SHARED_STATE).run()
+    other.button[0].click().run()
+    assert not other.error, [e.value for e in other.error]
+    assert list(other.dataframe[0].value["name"]) == expected
