@@ -45,12 +45,18 @@ AGREED = [
 ]
 
 
+@pytest.fixture(scope="module")
+def embedded(mini_dataset: Dataset) -> NetworkxStore:
+    """One embedded store for the module: each store opens its own LadybugDB database, and they add up."""
+    s = NetworkxStore()
+    s.load(mini_dataset)
+    return s
+
+
 @pytest.fixture(params=["networkx", "neo4j"])
 def store(request: pytest.FixtureRequest, mini_dataset: Dataset) -> Iterator[Any]:
     if request.param == "networkx":
-        s = NetworkxStore()
-        s.load(mini_dataset)
-        yield s
+        yield request.getfixturevalue("embedded")
         return
     s = request.getfixturevalue("make_store")()
     s.load(dataclasses.replace(mini_dataset, id=builders.unique_id("agree")))  # a fresh id: others share "mini"
