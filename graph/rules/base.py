@@ -156,7 +156,7 @@ def selects(select: AgencySelect, agency: Agency, level: str | None = None) -> b
     """Whether `select` picks `agency` (`level`: the level of the agency's jurisdiction, for `select.level`).
 
     The one matcher of declared rules: the checks and the Overview's matrix both call it, so they cannot disagree."""
-    if select.agency_class and getattr(agency, "agency_class", "") not in select.agency_class:
+    if select.agency_class and agency.agency_class not in select.agency_class:
         return False
     if select.type and agency.type not in select.type:
         return False
