@@ -76,7 +76,7 @@ def _issue_queries(dataset: Dataset) -> list[tuple[str, list[dict[str, Any]]]]:
     """The shapes Neo4j answered and the embedded engine refused (issue 10), with their answers from the data."""
     ids = _ids(dataset)
     reports = sorted((e.start, e.end) for e in dataset.edges if e.type == RelType.REPORTS_TO)
-    juris = sorted(((j.name_zh, j.level._value_) for j in dataset.jurisdictions), reverse=True)
+    juris = sorted(((j.name_zh, j.level) for j in dataset.jurisdictions), reverse=True)
     parts = [a.split("-") for a in ids[:4]]
     return [
         ("MATCH (a:Agency {dataset: $dataset}) RETURN a.id AS a ORDER BY a LIMIT 3", [{"a": i} for i in ids[:3]]),
