@@ -4,7 +4,7 @@ Neo4j server over the same dataset, and classify each one.
 Outcomes: `same` (same columns and rows: as a multiset, or in order where ORDER BY decides it); `refused`
 (the embedded engine raised UnsupportedCypher naming the construct, a clear refusal); and the failures:
 `mismatch` (different rows, silently), `crash` (any other error on the embedded side while Neo4j answered),
-`invalid` (Neo4j refused the query: a generator bug). Values are compared in a canonical form: numbers as
+`invalid` (Neo4j refused the query: a generator bug); `truncated` (over the row cap on a backend, not compared). Values are compared in a canonical form: numbers as
 floats rounded to 9 significant digits, nodes/relationships/maps as sorted items, paths and lists as tuples.
 """
 
@@ -28,13 +28,13 @@ from graph.neo4j.write import delete_dataset_in_batches
 __all__ = ["Outcome", "Summary", "canonical", "classify", "differential_pair", "run_queries"]
 
 FAILURES = ("mismatch", "crash", "invalid")
-ROW_CAP = 20_000
+ROW_CAP = 200_000  # a query with more rows is `truncated`: which rows come first is not decided
 
 
 @dataclass(frozen=True)
 class Outcome:
     query: FuzzQuery
-    kind: str  # same | refused | mismatch | crash | invalid
+    kind: str  # same | refused | mismatch | crash | invalid | truncated
     detail: str = ""
     embedded_s: float = 0.0
     neo4j_s: float = 0.0
@@ -60,7 +60,8 @@ class Summary:
             f"same rows: {self.count('same')} ({100 * self.count('same') / total:.1f}%)",
             f"refused (UnsupportedCypher): {self.count('refused')} ({100 * self.count('refused') / total:.1f}%)",
             f"silent mismatches: {self.count('mismatch')}, crashes: {self.count('crash')}, "
-            f"invalid (Neo4j refused): {self.count('invalid')}",
+            f"invalid (Neo4j refused): {self.count('invalid')}, over the row cap (not compared): "
+            f"{self.count('truncated')}",
         ]
         emb = sorted(o.embedded_s for o in self.outcomes)
         neo = sorted(o.neo4j_s for o in self.outcomes)
@@ -100,6 +101,8 @@ def classify(query: FuzzQuery, embedded: Any, neo4j: Any) -> tuple[str, str]:
         return "refused", embedded.construct
     if isinstance(embedded, Exception):
         return "crash", f"{type(embedded).__name__}: {embedded}"[:300]
+    if embedded.truncated or neo4j.truncated:
+        return "truncated", f"more than {ROW_CAP} rows"
     if embedded.columns != neo4j.columns:
         return "mismatch", f"columns {embedded.columns} vs Neo4j {neo4j.columns}"
     mine, theirs = _rows(embedded, query), _rows(neo4j, query)
