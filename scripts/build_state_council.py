@@ -1630,10 +1630,18 @@ class Builder:
         assert key not in self.edge_keys, key
         assert start in self.ids and (typ == "HAS_FUNCTION" or end in self.ids), (start, end)
         self.edge_keys.add(key)
+        if not note and basis_of(source) == "modeled":
+            note = DEFAULT_NOTES[source]
         self.edges.append([typ, start, end, mode, change, function, basis_of(source), source, note])
 
 
 NEXT = {"2017": "2018", "2018": "2022", "2022": "2023"}
+DEFAULT_NOTES = {  # the note of a modeled edge that has none of its own
+    "model-party": "a party department under the Central Committee: general knowledge, not stated by the plans",
+    "model-persistence": "the line as listed before and after this snapshot; no source names it for the snapshot",
+    "model-lineage": "inferred; see README",
+    "model-lines": "drawn by us; see README",
+}
 
 # Reporting and hosting lines whose source is not the row's own (the row's source names the body, not its line).
 LINE_SOURCE: dict[tuple[str, str], tuple[str, str]] = {
