@@ -1811,7 +1811,7 @@ def write(b: Builder, out: Path) -> None:
         "functions.csv",
         ["id", "name_zh", "name_en", "basis", "source"],
         [
-            [fid, zh, en, "public", "plan-2023" if fid in _FUNCTIONS_2023 else "plan-2018"]
+            [fid, zh, en, "public", FUNCTION_SOURCE.get(fid, "plan-2023" if fid in _FUNCTIONS_2023 else "plan-2018")]
             for fid, zh, en in FUNCTIONS
             if fid in used
         ],
@@ -1829,9 +1829,11 @@ _FUNCTIONS_2023 = {
     "social_development_science",
     "hightech_industrialisation",
     "foreign_experts",
-    "community_governance",
-    "fire_rescue_command",
-    "disease_prevention",
+}
+FUNCTION_SOURCE = {  # functions named by another text than the plans
+    "community_governance": "party-plan-2023",
+    "fire_rescue_command": "fire-2023",
+    "disease_prevention": "cdc-2021",
 }
 
 
