@@ -322,11 +322,7 @@ def test_cypher_where_the_party_took_state_council_bodies(service: OrgService) -
     } <= got
 
 
-# ---- composed diffs (issue 11) -------------------------------------------------------------------------------------
-COMPOSED = pytest.mark.xfail(strict=True, reason="composed diff lands with issue 11")
-
-
-@COMPOSED
+# ---- composed diffs (2017 -> 2023, through 2018 and 2022) -------------------------------------------------------------------------------------
 def test_composed_diff_environment(service: OrgService) -> None:
     diff = service.diff("2017", "2023")
     (old,) = named(service, "2017", "环境保护部")
@@ -334,7 +330,6 @@ def test_composed_diff_environment(service: OrgService) -> None:
     assert old not in {a.id for a in diff.abolished}
 
 
-@COMPOSED
 def test_composed_diff_financial_regulators(service: OrgService) -> None:
     diff = service.diff("2017", "2023")
     (target,) = named(service, "2023", "国家金融监督管理总局")
@@ -343,7 +338,6 @@ def test_composed_diff_financial_regulators(service: OrgService) -> None:
     assert target not in {a.id for a in diff.established}
 
 
-@COMPOSED
 def test_composed_diff_poverty_office_into_agriculture(service: OrgService) -> None:
     diff = service.diff("2017", "2023")
     (old,) = named(service, "2017", "国务院扶贫开发领导小组办公室")
