@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from graph.model import Agency, Dataset, Edge
-
-if TYPE_CHECKING:
-    from graph.embedded.compiled import CompiledDataset
 
 __all__ = [
     "ChainStep",
@@ -87,6 +84,22 @@ class QueryResult:
     relationships: list[GraphRel] = field(default_factory=list)
 
 
+class CompiledSource(Protocol):
+    """What a store needs of a compiled dataset (graph/embedded/compiled.py's CompiledDataset): its key, its id,
+    its metadata and, when the store must load it, the parsed Dataset. A protocol, so the core imports no backend."""
+
+    key: str
+    dataset_id: str
+    meta: dict[str, Any]
+
+    @property
+    def dataset(self) -> Dataset: ...
+
+    @property
+    def engine(self) -> Any:  # the embedded engine; typed in graph/embedded (the core names no backend type)
+        ...
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     """Where a loaded dataset lives. Every implementation must give the same answers.
@@ -102,7 +115,7 @@ class GraphStore(Protocol):
         """Load (or replace) `dataset`; on failure the previously loaded graph stays as it was."""
         ...
 
-    def open_compiled(self, compiled: CompiledDataset) -> LoadReport:
+    def open_compiled(self, compiled: CompiledSource) -> LoadReport:
         """Load a compiled dataset (graph/embedded/compiled.py), doing as little as its backend allows: the
         embedded store parses nothing up front; Neo4j skips the load when it already holds these very files."""
         ...

@@ -256,8 +256,8 @@ def compile_dataset(
 
 def _build(folder: Path, base: Path, key: str, progress: Progress | None) -> CompiledDataset:
     """Build in a temporary folder of the cache, write meta.json last, then rename it into place."""
+    from graph.embedded.graphbuild import build_graph
     from graph.embedded.mirror import write_mirror
-    from graph.embedded.store import build_graph
     from loaders import load_dataset
 
     started = time.perf_counter()

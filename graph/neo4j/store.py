@@ -12,7 +12,7 @@ import re
 import time
 import weakref
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import neo4j
@@ -37,12 +37,10 @@ from graph.store import (
     DEFAULT_ROW_CAP,
     DEFAULT_TIMEOUT_S,
     ChainStep,
+    CompiledSource,
     LoadReport,
     QueryResult,
 )
-
-if TYPE_CHECKING:
-    from graph.embedded.compiled import CompiledDataset
 
 __all__ = ["Neo4jStore", "connect_driver", "split_credentials"]
 
@@ -112,7 +110,7 @@ class Neo4jStore:
         self._prepared = False
 
     # ---- loading --------------------------------------------------------------------------------------
-    def open_compiled(self, compiled: CompiledDataset) -> LoadReport:
+    def open_compiled(self, compiled: CompiledSource) -> LoadReport:
         """Load a compiled dataset, or nothing at all when the server already holds these very files: the
         dataset's record keeps the compiled key (a hash of the files), so an unchanged reload is one read."""
         started = time.perf_counter()
