@@ -295,12 +295,15 @@ def _download(tab, label: str):  # type: ignore[no-untyped-def]
     """Click a download button and return the download; a click that lands while the app is rerunning is
     lost, so it is retried (the file is made on the server when the click arrives)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import expect
 
     for attempt in range(3):
         _settle(tab)
+        button = tab.get_by_role("button", name=label).first
+        expect(button).to_be_enabled(timeout=120_000)  # disabled while a previous download's rerun is under way
         try:
             with tab.expect_download(timeout=60_000) as info:
-                tab.get_by_role("button", name=label).click()
+                button.click()
             return info.value
         except PlaywrightTimeout:
             if attempt == 2:
