@@ -392,7 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("queries", "List the named queries in queries/.")
     add("info", "Counts of jurisdictions, agencies and edges per snapshot.")
     p = add("chain", "Print the reporting chain of an agency, one line per step with the mode.")
-    p.add_argument("agency_id", help="an agency id, e.g. 152528-2019-emergency_management")
+    p.add_argument("agency_id", help="an agency id (see `query` or the app's search)")
 
     p = add(
         "diff",

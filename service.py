@@ -1,7 +1,7 @@
 """The use cases the Streamlit app and the CLI share. Returns domain objects and plain results; imports no UI.
 
 service = OrgService.open("data/xilingol")          # embedded networkx backend
-service.chain("152528-2019-emergency_management")   # -> [ChainStep, ...]
+service.chain(agency_id)   # -> [ChainStep, ...]
 """
 
 from __future__ import annotations

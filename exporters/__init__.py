@@ -3,7 +3,7 @@
 The CLI (`python cli.py export`) and the app's Export page both call `export` / `export_to_path` through
 service.py:
 
-    graph = collect(store, dataset, Selection(snapshots=("2019",), jurisdiction="152528"))
+    graph = collect(store, dataset, Selection(snapshots=("2019",), jurisdiction="j1"))
     svg = render(graph, "svg")
 """
 

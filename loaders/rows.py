@@ -321,7 +321,7 @@ def partial_row(model: type[M], cells: dict[str, str]) -> M:
 
 
 #: The CSV files of a dataset folder and their columns in order: the one list every writer uses (exporters,
-#: benchmarks, the Xilingol builder), so a column added to a row model reaches them all.
+#: benchmarks, the dataset builders), so a column added to a row model reaches them all.
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "jurisdictions.csv": all_columns(JurisdictionRow),
     "agencies.csv": all_columns(AgencyRow),

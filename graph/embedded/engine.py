@@ -241,7 +241,7 @@ def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> Cy
         return CypherSyntaxError(
             "a value has the wrong type here ("
             + message.split(": ", 1)[-1].strip()
-            + "); compare text with text (quote it: '152528') and numbers with numbers"
+            + "); compare text with text (quote it: '100001') and numbers with numbers"
         )
     if "buffer pool is full" in message:
         return CypherError(
