@@ -4,7 +4,7 @@
     // description_zh: 每个生态环境机构及其上级。
     // title: Ecology offices dispatched to the league bureau
     // description: Every county ecology body with the league bureau it reports to.
-    // params: snapshot=2019, county=152528
+    // params: snapshot=2019, county=j1
     MATCH (a:Agency {snapshot: $snapshot}) WHERE a.dataset = $dataset ...
 
 `$dataset` is always supplied by the service layer (the active dataset id), so it is not listed in params.
