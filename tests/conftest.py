@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from paths import MINI, ROOT, TESTS, XILINGOL  # noqa: F401  (re-exported for fixtures)
+from paths import MINI, ROOT, STATE_COUNCIL, TESTS, XILINGOL  # noqa: F401  (re-exported for fixtures)
 
 from graph.model import Dataset
+from loaders import load_dataset
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -68,6 +69,18 @@ def mini_dataset() -> Dataset:
     from loaders import load_dataset
 
     return load_dataset(MINI)
+
+
+@pytest.fixture(scope="session")
+def xilingol_dataset() -> Dataset:
+    """data/xilingol, loaded once for the whole run (a Dataset is immutable, so tests can share it)."""
+    return load_dataset(XILINGOL)
+
+
+@pytest.fixture(scope="session")
+def state_council_dataset() -> Dataset:
+    """data/state-council, loaded once for the whole run."""
+    return load_dataset(STATE_COUNCIL)
 
 
 @pytest.fixture(scope="session")

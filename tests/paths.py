@@ -8,3 +8,4 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 MINI = TESTS / "data" / "mini"
 XILINGOL = ROOT / "data" / "xilingol"
+STATE_COUNCIL = ROOT / "data" / "state-council"

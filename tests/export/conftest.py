@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from graph.model import Dataset
-from tests.conftest import XILINGOL
 from tests.export.builders import changes_dataset
 
 
@@ -38,13 +37,6 @@ def changes_store(changes: Dataset) -> Iterator[object]:
     store = _networkx_store(changes)
     yield store
     store.close()  # type: ignore[attr-defined]
-
-
-@pytest.fixture(scope="session")
-def xilingol_dataset() -> Dataset:
-    from loaders import load_dataset  # data/xilingol is part of the repository: a missing one fails
-
-    return load_dataset(XILINGOL)
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,7 @@
-"""The before/after comparison (graph/diff/compare.py): each kind of change on hand-made worlds, then the mini dataset
-on both backends (same answer as the pure diff of the loaded Dataset), then the Xilingol dataset."""
+"""The before/after comparison (graph/diff/compare.py): each kind of change on hand-made worlds.
+
+The datasets' diffs are in test_diff_datasets.py; the same diffs read from each backend are in
+tests/contract/test_diff_on_backends.py."""
 
 from __future__ import annotations
 
@@ -7,11 +9,10 @@ import json
 
 import pytest
 
-from graph.diff.compare import SnapshotData, diff_snapshots
+from graph.diff.compare import diff_snapshots
 from graph.diff.report import change_rows, diff_to_dict, summaries
 from graph.errors import ComparisonError, NotFound
-from graph.model import Category, Dataset, RelType
-from tests.conftest import BACKENDS, XILINGOL, require
+from graph.model import Category
 from tests.unit.diff_builders import EL, LEAGUE, XH, World
 
 
@@ -307,126 +308,6 @@ def test_rows_and_json_carry_the_same_changes() -> None:
         "；机构 2 个",
         "2 agencies",
     )
-
-
-# ---- the mini dataset, on both backends ---------------------------------------------------------------------
-def _pure(dataset: Dataset, scope: str | None = None):
-    return diff_snapshots(
-        SnapshotData.from_dataset(dataset, "2018"),
-        SnapshotData.from_dataset(dataset, "2019"),
-        dataset.jurisdictions,
-        scope=scope,
-    )
-
-
-@pytest.mark.parametrize("scope", [None, "league", "xh", "锡林浩特市"])
-def test_store_diff_equals_the_pure_diff_of_the_dataset(
-    store: object, mini_dataset: Dataset, scope: str | None
-) -> None:
-    """Both backends feed the same data to the diff, so the answers are identical."""
-    from_store = diff_snapshots(
-        SnapshotData.from_store(store, "2018"),
-        SnapshotData.from_store(store, "2019"),
-        mini_dataset.jurisdictions,
-        scope=scope,
-    )
-    assert diff_to_dict(from_store) == diff_to_dict(_pure(mini_dataset, scope))
-
-
-def test_mini_known_changes(mini_dataset: Dataset) -> None:
-    """The lineage answers the mini README lists (grain has no successor; religion only hands over a duty)."""
-    d = _pure(mini_dataset)
-    assert ids(d.established) == ["m19-xh-veterans"]
-    assert ids(d.abolished) == ["m18-xh-grain", "m18-xh-religion"]
-    assert [(ids(m.sources), m.target.id) for m in d.merged] == [
-        (["m18-xh-flood", "m18-xh-safety"], "m19-xh-emergency")
-    ]
-    assert [(s.source.id, ids(s.targets)) for s in d.split] == [("m18-xh-landres", ["m19-xh-forest", "m19-xh-nr"])]
-    became = mini_dataset.edges_of(RelType.BECAME)
-    assert {(p.before.id, p.after.id) for p in d.renamed} == {
-        (e.start, e.end) for e in became if e.change and e.change.value == "renamed"
-    }
-    assert len(d.continued) == sum(1 for e in became if e.change and e.change.value == "continued")
-    assert {(t.source.id, t.function) for t in d.transferred} == {
-        ("m18-xh-religion", "religious_affairs"),
-        ("m18-xh-culture", "film_administration"),
-    }
-
-
-def test_every_county_ecology_body_becomes_dispatched_in_mini(
-    mini_dataset: Dataset,
-) -> None:
-    assert_ecology_dispatched(mini_dataset)
-
-
-def assert_ecology_dispatched(dataset: Dataset) -> None:
-    """Every after-snapshot county ecology body with a predecessor shows a new `dispatched` line to the league."""
-    d = _pure(dataset)
-    counties = {j.id for j in dataset.jurisdictions if j.level == "county"}
-    bodies = {
-        a.id
-        for a in dataset.agencies
-        if a.snapshot == d.after and a.jurisdiction in counties and a.type == "ecology_environment"
-    }
-    assert bodies, "the dataset has county ecology bodies"
-    dispatched = {
-        r.after.id
-        for r in d.reporting
-        if any(link.mode == "dispatched" and link.target.jurisdiction not in counties for link in r.added)
-    }
-    assert bodies <= dispatched
-
-
-# ---- the Xilingol dataset ----------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def xilingol() -> Dataset:
-    require((XILINGOL / "manifest.toml").exists(), f"the Xilingol dataset at {XILINGOL}")
-    from loaders import load_dataset
-
-    return load_dataset(XILINGOL)
-
-
-def test_xilingol_reports_every_county_ecology_body_turning_dispatched(
-    xilingol: Dataset,
-) -> None:
-    assert_ecology_dispatched(xilingol)
-
-
-def test_xilingol_summary_per_county(xilingol: Dataset) -> None:
-    d = _pure(xilingol)
-    by_id = {s.jurisdiction: s for s in summaries(d)}
-    for county in xilingol.bottom_jurisdictions():
-        if county.id in by_id:
-            assert by_id[county.id].zh.startswith(f"{county.name_zh}：新设 ")
-            assert f"（限额 {county.agency_quota}" in by_id[county.id].zh
-    assert {c.id for c in xilingol.bottom_jurisdictions()} <= set(by_id)
-
-
-@pytest.fixture(params=BACKENDS)
-def xilingol_store(request: pytest.FixtureRequest, xilingol: Dataset) -> object:
-    """The Xilingol dataset loaded in a store of each backend."""
-    if request.param == "networkx":
-        from graph.embedded.store import NetworkxStore
-
-        store: object = NetworkxStore()
-    else:
-        from graph.neo4j.store import Neo4jStore
-
-        store = Neo4jStore(request.getfixturevalue("neo4j_driver"))
-    store.load(xilingol)  # type: ignore[attr-defined]
-    yield store
-    store.close()  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize("scope", [None, "league", "镶黄旗"])
-def test_xilingol_store_diff_equals_the_pure_diff(xilingol_store: object, xilingol: Dataset, scope: str | None) -> None:
-    from_store = diff_snapshots(
-        SnapshotData.from_store(xilingol_store, "2018"),
-        SnapshotData.from_store(xilingol_store, "2019"),
-        xilingol.jurisdictions,
-        scope=scope,
-    )
-    assert diff_to_dict(from_store) == diff_to_dict(_pure(xilingol, scope))
 
 
 def test_a_county_bureau_that_becomes_a_league_branch_is_moved_with_its_new_manager() -> None:

@@ -9,7 +9,7 @@ import sys
 
 from paths import ROOT
 
-FILES = ["tests/contract", "tests/unit/test_memory_store.py", "tests/unit/test_diff.py", "tests/test_secrets.py"]
+FILES = ["tests/contract", "tests/unit/test_memory_store.py", "tests/test_secrets.py"]
 
 
 def _collected(*args: str) -> list[str]:

@@ -23,22 +23,16 @@ SEED = Path("/work/shared/research/000_c3fa354a23c8eb67.txt")
 
 
 # ---- Xilingol's rules file, the plan, datasets without rules ------------------------------------------------------------
-@pytest.fixture(scope="module")
-def xilingol() -> Dataset:
-    require((XILINGOL / "manifest.toml").exists(), f"the Xilingol dataset at {XILINGOL}")
-    return load_dataset(XILINGOL)
-
-
-def test_every_xilingol_rule_quotes_the_seed_verbatim_and_names_its_places(xilingol: Dataset) -> None:
+def test_every_xilingol_rule_quotes_the_seed_verbatim_and_names_its_places(xilingol_dataset: Dataset) -> None:
     require(SEED.exists(), f"the seed article at {SEED}")
     seed = SEED.read_text(encoding="utf-8")
-    assert len(xilingol.rules) == 10 and len(xilingol.rules) + len(HEALTH_RULES) == 13
-    for r in xilingol.rules:
+    assert len(xilingol_dataset.rules) == 10 and len(xilingol_dataset.rules) + len(HEALTH_RULES) == 13
+    for r in xilingol_dataset.rules:
         assert r.quote and r.title_zh and r.title_en and r.source == "seed", r.id
         for part in r.quote.split(" … "):
             assert part in seed, f"{r.id}: {part!r} is not in the seed"
         for jid in r.param("where", ()):  # type: ignore[union-attr]
-            j = xilingol.jurisdiction(jid)
+            j = xilingol_dataset.jurisdiction(jid)
             assert j is not None and j.name_zh in r.quote, (r.id, jid)
 
 
