@@ -95,10 +95,8 @@ MANAGERS = {"国务院办公厅", "国家安全生产监督管理总局", "国�
 
 
 @pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    from loaders import load_dataset
-
-    return load_dataset(STATE_COUNCIL)
+def dataset(state_council_dataset: Dataset) -> Dataset:
+    return state_council_dataset
 
 
 @pytest.fixture(scope="module", params=["networkx", "neo4j"])

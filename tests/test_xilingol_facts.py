@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from paths import XILINGOL
 
 from graph.model import Basis, Category, Dataset, RelType
 from service import OrgService
@@ -36,10 +35,8 @@ COORDINATION_AREAS = 10
 
 
 @pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    from loaders import load_dataset
-
-    return load_dataset(XILINGOL)
+def dataset(xilingol_dataset: Dataset) -> Dataset:
+    return xilingol_dataset
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

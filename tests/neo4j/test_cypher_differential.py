@@ -9,13 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from paths import XILINGOL
 
 from bench.cypher_diff import differential_pair, run_queries
 from bench.cypher_fuzz import Vocab, generate
 from bench.synthetic import make_synthetic
 from graph.model import Dataset, RelType
-from loaders import load_dataset
 
 #: (dataset, seed, queries): a few hundred in all, under a minute against a local server.
 RUNS = [("xilingol", 101, 130), ("synthetic", 102, 120)]
@@ -39,8 +37,8 @@ SHAPES = {
 }
 
 
-def _dataset(name: str) -> Dataset:
-    return load_dataset(XILINGOL) if name == "xilingol" else make_synthetic(300, seed=5)
+def _dataset(name: str, request: pytest.FixtureRequest) -> Dataset:
+    return request.getfixturevalue("xilingol_dataset") if name == "xilingol" else make_synthetic(300, seed=5)
 
 
 def test_the_generator_is_seeded_distinct_and_covers_the_shapes(mini_dataset: Dataset) -> None:
@@ -57,9 +55,9 @@ def test_the_generator_is_seeded_distinct_and_covers_the_shapes(mini_dataset: Da
 @pytest.mark.neo4j
 @pytest.mark.parametrize(("name", "seed", "count"), RUNS)
 def test_generated_queries_give_neo4j_rows_or_a_clear_refusal(
-    neo4j_driver: Any, name: str, seed: int, count: int
+    neo4j_driver: Any, name: str, seed: int, count: int, request: pytest.FixtureRequest
 ) -> None:
-    dataset = _dataset(name)
+    dataset = _dataset(name, request)
     queries = generate(seed, count, Vocab.of(dataset))
     with differential_pair(dataset, neo4j_driver) as pair:
         summary = run_queries(pair, queries)

@@ -5,7 +5,6 @@ Every expected answer is computed here in plain Python over the same graph, neve
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -186,10 +185,8 @@ def test_an_undirected_variable_length_path_does_not_walk_back(
 
 
 @pytest.fixture(scope="module")
-def xilingol_graph() -> nx.MultiDiGraph:
-    from loaders import load_dataset
-
-    return graph_of(load_dataset(Path(__file__).resolve().parents[2] / "data" / "xilingol"))
+def xilingol_graph(xilingol_dataset: Dataset) -> nx.MultiDiGraph:
+    return graph_of(xilingol_dataset)
 
 
 def _named_queries() -> list[Any]:
