@@ -29,10 +29,12 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from cypher_corpus import CORPUS, graph_from_csv_dir, rows_match
+from cypher_corpus import CORPUS, graph_from_folder, rows_match
+from synthetic import make_synthetic
 
 from graph.cypher_gate import tokenize
 from graph.embedded.engine import prepare_embedded, run_embedded
+from graph.embedded.store import NetworkxStore
 from graph.embedded.subset import return_columns
 from graph.errors import CypherError
 
@@ -169,7 +171,7 @@ def neo4j_runner(uri: str, password: str, graph: nx.MultiDiGraph) -> Any:
 
 def correctness(neo4j_uri: str | None = None, neo4j_password: str = "") -> dict[str, list[str]]:
     """Run the corpus on each engine; print one line per query; return the names each engine got right."""
-    graph = graph_from_csv_dir(MINI)
+    graph = graph_from_folder(MINI)
     ggraph = grand_graph(graph)
     engines = {
         "ladybug": lambda t, p: run_ladybug(graph, t, p),
@@ -203,96 +205,10 @@ def correctness(neo4j_uri: str | None = None, neo4j_password: str = "") -> dict[
 
 
 def synthetic_graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
-    """bench/synthetic.py's dataset through the real store when it exists; else an equivalent graph here."""
-    try:
-        from synthetic import make_synthetic  # type: ignore[import-not-found]
-
-        from graph.embedded.store import NetworkxStore  # type: ignore[import-not-found]
-
-        store = NetworkxStore()
-        store.load(make_synthetic(n, seed=seed))
-        return store.graph
-    except ImportError:
-        pass
-    rng = random.Random(seed)
-    g = nx.MultiDiGraph()
-    types = [
-        "government",
-        "ecology_environment",
-        "emergency_management",
-        "finance",
-        "education",
-        "health",
-        "office",
-    ]
-    g.add_node(
-        "league",
-        id="league",
-        name_zh="锡林郭勒盟",
-        name_en="League",
-        level="league",
-        labels=("Jurisdiction",),
-        dataset="syn",
-    )
-    g.add_node(
-        "lg-gov",
-        id="lg-gov",
-        snapshot="2019",
-        jurisdiction="league",
-        name_zh="盟行政公署",
-        name_en="League Administration",
-        type="government",
-        category="leadership",
-        counts_toward_quota=False,
-        basis="modeled",
-        source="model",
-        labels=("Agency",),
-        dataset="syn",
-    )
-    counties = max(1, n // 100)
-    for c in range(counties):
-        cid = f"c{c}"
-        g.add_node(
-            cid,
-            id=cid,
-            name_zh=f"旗{c}",
-            name_en=f"County {c}",
-            level="county",
-            agency_quota=30,
-            labels=("Jurisdiction",),
-            dataset="syn",
-        )
-        g.add_edge(cid, "league", type="IN", basis="modeled", source="model")
-        gov = f"{cid}-gov"
-        for i in range(100):
-            aid = gov if i == 0 else f"{cid}-a{i}"
-            kind = "government" if i == 0 else rng.choice(types)
-            g.add_node(
-                aid,
-                id=aid,
-                snapshot=rng.choice(["2018", "2019"]),
-                jurisdiction=cid,
-                name_zh=f"旗{c}生态环境局{i}" if kind == "ecology_environment" else f"旗{c}机构{i}",
-                name_en=f"Agency {aid}",
-                type=kind,
-                category=rng.choice(["government", "party", "institution"]),
-                counts_toward_quota=rng.random() < 0.6,
-                basis="modeled",
-                source="model",
-                labels=("Agency",),
-                dataset="syn",
-            )
-            g.add_edge(aid, cid, type="IN", basis="modeled", source="model")
-            boss = "lg-gov" if i == 0 else (gov if i < 30 else f"{cid}-a{rng.randrange(1, i)}")
-            g.add_edge(
-                aid,
-                boss,
-                type="REPORTS_TO",
-                mode=rng.choice(["leads", "manages", "guides"]),
-                basis="modeled",
-                source="model",
-            )
-    return g
+    """bench/synthetic.py's dataset (the one synthetic builder) as the real store's graph."""
+    store = NetworkxStore()
+    store.load(make_synthetic(n, seed=seed))
+    return store.graph
 
 
 LATENCY = [

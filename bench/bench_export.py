@@ -15,20 +15,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.synthetic import make_synthetic
 from exporters import Selection, collect, render
-from graph.model import (
-    Agency,
-    Basis,
-    Category,
-    Change,
-    Dataset,
-    Edge,
-    Jurisdiction,
-    RelType,
-    Snapshot,
-    SnapshotRole,
-    Source,
-)
+from graph.model import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,63 +29,6 @@ def median_seconds(action: Callable[[], object], repeats: int) -> float:
         action()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
-
-
-def synthetic_dataset(counties: int, agencies_per_county: int = 40) -> Dataset:
-    """A league with `counties` counties of `agencies_per_county` agencies in two snapshots, lineage between them."""
-    src = Source("synthetic", "合成数据 synthetic", Basis.MODELED)
-    snaps = (Snapshot("before", "2018-12-31", SnapshotRole.BEFORE), Snapshot("after", "2019-03-31", SnapshotRole.AFTER))
-    jurs = [Jurisdiction("league", "合成盟", "Synthetic League", "league", None, Basis.MODELED, "synthetic")]
-    agencies: list[Agency] = []
-    edges: list[Edge] = []
-    categories = list(Category)
-    for c in range(counties):
-        jid = f"c{c:03d}"
-        jurs.append(
-            Jurisdiction(
-                jid,
-                f"合成县{c}",
-                f"County {c}",
-                "county",
-                "league",
-                Basis.MODELED,
-                "synthetic",
-                agencies_per_county,
-                attributes=(("size_class", "medium"), ("border", False)),
-            )
-        )
-        edges.append(Edge(RelType.IN, jid, "league", Basis.MODELED, "synthetic"))
-        for snap in ("before", "after"):
-            for k in range(agencies_per_county):
-                aid = f"{snap}-{jid}-{k}"
-                basis = Basis.MODELED if k % 5 == 0 else Basis.SEED
-                agencies.append(
-                    Agency(
-                        aid,
-                        snap,
-                        jid,
-                        f"合成机构{c}-{k}",
-                        f"Agency {c}-{k}",
-                        f"type{k}",
-                        categories[k % len(categories)],
-                        True,
-                        basis,
-                        "synthetic",
-                    )
-                )
-                if k:
-                    parent = f"{snap}-{jid}-{(k - 1) // 4}"
-                    mode = ("leads", "manages", "unified", "guides")[k % 4]
-                    edges.append(Edge(RelType.REPORTS_TO, aid, parent, basis, "synthetic", mode=mode))
-        for k in range(agencies_per_county):
-            change = Change.CONTINUED if k % 7 else Change.MERGED
-            edges.append(
-                Edge(RelType.BECAME, f"before-{jid}-{k}", f"after-{jid}-{k}", Basis.MODELED, "synthetic", change=change)
-            )
-    edges += [Edge(RelType.IN, a.id, a.jurisdiction, a.basis, a.source) for a in agencies]
-    return Dataset(
-        "synthetic", "合成数据集", "Synthetic dataset", snaps, (src,), tuple(jurs), tuple(agencies), (), tuple(edges)
-    )
 
 
 def bench_dataset(dataset: Dataset, repeats: int, *, county_limit: int | None = None) -> None:
@@ -146,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--dataset", default=str(ROOT / "data" / "xilingol"))
-    parser.add_argument("--synthetic-counties", type=int, default=40, help="0 to skip the synthetic run")
+    parser.add_argument(
+        "--synthetic-agencies", type=int, default=3200, help="agencies of bench/synthetic.py's dataset; 0 skips it"
+    )
     args = parser.parse_args(argv)
     path = Path(args.dataset)
     if (path / "manifest.toml").exists():
@@ -158,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         from loaders import load_dataset
 
         bench_dataset(load_dataset(ROOT / "tests" / "data" / "mini"), args.repeats)
-    if args.synthetic_counties:
-        bench_dataset(synthetic_dataset(args.synthetic_counties), args.repeats, county_limit=5)
+    if args.synthetic_agencies:
+        bench_dataset(make_synthetic(args.synthetic_agencies), args.repeats, county_limit=5)
     return 0
 
 
