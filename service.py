@@ -16,13 +16,14 @@ from graph.diff.compose import compose_lineage
 from graph.embedded.compiled import CompiledDataset
 from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, InvalidRequest, NotFound
-from graph.model import Agency, Basis, Dataset, Edge, Jurisdiction, RelType
+from graph.model import Agency, Dataset, Edge, Jurisdiction, RelType
 from graph.rules.base import Rule
 from graph.rules.engine import PresenceCell, RuleResult, check_dataset, dataset_rules, presence_matrix
 from graph.search import rank_agencies
 from graph.store import ChainStep, GraphStore, LoadReport, QueryResult
 from queries import NamedQuery, all_queries, get_query
 from settings import Settings, check_limits
+from usecases.overview import Overview, basis_counts, build_overview
 
 if TYPE_CHECKING:
     from exporters import Selection
@@ -234,12 +235,16 @@ class OrgService:
 
     def basis_counts(self) -> dict[str, int]:
         """How many agencies and edges rest on each basis (published versus modeled)."""
-        counts = {b.value: 0 for b in Basis}
-        for agency in self.dataset.agencies:
-            counts[agency.basis.value] += 1
-        for edge in self.dataset.edges:
-            counts[edge.basis.value] += 1
-        return counts
+        return basis_counts(self.dataset)
+
+    def overview(self, before: str | None = None, after: str | None = None) -> Overview:
+        """usecases.overview.Overview of `before` → `after` (default: the manifest's before and after roles): the
+        Overview page's counts, quota rows and special-department matrix, in one call."""
+        before = before or self._snapshot_with_role("before", 0)
+        after = after or self._snapshot_with_role("after", -1)
+        self._check_snapshot(before)
+        self._check_snapshot(after)
+        return build_overview(self.store, self.dataset, before, after)
 
     # ---- Cypher ---------------------------------------------------------------------------------------
     def query(

@@ -91,3 +91,30 @@ def test_a_page_switch_reuses_the_loaded_graph_and_keeps_the_jurisdiction(app_da
     at.switch_page("app_pages/overview.py")
     at.run()
     assert loads == [str(fresh)]
+
+
+def test_special_matrix_marks_exactly_what_the_rule_check_fails(open_app, app_service) -> None:
+    """The matrix is judged by each presence rule's own select (type or name): its ✗ cells are the check's failures."""
+    summary = app_service.overview()
+    assert summary.presence, "the mini dataset declares presence rules"
+    failing = {(r.rule.id, r.jurisdiction) for r in app_service.check(summary.after) if not r.passed}
+    for column in summary.presence:
+        for cell in column.cells:
+            assert (cell.present != cell.expected) == ((column.rule.id, cell.jurisdiction) in failing)
+    at = open_app(params={"lang": "en"})
+    matrix = at.dataframe[0].value
+    for column in summary.presence:
+        marks = list(matrix[column.rule.title_en])
+        assert [m.startswith("✓") for m in marks] == [c.present for c in column.cells]
+        assert sum("✗" in m for m in marks) == sum(c.present != c.expected for c in column.cells)
+
+
+def test_overview_is_one_typed_result(app_service) -> None:
+    summary = app_service.overview()
+    before, after = summary.before, summary.after
+    assert summary.agencies_before == len(app_service.agencies(before))
+    assert summary.agencies_after == len(app_service.agencies(after))
+    for row in summary.quota:
+        counted = [a for a in app_service.agencies(after, row.jurisdiction.id) if a.counts_toward_quota]
+        assert row.after == len(counted) and row.quota == row.jurisdiction.agency_quota
+    assert 0.0 < summary.published_share <= 1.0

@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 from paths import ROOT
 
-PACKAGES = ("graph", "loaders", "exporters", "views", "app_pages", "queries", "bench")
+PACKAGES = ("graph", "loaders", "usecases", "exporters", "views", "app_pages", "queries", "bench")
 TOP_MODULES = ("service", "cli", "settings", "i18n", "app")
 
 
