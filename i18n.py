@@ -134,6 +134,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "note": ("备注", "Note"),
     "structure_of": ("{scope} · {snapshot}", "{scope} · {snapshot}"),
     "details": ("机构详情", "Agency details"),
+    "filter_categories": ("按类别筛选", "Filter by category"),
+    "filter_modes": ("按隶属方式筛选", "Filter by reporting mode"),
+    "filter_all": ("全部", "All"),
+    "filter_note": (
+        "已筛选：图中保留领导机构作为框架，表格只列所选机构；上级链条始终完整。",
+        "Filtered: the chart keeps the leading bodies as its frame, the table lists only what you chose; the reporting "
+        "chain is always shown whole.",
+    ),
+    "view_table": ("本视图中的机构（{n}）", "Agencies in this view ({n})"),
+    "reports_to": ("上级", "Reports to"),
     # compare
     "snapshot_before": ("对比基准（前）", "From (before)"),
     "snapshot_after": ("对比目标（后）", "To (after)"),

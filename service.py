@@ -23,7 +23,8 @@ from graph.search import rank_agencies
 from graph.store import ChainStep, GraphStore, LoadReport, QueryResult
 from queries import NamedQuery, all_queries, get_query
 from settings import Settings, check_limits
-from usecases.overview import Overview, basis_counts, build_overview
+from usecases.overview import Overview, build_overview
+from usecases.profile import AgencyProfile, build_profile
 
 if TYPE_CHECKING:
     from exporters import Selection
@@ -233,9 +234,9 @@ class OrgService:
         known = ", ".join(f"{j.id} {j.name_zh}" for j in self.dataset.jurisdictions[:20])
         raise NotFound(f"no jurisdiction {name_or_id!r} in dataset {self.dataset.id!r}; try one of: {known}")
 
-    def basis_counts(self) -> dict[str, int]:
-        """How many agencies and edges rest on each basis (published versus modeled)."""
-        return basis_counts(self.dataset)
+    def agency_profile(self, agency_id: str, depth: int = 1) -> AgencyProfile:
+        """usecases.profile.AgencyProfile: chain, subordinates to `depth`, functions, lineage and sources."""
+        return build_profile(self.store, self.dataset, agency_id, depth)
 
     def overview(self, before: str | None = None, after: str | None = None) -> Overview:
         """usecases.overview.Overview of `before` → `after` (default: the manifest's before and after roles): the

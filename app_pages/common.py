@@ -17,6 +17,7 @@ from graph.errors import OrgraphError
 from graph.model import Category, Dataset, Jurisdiction, Snapshot
 from i18n import t
 from views import labels, render, widgets
+from views.filters import ViewFilter
 from views.labels import LEAGUE, default_scope, default_snapshots, scope_options
 from views.widgets import show_chart
 
@@ -34,6 +35,7 @@ __all__ = [
     "snapshot_label",
     "tr",
     "url_state",
+    "view_filter",
 ]
 
 
@@ -69,6 +71,19 @@ def url_list(param: str, valid: Sequence[str]) -> str:
         raw = st.query_params.get(param) or st.session_state.setdefault("_view", {}).get(param) or ""
         st.session_state[key] = [x for x in dict.fromkeys(str(raw).split(",")) if x in valid]
     return key
+
+
+def view_filter() -> ViewFilter:
+    """The category and reporting-mode filters (multiselects kept in the URL as cat= and mode=, comma-separated)."""
+    categories, modes = [c.value for c in Category], [*labels.MODES, "hosted"]
+    cat_names, mode_words = {c: labels.category_name(c, lang()) for c in categories}, labels.mode_names(lang())
+    left, right = st.columns(2)
+    cats = left.multiselect(
+        tr("filter_categories"), categories, key=url_list("cat", categories), format_func=cat_names.get
+    )
+    picked = right.multiselect(tr("filter_modes"), modes, key=url_list("mode", modes), format_func=mode_words.get)
+    publish(cat=",".join(cats) or None, mode=",".join(picked) or None)
+    return ViewFilter.of(cats, picked)
 
 
 def publish(**values: Any) -> None:

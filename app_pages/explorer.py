@@ -1,13 +1,15 @@
-"""Explorer: one jurisdiction (or the whole league) in one snapshot as an org chart; search and focus an agency."""
+"""Explorer: one jurisdiction (or the whole league) in one snapshot as an org chart; search and focus an agency;
+narrow the view to some categories and reporting modes (the chart and the table alike, kept in the URL)."""
 
 from __future__ import annotations
+
+from contextlib import suppress
 
 import pandas as pd
 import streamlit as st
 
 from app_pages.common import (
     LEAGUE,
-    category_name,
     chart_legend,
     default_scope,
     get_service,
@@ -20,72 +22,61 @@ from app_pages.common import (
     snapshot_label,
     tr,
     url_state,
+    view_filter,
 )
 from graph.errors import OrgraphError
-from graph.model import Agency, RelType
-from views import charts, render
+from views import agency_panel, charts, render
 from views.components import org_chart
 
 service = get_service()
 dataset = service.dataset
 max_drawn = settings().max_drawn_elements
-
 st.title(tr("explorer"))
 
-scopes = scope_options(dataset)
+scopes, snapshots = scope_options(dataset), dataset.snapshot_ids()
 # labels are fixed per run: a format_func must not read session state later (AppTest calls it outside a run)
 scope_names = {s: scope_label(dataset, s) for s in scopes}
-snapshot_names = {s: snapshot_label(dataset.snapshot(s)) for s in dataset.snapshot_ids()}
-snapshots = dataset.snapshot_ids()
+snapshot_names = {s: snapshot_label(dataset.snapshot(s)) for s in snapshots}
 c1, c2, c3, c4 = st.columns([2.2, 1.6, 2.6, 1.1])
-with c1:
-    scope = st.selectbox(
-        tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes), format_func=scope_names.get
-    )
-with c2:
-    snapshot = st.selectbox(
-        tr("snapshot"), snapshots, key=url_state("snap", snapshots[-1], snapshots), format_func=snapshot_names.get
-    )
-with c3:
-    query = st.text_input(tr("search"), key=url_state("q", ""), placeholder="应急管理局 / emergency")
-with c4:
-    depth = st.number_input(tr("focus_depth"), min_value=1, max_value=5, step=1, key=url_state("depth", 1, cast=int))
+scope = c1.selectbox(
+    tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes), format_func=scope_names.get
+)
+snapshot = c2.selectbox(
+    tr("snapshot"), snapshots, key=url_state("snap", snapshots[-1], snapshots), format_func=snapshot_names.get
+)
+query = c3.text_input(tr("search"), key=url_state("q", ""), placeholder="应急管理局 / emergency")
+depth = c4.number_input(tr("focus_depth"), min_value=1, max_value=5, step=1, key=url_state("depth", 1, cast=int))
+
+view = view_filter()
 
 in_place = scope if dataset.jurisdiction(scope) is not None else None  # the chosen jurisdiction's bodies first
 hits = service.search(query, snapshot=snapshot, jurisdiction=in_place) if query.strip() else []
 focus_key = url_state("agency", "")
-current = st.session_state[focus_key]
-options = [""] + [a.id for a in hits]
-if current and current not in options:
-    options.append(current)
+known = {a.id: a for a in hits}
+if st.session_state[focus_key] and st.session_state[focus_key] not in known:  # a focus from the URL or a click
+    with suppress(OrgraphError):
+        known[st.session_state[focus_key]] = service.agency(st.session_state[focus_key])
 if query.strip() and not hits:
     st.info(tr("none_found"))
-
-
-def _agency_option(agency_id: str) -> str:
-    if not agency_id:
-        return "—"
-    try:
-        a = service.agency(agency_id)
-    except OrgraphError:
-        return agency_id
-    j = dataset.jurisdiction(a.jurisdiction)
-    where = (j.name_en if lang() == "en" else j.name_zh) if j else a.jurisdiction
-    return f"{a.name(lang())} · {where} · {a.snapshot}"
-
-
-if len(options) > 1:
-    st.selectbox(tr("search_hits"), options, key=focus_key, format_func={o: _agency_option(o) for o in options}.get)
+if known:
+    hit_names = {
+        i: f"{a.name(lang())} · {scope_label(dataset, a.jurisdiction)} · {a.snapshot}" for i, a in known.items()
+    }
+    options = ["", *known]
+    st.selectbox(tr("search_hits"), options, key=focus_key, format_func=lambda o: hit_names.get(o, o or "—"))
 focus = st.session_state.get(focus_key, "")
 expand_key = url_state("expand", "")
+expanded = [x for x in (st.session_state.get(expand_key) or "").split(",") if x]
 publish(
     j=scope,
     snap=snapshot,
     q=query.strip(),
     depth=int(depth) if depth != 1 else None,
     agency=focus or None,
-    expand=st.session_state.get(expand_key) or None,
+    expand=",".join(expanded) or None,
 )
+if view.active:
+    st.caption(tr("filter_note"))
 
 
 def _focus(agency_id: str) -> None:
@@ -93,169 +84,58 @@ def _focus(agency_id: str) -> None:
     st.session_state[focus_key] = agency_id
 
 
-def _jurisdiction_name(jurisdiction_id: str) -> str:
-    j = dataset.jurisdiction(jurisdiction_id)
-    return (j.name_en if lang() == "en" else j.name_zh) if j else jurisdiction_id
-
-
-def _name(agency: Agency) -> str:
-    return agency.name(lang())
-
-
-def _details(agency: Agency) -> None:
-    """The focused agency: identity, chain up, subordinates, functions, lineage, sources."""
-    other = agency.name_en if lang() == "zh" else agency.name_zh
-    st.subheader(render.md(_name(agency)))
-    st.caption(render.md(f"{other} · {agency.id}"))
-    j = dataset.jurisdiction(agency.jurisdiction)
-    facts = {
-        tr("jurisdiction"): (j.name_en if lang() == "en" else j.name_zh) if j else agency.jurisdiction,
-        tr("snapshot"): agency.snapshot,
-        tr("category"): category_name(agency.category),
-        tr("type"): agency.type,
-        tr("counts_toward_quota"): tr("yes") if agency.counts_toward_quota else tr("no"),
-        tr("basis"): tr(f"basis_{agency.basis.value}"),
-    }
-    st.markdown("  \n".join(f"**{render.md(k)}**：{render.md(str(v))}" for k, v in facts.items()))
-    chain = service.chain(agency.id)
-    st.markdown(f"**{tr('chain')}**")
-    if chain:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        tr("depth"): s.depth,
-                        tr("agency"): _name(s.agency),
-                        tr("mode"): tr(f"mode_{s.mode}"),
-                        tr("jurisdiction"): _jurisdiction_name(s.agency.jurisdiction),
-                    }
-                    for s in chain
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-    else:
-        st.caption(tr("top"))
-    subs = service.subordinates(agency.id, depth=int(depth))
-    st.markdown(f"**{tr('subordinates')}** ({len(subs)})")
-    if subs:
-        st.dataframe(
-            pd.DataFrame(
-                [{tr("depth"): s.depth, tr("agency"): _name(s.agency), tr("mode"): tr(f"mode_{s.mode}")} for s in subs]
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-    functions = service.functions_of(agency.id)
-    if functions:
-        names = {f.id: (f.name_en if lang() == "en" else f.name_zh) for f in dataset.functions}
-        st.markdown(f"**{tr('functions')}**")
-        st.markdown("\n".join(f"- {render.md(names.get(f, f))}" for f in functions))
-    st.markdown(f"**{tr('lineage')}**")
-    lineage = service.lineage(agency.id)
-    if lineage:
-        rows = []
-        for e in lineage:
-            start, end = dataset.agency(e.start), dataset.agency(e.end)
-            rows.append(
-                {
-                    tr("from"): f"{_name(start) if start else e.start} ({start.snapshot if start else ''})",
-                    tr("change"): tr(f"change_{e.change.value}") if e.change else "",
-                    tr("to"): f"{_name(end) if end else e.end} ({end.snapshot if end else ''})",
-                    tr("functions"): e.function or "",
-                }
-            )
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    else:
-        st.caption(tr("no_lineage"))
-    cited = {agency.source} | {
-        e.source
-        for e in service.edges(agency.snapshot, agency.jurisdiction)
-        if e.start == agency.id and e.type is not RelType.HAS_FUNCTION
-    }
-    cited |= {e.source for e in lineage}
-    sources = [s for s in (dataset.source_by_id(sid) for sid in sorted(cited)) if s]
-    if sources:
-        st.markdown(f"**{tr('sources')}**")
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "id": s.id,
-                        tr("title"): s.title,
-                        tr("basis"): tr(f"basis_{s.basis.value}"),
-                        tr("publisher"): s.publisher,
-                        tr("link"): render.safe_link(s.url),
-                    }
-                    for s in sources
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-            column_config={tr("link"): st.column_config.LinkColumn(tr("link"))},
-        )
-
-
+heading = tr("structure_of", scope=scope_names[scope], snapshot=snapshot_names[snapshot])
 if focus:
     try:
-        agency = service.agency(focus)
+        profile = service.agency_profile(focus, depth=int(depth))
     except OrgraphError as exc:
         st.error(str(exc))
         st.stop()
-    chain = service.chain(agency.id)[:4]
-    crumbs = st.columns([2] + [3] * len(chain), gap="small")
-    crumbs[0].button(tr("whole_chart"), key="crumb_top", on_click=_focus, args=("",))
-    for column, step in zip(crumbs[1:], reversed(chain), strict=True):  # the breadcrumb, top first
-        column.button(f"› {_name(step.agency)}", key=f"crumb_{step.agency.id}", on_click=_focus, args=(step.agency.id,))
+    agency_panel.breadcrumb(profile.chain, _focus, lang())
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.markdown(f"#### {render.md(tr('focus_on', name=_name(agency)))}")
+        st.markdown(f"#### {render.md(tr('focus_on', name=profile.agency.name(lang())))}")
         with st.spinner("…"):
-            chart = charts.focus_chart(service, focus, int(depth), lang=lang())
+            chart = charts.focus_chart(service, focus, int(depth), lang=lang(), view=view)
         height = render.fit_height(chart.nodes, 760, high=820)
-        show_chart(
-            render.chart_html(
-                chart.nodes, chart.links, height=height, direction="LR", legend=chart_legend(chart.nodes, chart.links)
-            ),
-            height,
-        )
+        legend = chart_legend(chart.nodes, chart.links)
+        show_chart(render.chart_html(chart.nodes, chart.links, height=height, direction="LR", legend=legend), height)
     with right:
-        _details(agency)
-elif dataset.jurisdiction(scope) is not None:  # one jurisdiction: an org chart; a click focuses a body
-    st.markdown(
-        f"#### {render.md(tr('structure_of', scope=scope_label(dataset, scope), snapshot=snapshot_label(dataset.snapshot(snapshot))))}"
-    )
-    org_chart(charts.org_chart_for(service, snapshot, scope, lang=lang(), focus=None), key="org_chart", on_click=_focus)
+        agency_panel.show_profile(profile, dataset, lang(), view)
+        # history hook (helper "history"): the agency's life story across snapshots goes here, below its profile.
 else:
     jurisdiction = None if scope == LEAGUE else scope
-    with st.spinner("…"):
-        chart = charts.structure_chart(
-            service,
-            snapshot,
-            jurisdiction,
-            lang=lang(),
-            expand=[x for x in (st.session_state.get(expand_key) or "").split(",") if x],
-            max_elements=max_drawn,
-        )
-    st.markdown(
-        f"#### {render.md(tr('structure_of', scope=scope_label(dataset, scope), snapshot=snapshot_label(dataset.snapshot(snapshot))))}"
-    )
-    if chart.aggregated:
-        st.info(tr("too_big", n=chart.total_elements, max=max_drawn))
-        groups = sorted({a.jurisdiction for a in service.agencies(snapshot)})
-        chosen = [x for x in (st.session_state.get(expand_key) or "").split(",") if x in groups]
-        group_names = {g: scope_names.get(g) or scope_label(dataset, g) for g in groups}
-        picked = st.multiselect(
-            tr("expand"), groups, default=chosen, format_func=group_names.get, placeholder=tr("expand_placeholder")
-        )
-        if sorted(picked) != sorted(chosen):
-            st.session_state[expand_key] = ",".join(picked)
-            publish(expand=",".join(picked) or None)
-            st.rerun()
-    st.caption(tr("drawn_count", nodes=len(chart.nodes), links=len(chart.links)))
-    height = render.fit_height(chart.nodes, 1150, high=1400)  # tall charts scroll rather than shrink
-    show_chart(
-        render.chart_html(chart.nodes, chart.links, height=height, legend=chart_legend(chart.nodes, chart.links)),
-        height,
-    )
+    agencies, edges = service.agencies(snapshot, jurisdiction), service.edges(snapshot, jurisdiction)
+    st.markdown(f"#### {render.md(heading)}")
+    if dataset.jurisdiction(scope) is not None:  # one jurisdiction: an org chart; a click focuses a body
+        html = charts.org_chart_for(service, snapshot, scope, lang=lang(), focus=None, view=view)
+        org_chart(html, key="org_chart", on_click=_focus)
+    else:
+        with st.spinner("…"):
+            chart = charts.structure_chart(
+                service, snapshot, jurisdiction, lang=lang(), expand=expanded, max_elements=max_drawn, view=view
+            )
+        if chart.aggregated:
+            st.info(tr("too_big", n=chart.total_elements, max=max_drawn))
+            groups = sorted({a.jurisdiction for a in agencies})
+            expanded = [x for x in expanded if x in groups]
+            group_names = {g: scope_label(dataset, g) for g in groups}
+            picked = st.multiselect(
+                tr("expand"),
+                groups,
+                default=expanded,
+                key="expand_pick",
+                format_func=group_names.get,
+                placeholder=tr("expand_placeholder"),
+            )
+            if sorted(picked) != sorted(expanded):
+                st.session_state[expand_key] = ",".join(picked)
+                publish(expand=",".join(picked) or None)
+                st.rerun()
+        st.caption(tr("drawn_count", nodes=len(chart.nodes), links=len(chart.links)))
+        height = render.fit_height(chart.nodes, 1150, high=1400)  # tall charts scroll rather than shrink
+        legend = chart_legend(chart.nodes, chart.links)
+        show_chart(render.chart_html(chart.nodes, chart.links, height=height, legend=legend), height)
+    rows = agency_panel.scope_rows(agencies, edges, dataset, lang(), view)
+    with st.expander(tr("view_table", n=len(rows)), expanded=view.active):
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

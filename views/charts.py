@@ -14,9 +14,11 @@ from dataclasses import dataclass, field, replace
 from graph.errors import NotFound
 from graph.layout import SIDEWAYS, aligned_layout, tree_layout
 from graph.model import Agency, Category, Change, Edge, RelType
+from graph.store import ChainStep
 from i18n import t
 from service import OrgService
 from views import render
+from views.filters import ALL, ViewFilter
 from views.orgchart import build_org_chart, org_chart_html
 
 __all__ = ["Chart", "compare_charts", "focus_chart", "org_chart_for", "structure_chart"]
@@ -72,10 +74,11 @@ def structure_chart(
     lang: str,
     expand: Sequence[str] = (),
     max_elements: int = 1000,
+    view: ViewFilter = ALL,
 ) -> Chart:
     """The org chart of one scope; the whole league aggregates by jurisdiction above `max_elements`."""
-    agencies = service.agencies(snapshot, jurisdiction)
-    edges = [e for e in service.edges(snapshot, jurisdiction) if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY)]
+    agencies, edges = _filtered(view, service.agencies(snapshot, jurisdiction), service.edges(snapshot, jurisdiction))
+    edges = [e for e in edges if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY)]
     scope_ids = {a.id for a in agencies}
     by_id = _with_context(service, agencies, edges) if jurisdiction else {a.id: a for a in agencies}
     total = len(by_id) + len(edges)
@@ -178,11 +181,33 @@ def _aggregated(
     return Chart(nodes=nodes, links=links, aggregated=True, total_elements=total, groups=groups)
 
 
-def focus_chart(service: OrgService, agency_id: str, depth: int, *, lang: str) -> Chart:
-    """An agency with its whole chain upwards and its subordinates `depth` levels down."""
+def _filtered(view: ViewFilter, agencies: list[Agency], edges: list[Edge]) -> tuple[list[Agency], list[Edge]]:
+    """The filter's agencies (with the leading bodies as the frame) and the shown edges that start at one of them."""
+    if not view.active:
+        return agencies, edges
+    lines = view.lines(edges)
+    kept = view.agencies(agencies, lines, frame=True)
+    ids = {a.id for a in kept}
+    return kept, [e for e in lines if e.start in ids]
+
+
+def filtered_subordinates(view: ViewFilter, focus: str, subs: Sequence[ChainStep]) -> list[ChainStep]:
+    """Subordinates the filter chooses whose superior is shown too (no step hangs from a hidden one)."""
+    shown, out = {focus}, []
+    for s in sorted(subs, key=lambda s: s.depth):
+        mode_ok = not view.modes or (s.mode or "leads") in view.modes
+        if s.via in shown and mode_ok and (not view.categories or s.agency.category.value in view.categories):
+            shown.add(s.agency.id)
+            out.append(s)
+    return out
+
+
+def focus_chart(service: OrgService, agency_id: str, depth: int, *, lang: str, view: ViewFilter = ALL) -> Chart:
+    """An agency with its whole chain upwards (never filtered: a chain with a gap misleads) and its subordinates
+    `depth` levels down that the filter chooses."""
     focus = service.agency(agency_id)
     chain = service.chain(agency_id)
-    subs = service.subordinates(agency_id, depth=depth)
+    subs = filtered_subordinates(view, agency_id, service.subordinates(agency_id, depth=depth))
     by_id = {focus.id: focus} | {s.agency.id: s.agency for s in chain} | {s.agency.id: s.agency for s in subs}
     pairs = [(s.via, s.agency.id) for s in chain] + [(s.agency.id, s.via) for s in subs]
     positions = tree_layout(list(by_id), pairs, order=sibling_order(by_id), spec=_sideways(lang))  # a narrow pane
@@ -298,10 +323,17 @@ def _rows(agency: Agency, lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def org_chart_for(service: OrgService, snapshot: str, jurisdiction: str, *, lang: str, focus: str | None) -> str:
-    """The org chart of one jurisdiction in one snapshot as escaped HTML (views/orgchart.py)."""
-    agencies = service.agencies(snapshot, jurisdiction)
-    edges = service.edges(snapshot, jurisdiction)
+def org_chart_for(
+    service: OrgService,
+    snapshot: str,
+    jurisdiction: str,
+    *,
+    lang: str,
+    focus: str | None,
+    view: ViewFilter = ALL,
+) -> str:
+    """The org chart of one jurisdiction in one snapshot as escaped HTML (views/orgchart.py), narrowed by `view`."""
+    agencies, edges = _filtered(view, service.agencies(snapshot, jurisdiction), service.edges(snapshot, jurisdiction))
     inside = {a.id for a in agencies}
     names: dict[str, str] = {}
     for target in {e.end for e in edges if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY)} - inside:

@@ -104,7 +104,7 @@ def test_the_whole_league_aggregates_above_the_drawing_limit_and_expands(open_ap
     nodes = chart_nodes(iframe_pages(at)[0])
     assert {n["id"] for n in nodes} == {f"group:{j}" for j in jurisdictions}
 
-    at.multiselect[0].select(county).run()
+    at.multiselect(key="expand_pick").select(county).run()
     assert not at.exception
     drawn = {n["id"] for n in chart_nodes(iframe_pages(at)[0])}
     assert county_ids <= drawn and f"group:{county}" not in drawn
