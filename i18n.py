@@ -238,6 +238,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_scope": ("范围", "Scope"),
     "export_kind_snapshot": ("单个时点", "One snapshot"),
     "export_kind_compare": ("前后对比", "Before / after"),
+    "export_kind_chain": ("机构的上级链条", "An agency's reporting chain"),
+    "export_agency": ("机构", "Agency"),
+    "export_depth": ("另含下级层数（0 = 仅链条）", "Levels below too (0 = the chain only)"),
+    "export_view": ("导出当前视图", "Export this view"),
+    "export_pick_agency": ("请先选择一个机构。", "Pick an agency first."),
     "diagrams": ("图表", "Diagrams"),
     "data_files": ("数据", "Data"),
     "labels": ("图中文字", "Labels"),
@@ -245,7 +250,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "preview": ("预览图表 (SVG)", "Preview the diagram (SVG)"),
     "prepare": ("生成文件", "Prepare files"),
     "download": ("下载 {fmt}", "Download {fmt}"),
-    "export_unavailable": ("导出功能尚不可用：{error}", "Export is not available: {error}"),
 }
 
 

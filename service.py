@@ -16,6 +16,7 @@ from graph.diff.compose import compose_lineage
 from graph.embedded.compiled import CompiledDataset
 from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, InvalidRequest, NotFound
+from graph.filters import ALL, ViewFilter
 from graph.model import Agency, Dataset, Edge, Jurisdiction, RelType
 from graph.rules.base import Rule
 from graph.rules.engine import PresenceCell, RuleResult, check_dataset, dataset_rules, presence_matrix
@@ -290,15 +291,17 @@ class OrgService:
         compare: tuple[str, str] | str | None = None,
         agency: str | None = None,
         depth: int = 1,
+        chain: bool = False,
+        view: ViewFilter = ALL,
     ) -> Selection:
-        """The exporters.Selection for these choices; jurisdiction may be an id or a name."""
+        """The exporters.Selection for these choices; jurisdiction may be an id or a name; `chain` and `view` export
+        the Explorer's focus view and filters (exporters/selection.py)."""
         # Late, like every exporter import here: Graphviz, pyvis and their templates are only needed to export.
         from exporters import make_selection
 
         jid = self.resolve_jurisdiction(jurisdiction).id if jurisdiction else None
-        return make_selection(
-            self.dataset, fmt, snapshot=snapshot, jurisdiction=jid, compare=compare, agency=agency, depth=depth
-        )
+        choice = {"snapshot": snapshot, "jurisdiction": jid, "compare": compare, "agency": agency, "depth": depth}
+        return make_selection(self.dataset, fmt, **choice, chain=chain, view=view)  # type: ignore[arg-type]
 
     def export(
         self,
@@ -309,14 +312,15 @@ class OrgService:
         compare: tuple[str, str] | str | None = None,
         agency: str | None = None,
         depth: int = 1,
+        chain: bool = False,
+        view: ViewFilter = ALL,
         **options: object,
     ) -> bytes:
         """A diagram (svg/png/pdf), page (html) or data file (graphml/gexf/json/csv zip/cypher) as bytes."""
         from exporters import export
 
-        selection = self.export_selection(
-            fmt, snapshot=snapshot, jurisdiction=jurisdiction, compare=compare, agency=agency, depth=depth
-        )
+        choice = {"snapshot": snapshot, "jurisdiction": jurisdiction, "compare": compare, "agency": agency}
+        selection = self.export_selection(fmt, **choice, depth=depth, chain=chain, view=view)  # type: ignore[arg-type]
         return export(self.store, self.dataset, selection, fmt, **options)
 
     def export_to(

@@ -14,10 +14,10 @@ import streamlit as st
 
 from app_pages.session import get_service, lang, settings
 from graph.errors import OrgraphError
+from graph.filters import ViewFilter
 from graph.model import Category, Dataset, Jurisdiction, Snapshot
 from i18n import t
 from views import labels, render, widgets
-from views.filters import ViewFilter
 from views.labels import LEAGUE, default_scope, default_snapshots, scope_options
 from views.widgets import show_chart
 

@@ -45,7 +45,9 @@ snapshot = c2.selectbox(
     tr("snapshot"), snapshots, key=url_state("snap", snapshots[-1], snapshots), format_func=snapshot_names.get
 )
 query = c3.text_input(tr("search"), key=url_state("q", ""), placeholder="应急管理局 / emergency")
-depth = c4.number_input(tr("focus_depth"), min_value=1, max_value=5, step=1, key=url_state("depth", 1, cast=int))
+depth = c4.number_input(
+    tr("focus_depth"), min_value=1, max_value=5, step=1, key=url_state("depth", 1, range(1, 6), cast=int)
+)
 
 view = view_filter()
 
@@ -77,6 +79,8 @@ publish(
 )
 if view.active:
     st.caption(tr("filter_note"))
+here = {**st.query_params.to_dict(), "kind": "chain" if focus else "snapshot"}  # the Export page opens this view
+st.page_link("app_pages/export.py", label=tr("export_view"), icon=":material/download:", query_params=here)
 
 
 def _focus(agency_id: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from exporters.selection import ExportGraph, Selection, collect
 from graph.errors import InvalidRequest
+from graph.filters import ALL, ViewFilter
 from graph.model import Dataset
 from graph.store import GraphStore
 
@@ -111,9 +112,12 @@ def make_selection(
     compare: tuple[str, str] | str | None = None,
     agency: str | None = None,
     depth: int = 1,
+    chain: bool = False,
+    view: ViewFilter = ALL,
 ) -> Selection:
     """The Selection the CLI and the app mean: `compare` may be "2018:2019"; with no snapshot, a diagram or page
-    shows the latest snapshot and a data export holds every snapshot."""
+    shows the latest snapshot and a data export holds every snapshot. `chain` (with `agency`) is the Explorer's focus
+    view; `view` its category and mode filters."""
     if isinstance(compare, str):
         before, sep, after = compare.partition(":")
         if not sep or not before or not after:
@@ -122,14 +126,14 @@ def make_selection(
     if compare and (snapshot or agency):
         raise InvalidRequest("choose either a compare pair, a snapshot or an agency neighbourhood, not several")
     if agency:
-        return Selection(agency=agency, depth=depth, jurisdiction=None)
+        return Selection(agency=agency, depth=depth, jurisdiction=None, chain=chain, view=view)
     if compare:
-        return Selection(compare=compare, jurisdiction=jurisdiction)
+        return Selection(compare=compare, jurisdiction=jurisdiction, view=view)
     if snapshot:
-        return Selection(snapshots=(snapshot,), jurisdiction=jurisdiction)
+        return Selection(snapshots=(snapshot,), jurisdiction=jurisdiction, view=view)
     if fmt.lower() in DIAGRAM_FORMATS + ("html",):
-        return Selection(snapshots=(dataset.snapshot_ids()[-1],), jurisdiction=jurisdiction)
-    return Selection(jurisdiction=jurisdiction)
+        return Selection(snapshots=(dataset.snapshot_ids()[-1],), jurisdiction=jurisdiction, view=view)
+    return Selection(jurisdiction=jurisdiction, view=view)
 
 
 def export(store: GraphStore | None, dataset: Dataset, selection: Selection, fmt: str, **options: Any) -> bytes:

@@ -16,6 +16,7 @@ from typing import Any
 from graph.diff.classes import ChangeClass, classes_from_diff, diff_for
 from graph.diff.compare import SnapshotData, diff_snapshots
 from graph.errors import InvalidRequest, NotFound
+from graph.filters import ALL, ViewFilter, filtered_subordinates
 from graph.model import Agency, Dataset, Edge, Function, Jurisdiction, RelType, Snapshot, Source
 from graph.store import GraphStore
 
@@ -30,7 +31,10 @@ class Selection:
     """What the user picked. Empty `snapshots` means every snapshot of the dataset.
 
     `compare` (before, after) overrides `snapshots`; `agency` selects that agency's neighbourhood
-    (REPORTS_TO/HOSTED_BY, either direction, up to `depth` steps) in the agency's own snapshot.
+    (REPORTS_TO/HOSTED_BY, either direction, up to `depth` steps) in the agency's own snapshot, or with `chain` the
+    Explorer's focus view: its whole reporting chain up and its subordinates `depth` steps down (0: the chain only).
+    `view` narrows by category and reporting mode as the Explorer does (graph/filters.py; the leading bodies stay
+    as the frame of a scope, a chain is never cut).
     """
 
     snapshots: tuple[str, ...] = ()
@@ -38,13 +42,15 @@ class Selection:
     compare: tuple[str, str] | None = None
     agency: str | None = None
     depth: int = 1
+    chain: bool = False
+    view: ViewFilter = ALL
 
     @property
     def kind(self) -> str:
         if self.compare:
             return "compare"
         if self.agency:
-            return "neighbourhood"
+            return "chain" if self.chain else "neighbourhood"
         return "snapshot"
 
 
@@ -96,7 +102,7 @@ class ExportGraph:
         if sel.agency:
             a = self.agency(sel.agency)
             if a is not None:
-                parts.append(f"{a.name(lang)} ±{sel.depth}")
+                parts.append(f"{a.name(lang)} ↑ +{sel.depth}" if sel.chain else f"{a.name(lang)} ±{sel.depth}")
         labels = [(s.label_zh if lang == "zh" else s.label_en) or s.id for s in self.snapshots]
         snap_text = " → ".join(f"{s.id} {lab}" if lab != s.id else s.id for s, lab in zip(self.snapshots, labels))
         parts.append(snap_text)
@@ -119,7 +125,7 @@ def collect(store: GraphStore | None, dataset: Dataset, selection: Selection) ->
         known = ", ".join(j.id for j in dataset.jurisdictions)
         raise NotFound(f"no jurisdiction {selection.jurisdiction!r} in dataset {dataset.id!r}; known: {known}")
     if selection.agency:
-        return _neighbourhood(store, dataset, selection)
+        return _chain(store, dataset, selection) if selection.chain else _neighbourhood(store, dataset, selection)
     snap_ids = list(selection.compare) if selection.compare else list(selection.snapshots or dataset.snapshot_ids())
     snapshots = [_snapshot(dataset, s) for s in snap_ids]
     if selection.compare and selection.compare[0] == selection.compare[1]:
@@ -130,6 +136,8 @@ def collect(store: GraphStore | None, dataset: Dataset, selection: Selection) ->
         for a in store.agencies(snap.id, jurisdiction=selection.jurisdiction):
             agencies[a.id] = a
         edges += store.edges(snap.id, jurisdiction=selection.jurisdiction)
+    if selection.view.active:
+        agencies, edges = _narrowed(selection.view, agencies, edges)
     graph = _assemble(store, dataset, selection, tuple(snapshots), agencies, edges)
     if selection.compare:
         diff = diff_for(store, dataset, *selection.compare, scope=selection.jurisdiction)
@@ -143,6 +151,34 @@ def _snapshot(dataset: Dataset, snapshot_id: str) -> Snapshot:
         known = ", ".join(dataset.snapshot_ids())
         raise NotFound(f"no snapshot {snapshot_id!r} in dataset {dataset.id!r}; known snapshots: {known}")
     return snap
+
+
+def _narrowed(view: ViewFilter, agencies: dict[str, Agency], edges: list[Edge]) -> tuple[dict[str, Agency], list[Edge]]:
+    """The agencies the filter chooses (with the leading bodies as the frame) and the shown edges that start there."""
+    shown = view.lines(edges)
+    kept = {a.id: a for a in view.agencies(agencies.values(), shown, frame=True)}
+    return kept, [e for e in shown if e.start in kept or e.type is RelType.BECAME]
+
+
+def _chain(store: GraphStore, dataset: Dataset, selection: Selection) -> ExportGraph:
+    """The agency, its whole reporting chain up and the subordinates `depth` steps down the filter chooses, with
+    exactly the REPORTS_TO lines that join them (the Explorer's focus view)."""
+    assert selection.agency is not None
+    centre = store.agency(selection.agency)
+    snapshot = _snapshot(dataset, centre.snapshot)
+    up = store.reporting_chain(centre.id)
+    down = store.subordinates(centre.id, depth=selection.depth) if selection.depth else []
+    down = filtered_subordinates(selection.view, centre.id, down)
+    agencies = {centre.id: centre} | {s.agency.id: s.agency for s in (*up, *down)}
+    steps = {(s.via, s.agency.id): s.mode or "leads" for s in up} | {
+        (s.agency.id, s.via): s.mode or "leads" for s in down
+    }
+    edges = [
+        e
+        for e in store.edges(snapshot.id)
+        if e.type is RelType.REPORTS_TO and steps.get((e.start, e.end)) == (e.mode or "leads")
+    ]
+    return _assemble(store, dataset, selection, (snapshot,), agencies, edges)
 
 
 def _neighbourhood(store: GraphStore, dataset: Dataset, selection: Selection) -> ExportGraph:

@@ -9,13 +9,12 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import streamlit as st
 
+from graph.filters import ViewFilter, filtered_subordinates, line_mode
 from graph.model import Agency, Dataset, Edge, RelType, mode_rank
 from graph.store import ChainStep
 from i18n import t
 from usecases.profile import AgencyProfile
 from views import render
-from views.charts import filtered_subordinates
-from views.filters import ViewFilter, line_mode
 from views.labels import category_name
 
 __all__ = ["breadcrumb", "scope_rows", "show_profile"]

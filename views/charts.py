@@ -12,13 +12,12 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 
 from graph.errors import NotFound
+from graph.filters import ALL, ViewFilter, filtered_subordinates
 from graph.layout import SIDEWAYS, aligned_layout, tree_layout
 from graph.model import Agency, Category, Change, Edge, RelType
-from graph.store import ChainStep
 from i18n import t
 from service import OrgService
 from views import render
-from views.filters import ALL, ViewFilter
 from views.orgchart import build_org_chart, org_chart_html
 
 __all__ = ["Chart", "compare_charts", "focus_chart", "org_chart_for", "structure_chart"]
@@ -189,17 +188,6 @@ def _filtered(view: ViewFilter, agencies: list[Agency], edges: list[Edge]) -> tu
     kept = view.agencies(agencies, lines, frame=True)
     ids = {a.id for a in kept}
     return kept, [e for e in lines if e.start in ids]
-
-
-def filtered_subordinates(view: ViewFilter, focus: str, subs: Sequence[ChainStep]) -> list[ChainStep]:
-    """Subordinates the filter chooses whose superior is shown too (no step hangs from a hidden one)."""
-    shown, out = {focus}, []
-    for s in sorted(subs, key=lambda s: s.depth):
-        mode_ok = not view.modes or (s.mode or "leads") in view.modes
-        if s.via in shown and mode_ok and (not view.categories or s.agency.category.value in view.categories):
-            shown.add(s.agency.id)
-            out.append(s)
-    return out
 
 
 def focus_chart(service: OrgService, agency_id: str, depth: int, *, lang: str, view: ViewFilter = ALL) -> Chart:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from graph.filters import line_mode
 from graph.model import Category, RelType
 from tests.app.conftest import chart_nodes, iframe_pages, org_chart_ids, org_charts
-from views.filters import line_mode
 
 
 def _table_ids(at) -> set[str]:  # type: ignore[no-untyped-def]

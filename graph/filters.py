@@ -1,4 +1,4 @@
-"""The Explorer's filters: which categories of agency and which reporting modes a view shows.
+"""A view narrowed by category and reporting mode: the Explorer's filters, and the exports of the view on screen.
 
 One rule for the chart and the table: a line (REPORTS_TO or HOSTED_BY) is shown when its mode is chosen; an agency
 when its category is chosen and, under a mode filter, it has a line of a chosen mode. The leading bodies stay in a
@@ -7,12 +7,13 @@ table lists only what the filter chose. An empty choice means "all"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from graph.model import Agency, Category, Edge, RelType
+from graph.store import ChainStep
 
-__all__ = ["ALL", "LINE_TYPES", "ViewFilter"]
+__all__ = ["ALL", "LINE_TYPES", "ViewFilter", "filtered_subordinates", "line_mode"]
 
 LINE_TYPES = (RelType.REPORTS_TO, RelType.HOSTED_BY)
 
@@ -56,3 +57,14 @@ class ViewFilter:
 
 #: The filter that chooses everything (the default of every view).
 ALL = ViewFilter()
+
+
+def filtered_subordinates(view: ViewFilter, focus: str, subs: Sequence[ChainStep]) -> list[ChainStep]:
+    """Subordinates the filter chooses whose superior is shown too (no step hangs from a hidden one)."""
+    shown, out = {focus}, []
+    for s in sorted(subs, key=lambda s: s.depth):
+        mode_ok = not view.modes or (s.mode or "leads") in view.modes
+        if s.via in shown and mode_ok and (not view.categories or s.agency.category.value in view.categories):
+            shown.add(s.agency.id)
+            out.append(s)
+    return out
