@@ -233,6 +233,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_csv": ("下载 CSV", "Download CSV"),
     "result_graph": ("结果中的节点与关系", "Nodes and relationships in the result"),
     "running": ("正在查询…", "Running the query…"),
+    "editor_placeholder": (
+        "在此输入 Cypher，例如 MATCH (a:Agency) RETURN a LIMIT 10",
+        "Type Cypher here, e.g. MATCH (a:Agency) RETURN a LIMIT 10",
+    ),
+    "editor_hint": (
+        "Ctrl+Enter 运行 · Ctrl+空格 补全（冒号后为标签和关系类型，点号后为属性）",
+        "Ctrl+Enter runs · Ctrl+Space completes (labels and relationship types after a colon, properties after a dot)",
+    ),
+    "kind_label": ("标签", "label"),
+    "kind_type": ("关系类型", "relationship type"),
+    "kind_property": ("属性", "property"),
+    "kind_keyword": ("关键字", "keyword"),
+    "kind_function": ("函数", "function"),
+    "param_help": (
+        "按文本传入；数字、列表或真假值写成 :=JSON，例如 :=3",
+        "Passed as text; write a number, list or boolean as :=JSON, e.g. :=3",
+    ),
+    "history": ("本次会话的查询", "Queries this session"),
+    "history_empty": (
+        "运行过的查询会列在这里，点击即可再次运行。",
+        "Queries you run are listed here; click one to run it again.",
+    ),
+    "history_again": ("放回编辑器并再次运行", "Put it back in the editor and run it again"),
     # export
     "export_intro": ("将所选范围导出为图表或数据文件。", "Export the selected scope as diagrams or data files."),
     "export_scope": ("范围", "Scope"),

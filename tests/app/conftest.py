@@ -163,3 +163,15 @@ def chart_nodes(page: str) -> list[dict[str, Any]]:
 
 def by_key(at: Any, kind: str, key: str) -> Any:
     return getattr(at, kind)(key=key)
+
+
+def type_query(at: Any, text: str) -> Any:
+    """What typing `text` into the Cypher editor (our own component, which AppTest cannot drive) leaves behind:
+    the page's text in session state. Returns the app after a run, as `.input(...).run()` did."""
+    at.session_state["w_cq"] = text
+    return at.run()
+
+
+def editor_text(at: Any) -> str:
+    """The text the Cypher editor holds."""
+    return str(at.session_state["w_cq"])

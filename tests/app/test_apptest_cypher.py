@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from i18n import t
+from tests.app.conftest import editor_text, type_query
 
 CUSTOM = (
     "MATCH (a:Agency) WHERE a.dataset = $dataset AND a.snapshot = $snapshot RETURN a.id AS id ORDER BY a.id LIMIT 5"
@@ -21,7 +22,7 @@ def test_a_custom_query_with_a_parameter_gives_the_service_rows(open_app, app_se
     snapshot = app_service.dataset.snapshot_ids()[-1]
     expected = app_service.query(CUSTOM, {"snapshot": snapshot})
     at = open_app("cypher")
-    at.text_area[0].input(CUSTOM).run()
+    type_query(at, CUSTOM)
     at.text_input(key="w_p_snapshot").input(snapshot).run()
     at.button[0].click().run()
     assert not at.error, [e.value for e in at.error]
@@ -36,21 +37,21 @@ def test_a_named_query_runs_with_its_defaults_and_reopens_from_the_url(open_app,
     expected = app_service.run_named(query.name)
     at = open_app("cypher")
     at.selectbox(key="w_qn").set_value(query.name).run()
-    assert at.text_area[0].value == query.text
+    assert editor_text(at) == query.text
     at.button[0].click().run()
     assert not at.error, [e.value for e in at.error]
     assert len(at.dataframe[0].value) == len(expected.rows)
     assert str(at.query_params["qn"]).strip("[]'") == query.name
 
     again = open_app("cypher", params={"qn": query.name, "run": "1"})
-    assert again.text_area[0].value == query.text
+    assert editor_text(again) == query.text
     assert len(again.dataframe[0].value) == len(expected.rows)
 
 
 @pytest.mark.parametrize("text", ["CREATE (n:Agency {id: 'x'}) RETURN n", "MATCH (a:Agency RETURN a"])
 def test_writes_and_syntax_errors_are_shown_as_errors(open_app, text) -> None:
     at = open_app("cypher")
-    at.text_area[0].input(text).run()
+    type_query(at, text)
     at.button[0].click().run()
     assert not at.exception
     assert at.error and at.error[0].value.strip()
@@ -86,7 +87,7 @@ def test_errors_say_what_to_do_in_the_interface_language(open_app, text, key, la
     """The headline is ours, in the chosen language, with no command-line advice; the engine's words follow in
     monospace, so a parser's ^ marker lines up."""
     at = open_app("cypher", params={"lang": language})
-    at.text_area[0].input(text).run()
+    type_query(at, text)
     at.button[0].click().run()
     assert [e.value for e in at.error] == [t(key, language)]
     assert "--backend" not in at.error[0].value
@@ -111,12 +112,12 @@ def test_one_session_cannot_change_the_graph_every_session_shares(open_app, app_
     expected = [row["name"] for row in app_service.query(SHARED_STATE).rows]
     hostile = open_app("cypher", params={"lang": "en"})
     for text in ISSUE_TEXTS[:6]:
-        hostile.text_area[0].input(text).run()
+        type_query(hostile, text)
         hostile.button[0].click().run()
         assert not hostile.exception
         assert [e.value for e in hostile.error] == [t("error_write_refused", "en")], text
     other = open_app("cypher")
-    other.text_area[0].input(SHARED_STATE).run()
+    type_query(other, SHARED_STATE)
     other.button[0].click().run()
     assert not other.error, [e.value for e in other.error]
     assert list(other.dataframe[0].value["name"]) == expected

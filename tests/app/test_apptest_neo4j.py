@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import org_chart_ids, org_charts
+from tests.app.conftest import org_chart_ids, org_charts, type_query
 from tests.conftest import neo4j_settings
 from views import charts
 
@@ -35,7 +35,7 @@ def test_explorer_on_neo4j_draws_what_the_embedded_backend_draws(neo4j_env, open
 def test_cypher_page_runs_on_neo4j(neo4j_env, open_app, app_service) -> None:
     text = "MATCH (a:Agency) WHERE a.dataset = $dataset RETURN count(a) AS n"
     at = open_app("cypher")
-    at.text_area[0].input(text).run()
+    type_query(at, text)
     at.button[0].click().run()
     assert not at.error, [e.value for e in at.error]
     assert int(at.dataframe[0].value["n"][0]) == len(app_service.dataset.agencies)

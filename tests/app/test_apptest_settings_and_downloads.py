@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 import streamlit as st
 
+from tests.app.conftest import type_query
+
 
 @pytest.mark.parametrize(("variable", "value"), [("ORGRAPH_CYPHER_ROW_CAP", "abc"), ("ORGRAPH_CYPHER_TIMEOUT_S", "-1")])
 def test_a_bad_setting_is_named_on_the_page(monkeypatch, open_app, variable: str, value: str) -> None:
@@ -28,7 +30,7 @@ def test_the_query_download_escapes_formulas(monkeypatch, open_app) -> None:
 
     monkeypatch.setattr(st, "download_button", record)
     at = open_app("cypher", params={"lang": "en"})
-    at.text_area[0].input("""RETURN "=cmd|' /C calc'!A0" AS payload, '@SUM(1)' AS at, -5 AS n""").run()
+    type_query(at, """RETURN "=cmd|' /C calc'!A0" AS payload, '@SUM(1)' AS at, -5 AS n""")
     at.button[0].click().run()
     assert not at.error, [e.value for e in at.error]
     rows = list(csv.reader(io.StringIO(downloads[-1].decode("utf-8-sig"))))
