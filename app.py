@@ -23,6 +23,14 @@ st.markdown(
     unsafe_allow_html=True,  # a constant style block; no data reaches it
 )
 
+
+def _relabel() -> None:
+    """A new language: set every widget's value again, so a dropdown shows its choice in the new language at once
+    (a widget whose value is not set keeps the label it was drawn with until it is touched)."""
+    for key in [k for k in st.session_state if str(k).startswith("w_") and k != "w_lang"]:
+        st.session_state[key] = st.session_state[key]
+
+
 with st.sidebar:
     st.radio(
         tr("language"),
@@ -30,6 +38,7 @@ with st.sidebar:
         key=url_state("lang", "zh", ["zh", "en"]),
         horizontal=True,
         format_func=lambda code: {"zh": "中文", "en": "English"}[code],
+        on_change=_relabel,
     )
 publish(lang=lang())
 

@@ -255,6 +255,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "运行过的查询会列在这里，点击即可再次运行。",
         "Queries you run are listed here; click one to run it again.",
     ),
+    "error_original": ("查询引擎的原文（英文）", "The query engine's own words"),
     "history_again": ("放回编辑器并再次运行", "Put it back in the editor and run it again"),
     # export
     "export_intro": ("将所选范围导出为图表或数据文件。", "Export the selected scope as diagrams or data files."),

@@ -10,10 +10,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import chart_legend, get_service, lang, publish, show_chart, show_query_error, tr, url_state
+from app_pages.common import chart_legend, get_service, lang, publish, show_chart, tr, url_state
 from graph.errors import OrgraphError
 from views import render
 from views.cypher_editor import HistoryEntry, cypher_editor, remember, show_history, typed_param, vocabulary
+from views.cypher_messages import explain
 from views.cypher_result import cell, result_chart, result_csv
 
 TEXT, REV, RAN, HISTORY = "w_cq", "cq_rev", "cypher_ran", "cypher_history"
@@ -60,6 +61,15 @@ def _on_pick() -> None:
 def _show_history() -> None:
     with past:
         show_history(st.session_state.get(HISTORY, []), _again, tr("history"), tr("history_empty"), tr("history_again"))
+
+
+def _show_error(exc: OrgraphError, text: str) -> None:
+    """What went wrong and what to do, in the interface language; the engine's words only when nothing fits."""
+    said = explain(exc, text, lang(), timeout_s=limits.cypher_timeout_s)
+    st.error(said.headline + (f"\n\n{render.md(said.detail)}" if said.detail else ""))
+    if said.original:
+        st.caption(tr("error_original"))
+        st.code(said.original, language=None, wrap_lines=True)
 
 
 def _again(index: int) -> None:
@@ -124,7 +134,7 @@ if ran and (text or "").strip():
     except OrgraphError as exc:
         st.session_state[HISTORY] = remember(history, HistoryEntry(text, values, None))
         _show_history()
-        show_query_error(exc)
+        _show_error(exc, text)
         st.stop()
     st.session_state[HISTORY] = remember(history, HistoryEntry(text, values, len(result.rows)))
     st.caption(tr("rows_in", n=len(result.rows), s=result.seconds) + f" · {result.backend}")
