@@ -11,6 +11,7 @@ import pytest
 from paths import MINI, ROOT
 
 import cli
+from cli_commands.cypher import parse_param
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -143,9 +144,9 @@ def test_cli_runs_as_a_script_with_utf8_output():
 
 
 def test_params_are_text_unless_given_as_json():
-    assert cli._parse_param("snapshot=2019") == ("snapshot", "2019")
-    assert cli._parse_param("depth:=3") == ("depth", 3)
-    assert cli._parse_param('ids:=["a","b"]') == ("ids", ["a", "b"])
+    assert parse_param("snapshot=2019") == ("snapshot", "2019")
+    assert parse_param("depth:=3") == ("depth", 3)
+    assert parse_param('ids:=["a","b"]') == ("ids", ["a", "b"])
 
 
 def test_export_as_a_script_exits_cleanly(tmp_path: Path):

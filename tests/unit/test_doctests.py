@@ -8,7 +8,7 @@ import pkgutil
 
 import pytest
 
-PACKAGES = ("graph", "loaders", "exporters", "views", "queries")
+PACKAGES = ("graph", "loaders", "exporters", "views", "queries", "cli_commands")
 MODULES = ("service", "settings", "cli", "i18n")
 
 
