@@ -79,9 +79,15 @@ def view_filter() -> ViewFilter:
     cat_names, mode_words = {c: labels.category_name(c, lang()) for c in categories}, labels.mode_names(lang())
     left, right = st.columns(2)
     cats = left.multiselect(
-        tr("filter_categories"), categories, key=url_list("cat", categories), format_func=cat_names.get
+        tr("filter_categories"),
+        categories,
+        key=url_list("cat", categories),
+        format_func=cat_names.get,
+        placeholder=tr("filter_all"),
     )
-    picked = right.multiselect(tr("filter_modes"), modes, key=url_list("mode", modes), format_func=mode_words.get)
+    picked = right.multiselect(
+        tr("filter_modes"), modes, key=url_list("mode", modes), format_func=mode_words.get, placeholder=tr("filter_all")
+    )
     publish(cat=",".join(cats) or None, mode=",".join(picked) or None)
     return ViewFilter.of(cats, picked)
 

@@ -41,18 +41,18 @@ snapshot_names = {s: snapshot_label(dataset.snapshot(s)) for s in snapshots}
 first, last = default_snapshots(dataset)
 kinds = ["snapshot", "compare", "chain"]
 kind_names = {k: tr(f"export_kind_{k}") for k in kinds}
-focused = st.query_params.get("agency") or st.session_state.get("_view", {}).get("agency")
+wanted = st.query_params.get("agency") or st.session_state.get("_view", {}).get("agency")
+focused = dataset.agency(wanted) if wanted else None  # a link with only an agency opens on its place and snapshot
+home = focused.jurisdiction if focused and focused.jurisdiction in scopes else default_scope(dataset)
 c1, c2, c3, c4 = st.columns([2.2, 1.4, 1.6, 1.2])
-scope = c1.selectbox(
-    tr("jurisdiction"), scopes, key=url_state("j", default_scope(dataset), scopes), format_func=scope_names.get
-)
+scope = c1.selectbox(tr("jurisdiction"), scopes, key=url_state("j", home, scopes), format_func=scope_names.get)
 kind = c2.radio(
     tr("export_scope"),
     kinds,
     key=url_state("kind", "chain" if focused else "snapshot", kinds),
     format_func=kind_names.get,
 )
-before = after = agency = None
+before = after = agency = snapshot = None
 with c3:
     if kind == "compare":
         before = st.selectbox(
@@ -61,11 +61,9 @@ with c3:
         after = st.selectbox(
             tr("snapshot_after"), snapshots, key=url_state("after", last, snapshots), format_func=snapshot_names.get
         )
-    snapshot = (
-        st.selectbox(tr("snapshot"), snapshots, key=url_state("snap", last, snapshots), format_func=snapshot_names.get)
-        if kind != "compare"
-        else None
-    )
+    else:
+        own = url_state("snap", focused.snapshot if focused else last, snapshots)
+        snapshot = st.selectbox(tr("snapshot"), snapshots, key=own, format_func=snapshot_names.get)
 with c4:
     label_names = {"both": tr("labels_both"), "zh": "中文", "en": "English"}
     label_lang = st.selectbox(
@@ -98,7 +96,7 @@ publish(
     after=after,
     labels=label_lang,
     agency=agency,
-    xdepth=depth or None,
+    depth=depth if depth != 1 else None,
 )
 
 compare = (before, after) if kind == "compare" and before and after else None

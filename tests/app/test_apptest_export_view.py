@@ -87,3 +87,15 @@ def test_a_filtered_scope_export_leaves_out_what_the_filter_hides(open_app, app_
     leading = {a.id for a in inside if a.category is Category.LEADERSHIP}
     own = {a for a in agencies if a in {b.id for b in inside}}  # others are greyed context (a line's far end)
     assert party and own == party | leading
+
+
+def test_a_link_with_only_an_agency_opens_its_chain_in_its_place_and_snapshot(open_app, app_service) -> None:
+    first = app_service.dataset.bottom_jurisdictions()[0].id  # the page's default scope
+    latest = app_service.dataset.snapshot_ids()[-1]
+    elsewhere = [a for a in app_service.agencies(latest) if a.jurisdiction != first]
+    agency = max(elsewhere, key=lambda a: len(app_service.chain(a.id)))
+    at = open_app("export", params={"agency": agency.id})
+    assert at.radio(key="w_kind").value == "chain"
+    assert at.selectbox(key="w_j").value == agency.jurisdiction
+    assert at.selectbox(key="w_snap").value == agency.snapshot
+    assert at.selectbox(key="w_agency").value == agency.id
