@@ -63,6 +63,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group_label": ("{name}\n{n} 个机构", "{name}\n{n} agencies"),
     "modeled_dashed": ("虚线边框：推定（modeled）", "Dashed border: modeled"),
     "context_node": ("范围外机构（上级）", "Outside the scope (superior)"),
+    "node_jurisdiction": ("地区（Jurisdiction）", "Jurisdiction"),
+    "node_function": ("职能（Function）", "Function"),
+    "node_other": ("其他节点", "Other node"),
+    "rel_in": ("所在地区（IN）", "in a jurisdiction (IN)"),
+    "rel_has_function": ("承担职能（HAS_FUNCTION）", "holds a function (HAS_FUNCTION)"),
+    "rel_became": ("沿革（BECAME）", "became (BECAME)"),
     "drawn_count": ("已绘制 {nodes} 个节点、{links} 条连线", "Drawn: {nodes} nodes, {links} links"),
     # categories
     "cat_leadership": ("领导机构", "Leadership"),

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import chart_legend, get_service, lang, publish, show_chart, tr, url_state
+from app_pages.common import get_service, lang, publish, show_chart, tr, url_state
 from graph.errors import OrgraphError
 from views import render
 from views.cypher_editor import HistoryEntry, cypher_editor, remember, show_history, typed_param, vocabulary
@@ -145,6 +145,6 @@ if ran and (text or "").strip():
     st.download_button(tr("download_csv"), result_csv(result), file_name="query.csv", mime="text/csv")
     if result.nodes:
         st.markdown(f"**{tr('result_graph')}**")
-        nodes, links = result_chart(result, lang(), limits.max_drawn_elements)
-        show_chart(render.chart_html(nodes, links, height=520, legend=chart_legend(nodes, links)), 520)
+        nodes, links, legend = result_chart(result, lang(), limits.max_drawn_elements)
+        show_chart(render.chart_html(nodes, links, height=520, legend=legend), 520)
 _show_history()

@@ -40,6 +40,7 @@ __all__ = [
     "plot_text",
     "structure_links",
     "tooltip",
+    "wrap_label",
 ]
 
 #: fill, border per category: pale fills with a strong border read well on screen and in print.
@@ -76,6 +77,8 @@ MODE_STYLES: dict[str, tuple[str, list[int] | bool, float]] = {
     "hosted": ("#9e9e9e", [9, 5], 1.0),
     "became": ("#6a1b9a", [6, 4], 1.4),
     "aggregate": ("#607d8b", False, 1.0),
+    "in": ("#b0bec5", [2, 5], 1.0),  # Cypher results: an agency or jurisdiction IN a jurisdiction
+    "function": ("#8d6e63", [1, 3], 1.2),  # Cypher results: HAS_FUNCTION
 }
 
 
@@ -178,7 +181,7 @@ def agency_node(
     other = agency.name_en if lang == "zh" else agency.name_zh
     return ChartNode(
         id=agency.id,
-        label=_wrap(agency.name(lang), 9 if lang == "zh" else 18),
+        label=wrap_label(agency.name(lang), lang),
         x=pos[0],
         y=pos[1],
         fill=fill,
@@ -371,6 +374,11 @@ def _legend_html(legend: Legend) -> str:
             f"</span>{html.escape(legend.dashed_note)}</span>"
         )
     return "<div class='legend'>" + "".join(parts) + "</div>"
+
+
+def wrap_label(text: str, lang: str) -> str:
+    """A name broken so its box stays narrow: 9 characters a line in Chinese, about 18 at spaces in English."""
+    return _wrap(text, 9 if lang == "zh" else 18)
 
 
 def _wrap(text: str, width: int) -> str:
