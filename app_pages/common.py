@@ -15,7 +15,7 @@ import streamlit as st
 from app_pages.session import get_service, lang, settings
 from graph.errors import OrgraphError
 from graph.filters import ViewFilter
-from graph.model import Category, Dataset, Jurisdiction, Snapshot
+from graph.model import Category, Dataset, Snapshot
 from i18n import t
 from views import labels, render, widgets
 from views.labels import LEAGUE, default_scope, default_snapshots, scope_options
@@ -26,7 +26,6 @@ __all__ = [
     "default_scope",
     "default_snapshots",
     "get_service",
-    "jurisdiction_label",
     "lang",
     "publish",
     "scope_options",
@@ -107,10 +106,6 @@ def publish(**values: Any) -> None:
 # ---- the shared labels (views/labels.py) in the session's language ---------------------------------------------
 def snapshot_label(snapshot: Snapshot) -> str:
     return labels.snapshot_label(snapshot, lang())
-
-
-def jurisdiction_label(j: Jurisdiction) -> str:
-    return j.name(lang())
 
 
 def scope_label(dataset: Dataset, scope: str) -> str:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from graph.model import Agency, Category, Dataset, Jurisdiction, Snapshot, SnapshotRole
+from graph.model import Category, Dataset, Snapshot, SnapshotRole
 from i18n import t
 from views import render
 
 __all__ = [
     "LEAGUE",
     "MODES",
-    "agency_label",
     "category_legend",
     "category_name",
     "chart_legend",
@@ -34,10 +33,6 @@ def snapshot_label(snapshot: Snapshot, lang: str) -> str:
     label = snapshot.label_en if lang == "en" else snapshot.label_zh
     label = label or snapshot.label_zh or snapshot.label_en
     return f"{snapshot.id} · {label}" if label else snapshot.id
-
-
-def jurisdiction_label(j: Jurisdiction, lang: str) -> str:
-    return j.name(lang)
 
 
 def scope_options(dataset: Dataset) -> list[str]:
@@ -77,11 +72,6 @@ def mode_names(lang: str) -> dict[str, str]:
 def category_name(category: Category | str, lang: str) -> str:
     value = category.value if isinstance(category, Category) else category
     return t(f"cat_{value}", lang)
-
-
-def agency_label(agency: Agency, lang: str) -> str:
-    """A one-line label for pickers: name, jurisdiction and snapshot (widgets show it as text)."""
-    return f"{agency.name(lang)} · {agency.jurisdiction} · {agency.snapshot}"
 
 
 def category_legend(

@@ -10,6 +10,7 @@ import pytest
 
 from exporters import Selection, collect, render
 from exporters.diagram import diagram_source
+from graph.filters import ViewFilter
 from graph.model import Dataset
 
 
@@ -21,6 +22,9 @@ def _selections(dataset: Dataset) -> list[Selection]:
         chosen.append(Selection(compare=(snaps[0], snaps[-1]), jurisdiction=county))
     agency = dataset.agencies_in(snaps[-1], county)[0].id
     chosen.append(Selection(agency=agency, depth=2))
+    deep = max(dataset.agencies_in(snaps[-1], county), key=lambda a: a.id).id
+    chosen.append(Selection(agency=deep, depth=1, chain=True, view=ViewFilter.of(["party", "government"])))
+    chosen.append(Selection(snapshots=(snaps[-1],), jurisdiction=county, view=ViewFilter.of((), ["leads", "guides"])))
     return chosen
 
 
