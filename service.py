@@ -266,7 +266,8 @@ class OrgService:
         return self.store.run_cypher(text, merged, timeout_s=timeout_s, row_cap=row_cap)
 
     def named_queries(self) -> list[NamedQuery]:
-        return all_queries()
+        """The named queries with their defaults read off this dataset (`@last_snapshot` -> its latest)."""
+        return [q.bind(self.dataset) for q in all_queries()]
 
     def run_named(
         self,
@@ -276,9 +277,10 @@ class OrgService:
         timeout_s: float | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
-        query = get_query(name)
+        query = get_query(name).bind(self.dataset)
         merged: dict[str, object] = dict(query.defaults)
         merged.update(params or {})
+        query.check_params(merged)  # a required parameter left out: InvalidRequest naming it (CLI exit 2)
         return self.query(query.text, merged, timeout_s=timeout_s, row_cap=row_cap)
 
     # ---- exports (exporters/) ------------------------------------------------------------------------------

@@ -129,6 +129,8 @@ publish(
 history: list[HistoryEntry] = st.session_state.setdefault(HISTORY, [])
 if ran and (text or "").strip():
     try:
+        if query and text == query.text:  # a named query's required parameter left empty: say which one
+            query.check_params(values)
         with st.spinner(tr("running")):
             result = service.query(text, {k: typed_param(v) for k, v in values.items()})
     except OrgraphError as exc:

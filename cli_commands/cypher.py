@@ -10,7 +10,7 @@ from typing import Any
 from cli_commands.common import EXIT_OK, Command, Parsers, bounded_option, format_rows, open_service, progress
 from graph.embedded.compiled import compile_dataset
 from graph.errors import InvalidRequest
-from queries import all_queries
+from queries import NamedQuery, all_queries
 from settings import Settings
 
 __all__ = ["COMMANDS", "add_parsers", "parse_param"]
@@ -65,7 +65,7 @@ def cmd_compile(args: argparse.Namespace) -> int:
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
-    rows = [{"name": q.name, "title": q.title, "params": ", ".join(q.params)} for q in all_queries()]
+    rows = [{"name": q.name, "title": q.title, "params": _param_list(q)} for q in all_queries()]
     print(format_rows(["name", "title", "params"], rows, args.format))
     return EXIT_OK
 
@@ -92,3 +92,8 @@ def add_parsers(parsers: Parsers) -> None:
     p = parsers.add("compile", "Compile the dataset into the cache ($ORGRAPH_CACHE_DIR) ahead of time.")
     p.add_argument("--force", action="store_true", help="compile again even if an up-to-date copy is cached")
     parsers.add("queries", "List the named queries in queries/.")
+
+
+def _param_list(query: NamedQuery) -> str:
+    """`snapshot=@last_snapshot, agency_id (required)`: each parameter with its default, or marked required."""
+    return ", ".join(f"{p}={query.defaults[p]}" if p in query.defaults else f"{p} (required)" for p in query.params)

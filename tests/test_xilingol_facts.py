@@ -178,7 +178,7 @@ def test_every_agency_and_edge_is_cited_and_seed_means_the_seed(dataset: Dataset
 
 
 def test_named_queries_state_the_same_facts(service: OrgService) -> None:
-    quota = {r["county"]: (r["quota"], r["counted"]) for r in service.run_named("quota_counts").rows}
+    quota = {r["jurisdiction"]: (r["quota"], r["counted"]) for r in service.run_named("quota_counts").rows}
     assert quota == {name: (q, q) for name, q in QUOTAS.items()}
     special = service.run_named("special_departments").rows
     for dept, expected in (
@@ -186,9 +186,9 @@ def test_named_queries_state_the_same_facts(service: OrgService) -> None:
         ("foreign_affairs", FOREIGN),
         ("forestry_grassland", FORESTRY),
     ):
-        assert {r["county"] for r in special if r["department"] == dept} == expected
+        assert {r["jurisdiction"] for r in special if r["department"] == dept} == expected
     eco = service.run_named("ecology_dispatched").rows
-    county_rows = [r for r in eco if r["county_id"] in counties(service).values()]
+    county_rows = [r for r in eco if r["jurisdiction_id"] in counties(service).values()]
     assert len(county_rows) == 12 and {r["mode"] for r in county_rows} == {"dispatched"}
     assert {r["target_jurisdiction"] for r in county_rows} == {"152500"}
     new = Counter(r["type"] for r in service.run_named("new_agencies").rows)
@@ -198,7 +198,7 @@ def test_named_queries_state_the_same_facts(service: OrgService) -> None:
     assert offices == {jid: COORDINATION_AREAS for jid in counties(service).values()}
     unified = {(r["type"], r["manager_type"]) for r in service.run_named("unified_management").rows}
     assert {("establishment_office", "organization"), ("ethnic_affairs", "united_front")} <= unified
-    rows = service.run_named("reporting_chain").rows  # every path upwards, any mode
+    rows = service.run_named("reporting_chain", {"agency_id": "152528-2019-emergency_management"}).rows  # any mode
     steps = service.chain("152528-2019-emergency_management")  # the main line
     reachable = {r["id"]: r["steps"] for r in rows}
     assert {s.agency.id for s in steps} <= set(reachable)
@@ -284,7 +284,7 @@ def test_remaining_named_queries(service: OrgService) -> None:
         for department, duties in MANDATED_SOURCES.items():
             assert {(jid, department, d) for d in duties} <= held
         assert (jid, "united_front", "ethnic_affairs") in held
-    lineage = service.run_named("lineage_of_agency").rows  # default: 镶黄旗应急管理局
+    lineage = service.run_named("lineage_of_agency", {"agency_id": "152528-2019-emergency_management"}).rows
     assert lineage and {r["change"] for r in lineage} <= {"merged", "transferred"}
     merged = service.run_named("merged_agencies", {"jurisdiction": counties(service)["锡林浩特市"]}).rows
     assert merged and any(r["new_jurisdiction"] == "152500" for r in merged)  # city teams into the league's

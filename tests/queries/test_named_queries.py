@@ -28,8 +28,11 @@ from queries import NamedQuery, all_queries
 #: of them run. A query added here must fail on the embedded engine with that message and still run on Neo4j.
 EMBEDDED_UNSUPPORTED: dict[str, str] = {}
 
-#: Parameters that name things of data/xilingol (the queries' defaults) replaced by their mini counterparts.
-MINI_PARAMS = {"agency_id": "m19-xh-emergency", "jurisdiction": "xh", "county": "xh"}
+#: Values for the queries' required parameters (they have no default that fits every dataset), per dataset.
+REQUIRED = {
+    "xilingol": {"agency_id": "152528-2019-emergency_management"},
+    "mini": {"agency_id": "m19-xh-emergency"},
+}
 DATASETS = {"xilingol": XILINGOL, "mini": MINI}
 QUERIES = all_queries()
 
@@ -58,11 +61,16 @@ def _is_mini(dataset: Dataset) -> bool:
     return dataset.id.startswith("named-mini-")
 
 
+def _name(dataset: Dataset) -> str:
+    return dataset.id.split("-")[1]
+
+
 def params_for(query: NamedQuery, dataset: Dataset, **override: str) -> dict[str, Any]:
-    params: dict[str, Any] = {"dataset": dataset.id, **query.defaults}
-    if _is_mini(dataset):
-        params.update({k: v for k, v in MINI_PARAMS.items() if k in query.params})
+    """The query's defaults read off `dataset`, plus this dataset's values for its required parameters."""
+    params: dict[str, Any] = {"dataset": dataset.id, **query.bind(dataset).defaults}
+    params.update({k: v for k, v in REQUIRED[_name(dataset)].items() if k in query.params})
     params.update(override)
+    assert not query.missing(params), f"REQUIRED lacks {query.missing(params)} for {_name(dataset)}"
     return params
 
 
@@ -198,12 +206,7 @@ def test_analyst_query_of_the_docs_agrees_on_both_backends(
     pair: tuple[Any, Any, Dataset], comment: str, query: str
 ) -> None:
     networkx, neo4j, dataset = pair
-    agency = (
-        MINI_PARAMS["agency_id"]
-        if _is_mini(dataset)
-        else next(q.defaults["agency_id"] for q in QUERIES if "agency_id" in q.defaults)
-    )
-    params = {"dataset": dataset.id, "agency_id": agency}
+    params = {"dataset": dataset.id, "agency_id": REQUIRED[_name(dataset)]["agency_id"]}
     ours = networkx.run_cypher(scoped(query), params)
     assert_same_rows(query, ours, neo4j.run_cypher(scoped(query), params))
     # the embedded store holds one dataset: scoping changes nothing there, as typed equals as compared
