@@ -1,6 +1,6 @@
 """The use cases the Streamlit app and the CLI share. Returns domain objects and plain results; imports no UI.
 
-service = OrgService.open("data/xilingol")          # embedded networkx backend
+service = OrgService.open("data/<dataset folder>")  # embedded networkx backend
 service.chain(agency_id)   # -> [ChainStep, ...]
 """
 

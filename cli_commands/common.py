@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -12,7 +13,7 @@ from typing import Any
 from graph.csvcells import write_csv
 from graph.errors import InvalidRequest
 from service import OrgService
-from settings import Settings, bounded
+from settings import SETTINGS, Settings, bounded
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -101,7 +102,8 @@ class Parsers:
 
     def common(self, p: argparse.ArgumentParser) -> None:
         """--dataset, --no-cache and --backend."""
-        p.add_argument("--dataset", help="dataset folder (default: $ORGRAPH_DATASET or data/xilingol)")
+        default = os.path.relpath(next(s.default for s in SETTINGS if s.env == "ORGRAPH_DATASET"))
+        p.add_argument("--dataset", help=f"dataset folder (default: $ORGRAPH_DATASET or {default})")
         p.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help=NO_CACHE_HELP)
         backend_help = "storage backend (default: networkx, or neo4j when NEO4J_URI is set)"
         p.add_argument("--backend", choices=["networkx", "neo4j"], help=backend_help)
