@@ -174,6 +174,9 @@ def _vocabulary(model: Manifest, lines: list[str], problems: list[Problem]) -> N
 
     if not model.title_zh and not model.title_en:
         add(("title_zh",), "give title_zh or title_en (or both); both are empty")
+    for index, event in enumerate(model.events):
+        if not event.label_zh and not event.label_en:
+            add(("events", index, "label_zh"), "give label_zh or label_en (or both); both are empty")
     dates: dict[str, str] = {}
     for index, snap in enumerate(model.snapshots):
         if snap.date in dates and dates[snap.date] != snap.id:

@@ -155,7 +155,7 @@ class SourceEntry(_Entry):
 
 class EventEntry(_Entry):
     date: IsoDate
-    label_zh: Required
+    label_zh: Text = ""  # one of the two labels must be given (checked in manifest.py)
     label_en: Text = ""
     source: Required
 
