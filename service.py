@@ -232,7 +232,7 @@ class OrgService:
         for j in self.dataset.jurisdictions:
             if key in (j.id, j.name_zh) or key.lower() == j.name_en.lower():
                 return j
-        known = ", ".join(f"{j.id} {j.name_zh}" for j in self.dataset.jurisdictions[:20])
+        known = ", ".join(f"{j.id} {j.name('zh')}" for j in self.dataset.jurisdictions[:20])
         raise NotFound(f"no jurisdiction {name_or_id!r} in dataset {self.dataset.id!r}; try one of: {known}")
 
     def agency_profile(self, agency_id: str, depth: int = 1) -> AgencyProfile:

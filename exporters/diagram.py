@@ -55,8 +55,8 @@ def _wrap(text: str, width: int) -> list[str]:
 def agency_lines(agency: Agency, lang: str) -> list[str]:
     """The label lines of an agency: Chinese name, then English name (for `both`), each wrapped."""
     names = [agency.name(lang)] if lang != "both" else [agency.name_zh, agency.name_en]
-    if lang == "both" and agency.name_en in ("", agency.name_zh):
-        names = [agency.name_zh]
+    if lang == "both":  # each name once; an English-only (or Chinese-only) agency has just the one
+        names = list(dict.fromkeys(n for n in names if n)) or [agency.name("zh")]
     lines: list[str] = []
     for name in names:
         lines += _wrap(name, WRAP_ZH if any(ord(ch) > 0x2E80 for ch in name) else WRAP_EN)
@@ -187,7 +187,7 @@ def _add_agencies(
         target = graphviz.Digraph(name=f"cluster_{n}") if clustered else dot
         if clustered:
             j = graph.dataset.jurisdiction(jid)
-            jname = (j.name_zh if lang != "en" else j.name_en) if j else jid
+            jname = j.name("en" if lang == "en" else "zh") if j else jid
             caption = f"{snap} · {jname}" + (" (上级/关联 context)" if is_context else "")
             target.attr(
                 label=_label(caption),

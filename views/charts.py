@@ -137,7 +137,7 @@ def _aggregated(
     nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang)) for a in drawn_agencies.values()]
     for jid in groups:
         j = dataset.jurisdiction(jid)
-        name = (j.name_en if lang == "en" else j.name_zh) if j else jid
+        name = j.name(lang) if j else jid
         count = len(by_jur[jid])
         nodes.append(
             render.ChartNode(

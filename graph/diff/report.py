@@ -46,7 +46,7 @@ def _ids(agencies: Iterable[Agency]) -> str:
 
 
 def _names(agencies: Iterable[Agency]) -> str:
-    return "; ".join(a.name_zh for a in agencies)
+    return "; ".join(a.name("zh") for a in agencies)  # a name in either language
 
 
 def _links(links: Iterable[Link]) -> str:
@@ -354,8 +354,8 @@ def summaries(diff: SnapshotDiff) -> list[Summary]:
         out.append(
             Summary(
                 j.id,
-                f"{j.name_zh}：{'、'.join(zh)}；{q_zh}",
-                f"{j.name_en}: {', '.join(en)}; {q_en}",
+                f"{j.name('zh')}：{'、'.join(zh)}；{q_zh}",
+                f"{j.name('en')}: {', '.join(en)}; {q_en}",
             )
         )
     return out

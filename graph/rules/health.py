@@ -46,8 +46,8 @@ def reports_to(ctx: RuleContext) -> list[Violation]:
         out.append(
             Violation(
                 a.jurisdiction,
-                f"{a.name_zh} 在 {ctx.snapshot} 没有上级机构",
-                f"{a.name_en} reports to no agency in snapshot {ctx.snapshot}",
+                f"{a.name('zh')} 在 {ctx.snapshot} 没有上级机构",
+                f"{a.name('en')} reports to no agency in snapshot {ctx.snapshot}",
                 (a.id,),
             )
         )
@@ -104,8 +104,8 @@ def cited(ctx: RuleContext) -> list[Violation]:
             out.append(
                 Violation(
                     a.jurisdiction,
-                    f"{a.name_zh}：{problem}",
-                    f"{a.name_en}: {problem}",
+                    f"{a.name('zh')}：{problem}",
+                    f"{a.name('en')}: {problem}",
                     (a.id,),
                 )
             )
@@ -118,7 +118,7 @@ def cited(ctx: RuleContext) -> list[Violation]:
             out.append(Violation(a.jurisdiction, f"{what}：{problem}", f"{what}: {problem}", (a.id,)))
     for j in ctx.populated():
         if problem := bad(j.basis, j.source):
-            out.append(Violation(j.id, f"{j.name_zh}：{problem}", f"{j.name_en}: {problem}"))
+            out.append(Violation(j.id, f"{j.name('zh')}：{problem}", f"{j.name('en')}: {problem}"))
     return out
 
 
