@@ -183,15 +183,17 @@ def query_latencies(driver: Any, dataset: Dataset, repeats: int, seed: int) -> N
     )
     ms = median_latency(lambda: store.run_cypher(text, {"id": next(chain)}), repeats) * 1000
     print(f"  reporting chain Cypher (*1..6):                {ms:8.2f} ms median")
-    named_query_latencies(store, repeats)
+    named_query_latencies(store, dataset, picks[0], repeats)
 
 
-def named_query_latencies(store: Neo4jStore, repeats: int) -> None:
-    """Each named query with its default parameters (text, as the CLI and app pass them)."""
+def named_query_latencies(store: Neo4jStore, dataset: Dataset, agency_id: str, repeats: int) -> None:
+    """Each named query with its default parameters read off the dataset (text, as the CLI and app pass them);
+    a required agency id is one of the picked agencies."""
     from queries import all_queries
 
     for query in all_queries():
-        run = partial(store.run_cypher, query.text, dict(query.defaults))
+        params = {**query.bind(dataset).defaults, **{p: agency_id for p in query.required if p == "agency_id"}}
+        run = partial(store.run_cypher, query.text, params)
         try:
             ms = median_latency(run, repeats) * 1000
             rows = len(run().rows)
