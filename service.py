@@ -350,7 +350,7 @@ class OrgService:
         self, before: str | None = None, after: str | None = None, jurisdiction: str | None = None
     ) -> SnapshotDiff:
         """graph.diff.compare.SnapshotDiff of two snapshots (default: the manifest's before and after roles) within a
-        jurisdiction (id, Chinese or English name), "league", or everything (None)."""
+        jurisdiction (id, Chinese or English name), a level id (every jurisdiction of that level), or everything (None)."""
         before = before or self._snapshot_with_role("before", 0)
         after = after or self._snapshot_with_role("after", -1)
         self._check_snapshot(before)

@@ -108,11 +108,14 @@ def add_parsers(parsers: Parsers) -> None:
     p = parsers.add(
         "diff",
         "Compare two snapshots from the lineage: established, abolished, merged, split, renamed, "
-        "transferred, reporting/category/hosting changes, counts against the quota, a summary per county.",
+        "transferred, reporting/category/hosting changes, counts against the quota, a summary per jurisdiction.",
     )
     p.add_argument("--from", dest="before", metavar="SNAPSHOT", help="earlier snapshot (default: role before)")
     p.add_argument("--to", dest="after", metavar="SNAPSHOT", help="later snapshot (default: role after)")
-    p.add_argument("--jurisdiction", help="id, Chinese or English name, or 'league' (default: everything)")
+    p.add_argument(
+        "--jurisdiction",
+        help="id, Chinese or English name, or a level id: every jurisdiction of that level (default: everything)",
+    )
     p.add_argument("--all", action="store_true", help="also list agencies that simply continued")
     p = parsers.add(
         "check",
