@@ -131,3 +131,47 @@ def dataset_words(folder: Path) -> DatasetWords:
     kept = {p.strip() for p in phrases if p and p.strip() and p.strip().lower() not in ALLOWED}
     kept = {p for p in kept if len(p) >= 2 and (not p.isascii() or len(p) >= _MIN_LATIN)}
     return DatasetWords(folder, manifest.get("id", folder.name), frozenset(kept), frozenset(short), frozenset(codes))
+
+
+def _own_text(folder: Path) -> str:
+    """Everything the dataset's own files say (README aside): a word found here is the dataset's too."""
+    parts = [p.read_text(encoding="utf-8-sig") for p in sorted(folder.iterdir()) if p.suffix in (".csv", ".toml")]
+    return "\n".join(parts)
+
+
+@cache
+def foreign_words(folder: Path, others: tuple[Path, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """The words of the `others` datasets that `folder`'s own files never use: what its pages must never show.
+
+    Shared words (tests/data/mini is cut from data/xilingol, so they share place names) are the dataset's own."""
+    own = _own_text(folder)
+    found: dict[str, re.Pattern[str]] = {}
+    for other in others:
+        if other == folder:
+            continue
+        for word, regex in dataset_words(other).patterns():
+            if not regex.search(own):
+                found.setdefault(f"{word} ({dataset_words(other).id})", regex)
+    return sorted(found.items())
+
+
+@cache
+def _any_foreign(folder: Path, others: tuple[Path, ...]) -> re.Pattern[str]:
+    """One regex for all the foreign words: most texts have none, and one pass over a large export is quick."""
+    parts = [
+        f"(?i:{regex.pattern})" if regex.flags & re.IGNORECASE else f"(?:{regex.pattern})"
+        for _, regex in foreign_words(folder, others)
+    ]
+    return re.compile("|".join(parts) or "(?!)")
+
+
+def find_foreign(text: str, folder: Path, others: tuple[Path, ...]) -> list[str]:
+    """The foreign words (see foreign_words) that occur in `text`, each with a little context."""
+    if not _any_foreign(folder, others).search(text):
+        return []
+    hits = []
+    for word, regex in foreign_words(folder, others):
+        match = regex.search(text)
+        if match:
+            hits.append(f"{word}: …{text[max(0, match.start() - 40) : match.end() + 40]}…")
+    return hits

@@ -27,6 +27,7 @@ CODE = [
     "service.py",
     "cli.py",
     "cli",
+    "cli_commands",
     "app.py",
     "app_pages",
     "exporters",
