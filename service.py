@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.diff.compare import SnapshotData, SnapshotDiff, diff_snapshots
+from graph.diff.compare import SnapshotData, SnapshotDiff, diff_snapshots, resolve_scope
 from graph.diff.compose import compose_lineage
+from graph.diff.fetch import fetch_pair
 from graph.embedded.compiled import CompiledDataset
 from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, InvalidRequest, NotFound
@@ -355,9 +356,14 @@ class OrgService:
         after = after or self._snapshot_with_role("after", -1)
         self._check_snapshot(before)
         self._check_snapshot(after)
-        sides = [SnapshotData.from_store(self.store, s) for s in self._snapshots_from(before, after)]
-        # across intermediate snapshots the lineage is composed (graph/diff/compose.py); else it is read as it is
-        return diff_snapshots(compose_lineage(sides), sides[-1], self.dataset.jurisdictions, scope=jurisdiction)
+        jurisdictions = self.dataset.jurisdictions
+        path = self._snapshots_from(before, after)
+        if len(path) == 2:  # one jurisdiction's comparison reads that jurisdiction and its neighbourhood only
+            old, new = fetch_pair(self.store, before, after, resolve_scope(jurisdiction, jurisdictions)[1])
+            return diff_snapshots(old, new, jurisdictions, scope=jurisdiction)
+        # across intermediate snapshots the lineage is composed (graph/diff/compose.py) over the whole snapshots
+        sides = [SnapshotData.from_store(self.store, s) for s in path]
+        return diff_snapshots(compose_lineage(sides), sides[-1], jurisdictions, scope=jurisdiction)
 
     def _snapshots_from(self, before: str, after: str) -> list[str]:
         """The snapshot ids from `before` to `after` inclusive, in date order; both ends as given when they are

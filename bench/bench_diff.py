@@ -1,13 +1,19 @@
-"""Benchmark: diff_snapshots on synthetic snapshots of 10k, 100k and 1M agencies (medians of several runs).
+"""Benchmark: the snapshot diff at 10k, 100k and 1M agencies, and Compare for one county against the whole.
 
-    .venv/bin/python -m bench.bench_diff [--sizes 10000 100000 1000000] [--repeat 5] [--no-store]
+    .venv/bin/python -m bench.bench_diff [--sizes 10000 100000 1000000] [--repeat 5] [--no-xilingol]
 
-Per size, in the same run, it times (median of --repeat runs):
+Every figure is the median of --repeat runs (3 at 1M) of CPU time (process_time: the machine is shared, and CPU
+time drifts less with the load than wall time, printed too); ratios are taken within one run. On a NetworkxStore:
+
+Whole diff (synthetic sizes):
 - read:  both snapshots' agencies read once from the store and indexed by id (the least any lineage diff does);
 - fetch: SnapshotData.from_store for both snapshots (agencies plus edges, as the CLI and app fetch them);
-- diff:  diff_snapshots on the fetched data, everything in scope; county: the same for one county.
-It prints diff/read (the brief's ratio; aim under 3x), diff/fetch, and microseconds per agency: a linear diff
-keeps both the ratios and the per-agency cost flat as the size grows tenfold.
+- diff:  diff_snapshots on the fetched data, everything in scope.
+It prints diff/read (issue 13's ratio; aim ≤3x), diff/fetch, and µs per agency (aim: flat from 10k to 1M).
+
+Compare for one county (data/xilingol and each synthetic size): what service.diff costs (fetch + diff) for the
+whole dataset, for one county read from its neighbourhood (graph/diff/fetch.py), and for the county cut from the
+whole snapshots (the former way). Aim: county ≤25% of the whole.
 """
 
 from __future__ import annotations
@@ -17,104 +23,115 @@ import gc
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bench.synthetic import make_synthetic
-from graph.diff.compare import SnapshotData, diff_snapshots
+from graph.diff.compare import SnapshotData, diff_snapshots, resolve_scope
+from graph.diff.fetch import fetch_pair
+from graph.embedded.store import NetworkxStore
+from graph.model import Dataset
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
+XILINGOL = Path(__file__).resolve().parents[1] / "data" / "xilingol"
 
 
-def median_time(fn: Callable[[], Any], repeat: int) -> float:
-    """Median wall time of `repeat` calls; a full collection before each keeps earlier garbage out of the timing."""
-    times = []
+def median_time(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
+    """Median (CPU, wall) seconds of `repeat` calls; a full collection before each keeps earlier garbage out."""
+    cpus, walls = [], []
     for _ in range(repeat):
         gc.collect()
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return statistics.median(cpus), statistics.median(walls)
 
 
-class DatasetStore:
-    """The GraphStore reads diff needs, answered from the Dataset directly (--no-store: no graph to build)."""
-
-    def __init__(self, dataset: Any) -> None:
-        self.data = {s: SnapshotData.from_dataset(dataset, s) for s in dataset.snapshot_ids()}
-
-    def agencies(self, snapshot: str) -> list[Any]:
-        return list(self.data[snapshot].agencies)
-
-    def edges(self, snapshot: str) -> list[Any]:
-        return list(self.data[snapshot].edges)
+def loaded(dataset: Dataset) -> tuple[NetworkxStore, str, str]:
+    store = NetworkxStore()
+    store.load(dataset)
+    return store, dataset.snapshot_ids()[0], dataset.snapshot_ids()[-1]
 
 
-def bench_size(n: int, repeat: int, use_store: bool) -> dict[str, float]:
+def whole_diff(n: int, repeat: int) -> dict[str, float]:
+    """read, fetch and diff of two whole synthetic snapshots of about n agencies together."""
     dataset = make_synthetic(n, seed=1)
-    if use_store:
-        from graph.embedded.store import NetworkxStore
-
-        store: Any = NetworkxStore()
-        store.load(dataset)
-    else:
-        store = DatasetStore(dataset)
-    county = next(j.id for j in dataset.jurisdictions if j.level == "county")
+    store, b, a = loaded(dataset)
 
     def read() -> None:
-        before, after = store.agencies("2018"), store.agencies("2019")
-        {a.id: a for a in before}
-        {a.id: a for a in after}
+        before, after = store.agencies(b), store.agencies(a)
+        {x.id: x for x in before}
+        {x.id: x for x in after}
 
     def fetch() -> tuple[SnapshotData, SnapshotData]:
-        return SnapshotData.from_store(store, "2018"), SnapshotData.from_store(store, "2019")
+        return SnapshotData.from_store(store, b), SnapshotData.from_store(store, a)
 
     before, after = fetch()
-    result = diff_snapshots(before, after, dataset.jurisdictions)
     row = {
         "agencies": float(len(before.agencies) + len(after.agencies)),
         "edges": float(len(before.edges) + len(after.edges)),
-        "read": median_time(read, repeat),
-        "fetch": median_time(fetch, repeat),
-        "diff": median_time(lambda: diff_snapshots(before, after, dataset.jurisdictions), repeat),
-        "county": median_time(
-            lambda: diff_snapshots(before, after, dataset.jurisdictions, scope=county),
-            repeat,
-        ),
-        "changes": float(len(result.merged) + len(result.split) + len(result.renamed) + len(result.reporting)),
     }
+    for name, fn in (
+        ("read", read),
+        ("fetch", fetch),
+        ("diff", lambda: diff_snapshots(before, after, dataset.jurisdictions)),
+    ):
+        row[name], row[name + "_wall"] = median_time(fn, repeat)
+    return row
+
+
+def county_compare(dataset: Dataset, repeat: int) -> dict[str, Any]:
+    """service.diff's work (fetch + diff) for everything, for the largest county, and for that county the old way."""
+    store, b, a = loaded(dataset)
+    counties = [j.id for j in dataset.bottom_jurisdictions()]
+    sizes = {j: len(store.agencies(b, jurisdiction=j)) + len(store.agencies(a, jurisdiction=j)) for j in counties}
+    county = max(counties, key=lambda j: (sizes[j], j))
+    jurisdictions = dataset.jurisdictions
+
+    def compare(scope: str | None, scoped_read: bool) -> None:
+        ids = resolve_scope(scope, jurisdictions)[1] if scoped_read else None
+        diff_snapshots(*fetch_pair(store, b, a, ids), jurisdictions, scope=scope)
+
+    SnapshotData.from_store(store, b), SnapshotData.from_store(store, a)  # the store's first read sorts once
+    row: dict[str, Any] = {"dataset": dataset.id, "county_id": county, "agencies": len(dataset.agencies)}
+    for name, scope, scoped in (("whole", None, False), ("county", county, True), ("cut", county, False)):
+        row[name], row[name + "_wall"] = median_time(lambda: compare(scope, scoped), repeat)
     return row
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
-    parser.add_argument(
-        "--repeat",
-        type=int,
-        default=5,
-        help="runs per measurement (median); 3 at 1M and above",
-    )
-    parser.add_argument(
-        "--no-store",
-        action="store_true",
-        help="read from the Dataset instead of a NetworkxStore",
-    )
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(DEFAULT_SIZES))
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median); 3 at 1M and above")
+    parser.add_argument("--no-xilingol", action="store_true", help="skip Compare for a county of data/xilingol")
     args = parser.parse_args(argv)
-    header = (
-        f"{'agencies':>9} {'edges':>9} {'read s':>8} {'fetch s':>8} {'diff s':>8} {'county s':>8} "
+    print("whole diff, NetworkxStore; medians of CPU seconds (wall in brackets)")
+    print(
+        f"{'agencies':>9} {'edges':>9} {'read s':>15} {'fetch s':>15} {'diff s':>15} "
         f"{'diff/read':>9} {'diff/fetch':>10} {'µs/agency':>9}"
     )
-    print(f"backend: {'dataset' if args.no_store else 'networkx store'}; medians")
-    print(header)
     for n in args.sizes:
-        repeat = min(args.repeat, 3) if n >= 1_000_000 else args.repeat
-        r = bench_size(n, repeat, not args.no_store)
+        r = whole_diff(n, min(args.repeat, 3) if n >= 1_000_000 else args.repeat)
+        cells = " ".join(f"{r[k]:>6.3f} ({r[k + '_wall']:>6.3f})" for k in ("read", "fetch", "diff"))
         print(
-            f"{int(r['agencies']):>9} {int(r['edges']):>9} {r['read']:>8.3f} {r['fetch']:>8.3f} {r['diff']:>8.3f} "
-            f"{r['county']:>8.3f} {r['diff'] / r['read']:>8.1f}x {r['diff'] / r['fetch']:>9.1f}x "
-            f"{r['diff'] / r['agencies'] * 1e6:>9.2f}",
+            f"{int(r['agencies']):>9} {int(r['edges']):>9} {cells} {r['diff'] / r['read']:>8.1f}x "
+            f"{r['diff'] / r['fetch']:>9.1f}x {r['diff'] / r['agencies'] * 1e6:>9.2f}",
             flush=True,
         )
+    print("\nCompare for one county (fetch + diff, as service.diff); medians of CPU seconds (wall in brackets)")
+    print(f"{'dataset':<24} {'county':<12} {'whole s':>15} {'county s':>15} {'cut s':>15} {'county/whole':>12}")
+    datasets: list[Callable[[], Dataset]] = []
+    if not args.no_xilingol and (XILINGOL / "manifest.toml").exists():
+        from loaders import load_dataset
+
+        datasets.append(lambda: load_dataset(XILINGOL))
+    datasets += [lambda n=n: make_synthetic(n, seed=1) for n in args.sizes]  # type: ignore[misc]
+    for make in datasets:
+        dataset = make()
+        r = county_compare(dataset, min(args.repeat, 3) if len(dataset.agencies) >= 1_000_000 else args.repeat)
+        cells = " ".join(f"{r[k]:>6.3f} ({r[k + '_wall']:>6.3f})" for k in ("whole", "county", "cut"))
+        print(f"{r['dataset']:<24} {r['county_id']:<12} {cells} {r['county'] / r['whole']:>11.1%}", flush=True)
 
 
 if __name__ == "__main__":

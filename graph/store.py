@@ -6,7 +6,7 @@ cannot tell which backend answered. The contract suite in tests/contract runs ag
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -135,6 +135,16 @@ class GraphStore(Protocol):
     def edges(self, snapshot: str, *, jurisdiction: str | None = None) -> list[Edge]:
         """Structural edges (REPORTS_TO, HOSTED_BY, HAS_FUNCTION) whose start agency is in the snapshot
         (and jurisdiction), plus the BECAME edges that leave it; sorted by Edge.key."""
+        ...
+
+    def agencies_by_id(self, agency_ids: Collection[str]) -> list[Agency]:
+        """The agencies with these ids, sorted by id; ids of no agency are skipped. With `edges_around`, what a
+        comparison scoped to one jurisdiction reads instead of two whole snapshots (graph/diff/fetch.py)."""
+        ...
+
+    def edges_around(self, agency_ids: Collection[str]) -> list[Edge]:
+        """The structural edges (REPORTS_TO, HOSTED_BY, HAS_FUNCTION, BECAME) that start at these agencies, and the
+        BECAME edges that end at them, each once, sorted by Edge.key; ids of no agency are skipped."""
         ...
 
     def reporting_chain(self, agency_id: str) -> list[ChainStep]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from operator import attrgetter
 from types import MappingProxyType
 
@@ -79,6 +79,38 @@ class _Indexes:
         for edges in self.up.values():
             if len(edges) > 1:
                 edges.sort(key=lambda e: (mode_rank(e.mode), e.end))
+        #: edges() per (snapshot, jurisdiction), sorted once on first read: the graph never changes after a load
+        self.edge_lists: dict[tuple[str, str | None], tuple[Edge, ...]] = {}
+
+
+_TYPE_ORDER = sorted(t for t in RelType if t is not RelType.IN)  # Edge.key's first field: RelType values as strings
+_SLOT: dict[RelType, int] = {t: i for i, t in enumerate(_TYPE_ORDER)}
+
+
+def _end_key(edge: Edge) -> tuple[str, str, str]:
+    """Edge.key after its type and start (equal within one agency's bucket), without Edge.key's enum lookups."""
+    return (edge.end, edge.mode or edge.change or "", edge.function or "")
+
+
+def _sorted_out_edges(agencies: Iterable[Agency], out_edges: dict[str, list[Edge]]) -> tuple[Edge, ...]:
+    """The edges out of `agencies` (given sorted by id) in Edge.key order, with no sort over all of them: Edge.key
+    is (type, start, end, ...), so one bucket per type filled in agency order is already sorted by start, and only
+    an agency's own few edges of one type are sorted among themselves."""
+    buckets: list[list[Edge]] = [[] for _ in _TYPE_ORDER]
+    for agency in agencies:
+        mine = out_edges.get(agency.id)
+        if not mine:
+            continue
+        if len(mine) == 1:
+            buckets[_SLOT[mine[0].type]].append(mine[0])
+            continue
+        start = [len(b) for b in buckets]
+        for edge in mine:
+            buckets[_SLOT[edge.type]].append(edge)
+        for bucket, first in zip(buckets, start):
+            if len(bucket) - first > 1:
+                bucket[first:] = sorted(bucket[first:], key=_end_key)
+    return tuple(edge for bucket in buckets for edge in bucket)
 
 
 class NetworkxStore:
@@ -188,12 +220,24 @@ class NetworkxStore:
             ) from None
 
     def edges(self, snapshot: str, *, jurisdiction: str | None = None) -> list[Edge]:
-        found = [
-            edge
-            for agency in self.agencies(snapshot, jurisdiction=jurisdiction)
-            for edge in self._idx.out_edges.get(agency.id, ())
-        ]
-        return sorted(found, key=lambda e: e.key)
+        index = self._idx
+        found = index.edge_lists.get((snapshot, jurisdiction))
+        if found is None:  # two sessions may both compute it: the same tuple, no lock needed
+            found = _sorted_out_edges(self.agencies(snapshot, jurisdiction=jurisdiction), index.out_edges)
+            index.edge_lists[(snapshot, jurisdiction)] = found
+        return list(found)
+
+    def agencies_by_id(self, agency_ids: Collection[str]) -> list[Agency]:
+        known = self._idx.agencies
+        return [known[i] for i in sorted(set(agency_ids)) if i in known]
+
+    def edges_around(self, agency_ids: Collection[str]) -> list[Edge]:
+        index = self._idx
+        found: dict[int, Edge] = {}  # by object identity: a BECAME edge between two of the ids is listed twice
+        for agency_id in set(agency_ids):
+            found.update((id(e), e) for e in index.out_edges.get(agency_id, ()))
+            found.update((id(e), e) for e in index.became_in.get(agency_id, ()))
+        return sorted(found.values(), key=lambda e: e.key)
 
     def reporting_chain(self, agency_id: str) -> list[ChainStep]:
         self.agency(agency_id)

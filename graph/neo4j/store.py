@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import time
 import weakref
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -206,6 +206,26 @@ class Neo4jStore:
             "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props",
             snapshot=snapshot,
             jurisdiction=jurisdiction,
+            types=STRUCTURAL,
+        )
+        return sorted((_edge(r) for r in records), key=lambda e: e.key)
+
+    def agencies_by_id(self, agency_ids: Collection[str]) -> list[Agency]:
+        records = self._read(
+            "UNWIND $ids AS id MATCH (a:Agency {dataset: $ds, id: id}) RETURN properties(a) AS a",
+            ids=sorted(set(agency_ids)),
+        )
+        return sorted((_agency(r["a"]) for r in records), key=lambda a: a.id)
+
+    def edges_around(self, agency_ids: Collection[str]) -> list[Edge]:
+        # UNION (not UNION ALL): a BECAME edge between two of the ids is found both ways and listed once
+        records = self._read(
+            "UNWIND $ids AS id MATCH (a:Agency {dataset: $ds, id: id})-[r]->(b) "
+            "WHERE type(r) IN $types AND b.dataset = $ds "
+            "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props "
+            "UNION UNWIND $ids AS id MATCH (a:Agency {dataset: $ds})-[r:BECAME]->(b:Agency {dataset: $ds, id: id}) "
+            "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props",
+            ids=sorted(set(agency_ids)),
             types=STRUCTURAL,
         )
         return sorted((_edge(r) for r in records), key=lambda e: e.key)

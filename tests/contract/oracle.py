@@ -74,3 +74,17 @@ def lineage(ds: Dataset, agency_id: str) -> list[Edge]:
                         seen.add(there)
                         todo.append(there)
     return sorted(found, key=lambda e: e.key)
+
+
+def agencies_by_id(ds: Dataset, agency_ids: list[str]) -> list[Agency]:
+    return sorted((a for a in ds.agencies if a.id in agency_ids), key=lambda a: a.id)
+
+
+def edges_around(ds: Dataset, agency_ids: list[str]) -> list[Edge]:
+    """Structural edges out of the agencies, and BECAME edges into them."""
+    found = {
+        e
+        for e in ds.edges_of(STRUCTURAL)
+        if e.start in agency_ids or (e.type is RelType.BECAME and e.end in agency_ids)
+    }
+    return sorted(found, key=lambda e: e.key)
