@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 
 from graph.diff.lineage import Lineage, Scope, match_lineage
-from graph.diff.lines import index_lines, line_changes, moves
+from graph.diff.lines import index_lines
 from graph.diff.model import (
     CategoryChange,
     CountRow,
@@ -35,12 +35,12 @@ from graph.diff.model import (
     Split,
     Transfer,
 )
+from graph.diff.pairs import compare_pairs
 from graph.errors import ComparisonError, NotFound
 from graph.gcpause import paused_gc
 from graph.model import (
     Agency,
     Category,
-    Change,
     Jurisdiction,
     RelType,
 )
@@ -63,8 +63,6 @@ __all__ = [
 ]
 
 _ID = attrgetter("id")
-_BEFORE_ID = attrgetter("before.id")
-_PAIR_IDS = attrgetter("before.id", "after.id")
 
 
 def resolve_scope(scope: str | None, jurisdictions: Sequence[Jurisdiction]) -> tuple[str | None, set[str] | None]:
@@ -125,48 +123,50 @@ def diff_snapshots(
         return _diff(before, after, jurisdictions, scope_id, scope_ids)
 
 
-def _merges_and_splits(
-    lineage: Lineage, b_by_id: dict[str, Agency], a_by_id: dict[str, Agency], scope: Scope
-) -> tuple[list[Merge], list[Split]]:
-    """Step 2a, classification: n -> 1 (or labelled merged) and 1 -> n (or labelled split)."""
+def _by_id(agencies: Sequence[Agency]) -> tuple[Sequence[Agency], dict[str, Agency]]:
+    """The agencies sorted by id (as every store gives them: then this only checks) and indexed by id."""
+    ids = list(map(_ID, agencies))
+    if ids != sorted(ids):
+        agencies = sorted(agencies, key=_ID)
+    return agencies, dict(zip(ids, agencies))
+
+
+def _after_side(
+    after: Sequence[Agency], lineage: Lineage, b_by_id: dict[str, Agency], wanted: set[str] | None
+) -> tuple[list[Agency], list[Merge]]:
+    """Established (no structural predecessor) and merged (several, or a `merged` label) after agencies in scope."""
+    established: list[Agency] = []
     merged: list[Merge] = []
-    for aid, sources in lineage.pred.items():
-        if len(sources) > 1 or aid in lineage.labelled_merged:
-            src = tuple(sorted((b_by_id[s] for s in sources), key=_ID))
-            if scope.has(a_by_id[aid], *src):
-                merged.append(Merge(src, a_by_id[aid]))
+    pred, labelled = lineage.pred, lineage.labelled_merged
+    for a in after:
+        sources = pred.get(a.id)
+        if sources is None:
+            if wanted is None or a.jurisdiction in wanted:
+                established.append(a)
+        elif len(sources) > 1 or a.id in labelled:
+            src = tuple(b_by_id[s] for s in (sources if len(sources) == 1 else sorted(sources)))
+            if wanted is None or a.jurisdiction in wanted or any(b.jurisdiction in wanted for b in src):
+                merged.append(Merge(src, a))
+    return established, merged
+
+
+def _before_side(
+    before: Sequence[Agency], lineage: Lineage, a_by_id: dict[str, Agency], wanted: set[str] | None
+) -> tuple[list[Agency], list[Split]]:
+    """Abolished (no structural successor) and split (several, or a `split` label) before agencies in scope."""
+    abolished: list[Agency] = []
     split: list[Split] = []
-    for bid, targets in lineage.succ.items():
-        if len(targets) > 1 or bid in lineage.labelled_split:
-            tgt = tuple(sorted((a_by_id[t] for t in targets), key=_ID))
-            if scope.has(b_by_id[bid], *tgt):
-                split.append(Split(b_by_id[bid], tgt))
-    return merged, split
-
-
-def _one_to_one(
-    lineage: Lineage,
-    b_by_id: dict[str, Agency],
-    a_by_id: dict[str, Agency],
-    scope: Scope,
-    in_merge: set[str],
-    in_split: set[str],
-) -> tuple[list[Pair], list[Pair]]:
-    """Step 2b, classification: the remaining 1 -> 1 pairs, continued or renamed by the edge's change."""
-    continued: list[Pair] = []
-    renamed: list[Pair] = []
-    for bid, targets in lineage.succ.items():
-        if len(targets) != 1 or bid in in_split or targets[0] in in_merge:
-            continue
-        b, a = b_by_id[bid], a_by_id[targets[0]]
-        if not scope.has(b, a):
-            continue
-        change = lineage.pair_change[(bid, a.id)]
-        if change is Change.RENAMED and (b.name_zh, b.name_en) != (a.name_zh, a.name_en):
-            renamed.append(Pair(b, a, change))
-        elif change in (Change.CONTINUED, Change.RENAMED):  # a "rename" that keeps both names continues
-            continued.append(Pair(b, a, Change.CONTINUED))
-    return continued, renamed
+    succ, labelled = lineage.succ, lineage.labelled_split
+    for b in before:
+        targets = succ.get(b.id)
+        if targets is None:
+            if wanted is None or b.jurisdiction in wanted:
+                abolished.append(b)
+        elif len(targets) > 1 or b.id in labelled:
+            tgt = tuple(a_by_id[t] for t in (targets if len(targets) == 1 else sorted(targets)))
+            if wanted is None or b.jurisdiction in wanted or any(a.jurisdiction in wanted for a in tgt):
+                split.append(Split(b, tgt))
+    return abolished, split
 
 
 def _diff(
@@ -177,48 +177,40 @@ def _diff(
     scope_ids: set[str] | None,
 ) -> SnapshotDiff:
     """The steps in order: index, match lineage, classify, compare lines, count."""
-    b_by_id = {a.id: a for a in before.agencies}
-    a_by_id = {a.id: a for a in after.agencies}
+    b_agencies, b_by_id = _by_id(before.agencies)
+    a_agencies, a_by_id = _by_id(after.agencies)
     b_reports, b_hosts, structural, transfers = index_lines(before.edges, b_by_id, a_by_id)
     _check_lineage(before, after, bool(structural or transfers), b_by_id)
     lineage = match_lineage(structural, b_by_id)
     scope = Scope(scope_ids)
 
-    established = tuple(a for a in after.agencies if a.id not in lineage.pred and scope.has(a))
-    abolished = tuple(a for a in before.agencies if a.id not in lineage.succ and scope.has(a))
-    merged, split = _merges_and_splits(lineage, b_by_id, a_by_id, scope)
-    continued, renamed = _one_to_one(
-        lineage, b_by_id, a_by_id, scope, {m.target.id for m in merged}, {s.source.id for s in split}
-    )
+    established, merged = _after_side(a_agencies, lineage, b_by_id, scope_ids)
+    abolished, split = _before_side(b_agencies, lineage, a_by_id, scope_ids)
     transferred = [
         Transfer(b_by_id[e.start], a_by_id[e.end], e.function or "")
         for e in transfers
         if e.start in b_by_id and scope.has(b_by_id[e.start], a_by_id[e.end])
     ]
     a_reports, a_hosts, _, _ = index_lines(after.edges, a_by_id)
-    reporting, hosting, categories = line_changes(
-        lineage, b_by_id, a_by_id, scope, (b_reports, b_hosts, a_reports, a_hosts)
-    )
-    moved = moves(lineage, b_by_id, a_by_id, scope, b_reports, a_reports)
-
+    pairs = compare_pairs(b_agencies, lineage, (b_by_id, a_by_id), scope_ids, (b_reports, b_hosts, a_reports, a_hosts))
     scoped = tuple(j for j in jurisdictions if scope_ids is None or j.id in scope_ids)
     return SnapshotDiff(
         before=before.snapshot,
         after=after.snapshot,
         scope=scope_id,
         jurisdictions=scoped,
-        established=established,
-        abolished=abolished,
-        continued=tuple(sorted(continued, key=_BEFORE_ID)),
-        renamed=tuple(sorted(renamed, key=_BEFORE_ID)),
-        merged=tuple(sorted(merged, key=attrgetter("target.id"))),
-        split=tuple(sorted(split, key=attrgetter("source.id"))),
+        established=tuple(established),
+        abolished=tuple(abolished),
+        continued=tuple(pairs.continued),
+        renamed=tuple(pairs.renamed),
+        merged=tuple(merged),
+        split=tuple(split),
         transferred=tuple(sorted(transferred, key=attrgetter("source.id", "target.id", "function"))),
-        reporting=tuple(sorted(reporting, key=_PAIR_IDS)),
-        categories=tuple(sorted(categories, key=_PAIR_IDS)),
-        hosting=tuple(sorted(hosting, key=_PAIR_IDS)),
-        counts=_counts(before.agencies, after.agencies, scoped, scope_ids),
-        moved=tuple(sorted(moved, key=_PAIR_IDS)),
+        reporting=tuple(pairs.reporting),
+        categories=tuple(pairs.categories),
+        hosting=tuple(pairs.hosting),
+        counts=_counts(b_agencies, a_agencies, scoped, scope_ids),
+        moved=tuple(pairs.moved),
     )
 
 

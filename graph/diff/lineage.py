@@ -3,12 +3,17 @@ decides which events a diff reports. Pure."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import attrgetter, is_
 
 from graph.model import Agency, Change, Edge
 
 __all__ = ["Lineage", "Scope", "match_lineage"]
+
+_START, _END, _CHANGE = attrgetter("start"), attrgetter("end"), attrgetter("change")
 
 
 class Scope:
@@ -36,20 +41,40 @@ class Lineage:
 
 
 def match_lineage(structural: Iterable[Edge], before_ids: dict[str, Agency]) -> Lineage:
-    """Step 1, matching: who became whom, by the structural BECAME edges out of the before snapshot."""
+    """Step 1, matching: who became whom, by the structural BECAME edges out of the before snapshot.
+
+    Built with C-level passes (map, zip, compress, dict) over all edges, and a Python loop only over the few
+    agencies with several successors or predecessors: this runs on every BECAME edge of the snapshot."""
+    edges = list(structural)
+    starts = list(map(_START, edges))
+    if not before_ids.keys() >= set(starts):
+        edges = [e for e in edges if e.start in before_ids]
+        starts = list(map(_START, edges))
+    ends = list(map(_END, edges))
+    changes = list(map(_CHANGE, edges))
+    if None in changes:
+        changes = [c or Change.CONTINUED for c in changes]
     lineage = Lineage()
-    for e in structural:
-        start, end = e.start, e.end
-        if start not in before_ids:
-            continue
-        change = e.change or Change.CONTINUED
-        if change is Change.MERGED:
-            lineage.labelled_merged.add(end)
-        elif change is Change.SPLIT:
-            lineage.labelled_split.add(start)
-        if (start, end) in lineage.pair_change:
-            continue  # a second label for the same pair
-        lineage.pair_change[(start, end)] = change
-        lineage.succ.setdefault(start, []).append(end)
-        lineage.pred.setdefault(end, []).append(start)
+    lineage.labelled_merged = set(compress(ends, map(is_, changes, repeat(Change.MERGED))))
+    lineage.labelled_split = set(compress(starts, map(is_, changes, repeat(Change.SPLIT))))
+    # reversed: of two labels for the same pair, the first one stays (a dict keeps the last value it is given)
+    lineage.pair_change = dict(zip(zip(reversed(starts), reversed(ends)), reversed(changes)))
+    if len(lineage.pair_change) != len(edges):  # a pair given twice is matched once
+        pairs = list(dict.fromkeys(zip(starts, ends)))
+        starts, ends = [p[0] for p in pairs], [p[1] for p in pairs]
+    lineage.succ = _grouped(starts, ends)
+    lineage.pred = _grouped(ends, starts)
     return lineage
+
+
+def _grouped(keys: list[str], values: list[str]) -> dict[str, list[str]]:
+    """key -> its values in order: one C-level pass for keys given once, a loop only over repeated keys."""
+    grouped = dict(zip(keys, map(list, zip(values))))
+    if len(grouped) != len(keys):
+        repeated = {k for k, n in Counter(keys).items() if n > 1}
+        for k in repeated:
+            grouped[k] = []
+        for k, v in zip(keys, values):
+            if k in repeated:
+                grouped[k].append(v)
+    return grouped
