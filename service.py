@@ -82,6 +82,7 @@ class OrgService:
         self._dataset = dataset
         self.settings = settings or Settings()
         self.load_report = load_report
+        self._checks: dict[tuple[str | None, tuple[str, ...] | None], list[RuleResult]] = {}
 
     @property
     def dataset(self) -> Dataset:
@@ -376,7 +377,10 @@ class OrgService:
     def check(self, snapshot: str | None = None, rules: list[str] | None = None) -> list[RuleResult]:
         """graph.rules.engine.RuleResult per rule and jurisdiction: the rules the dataset declares (rules.toml) and
         the built-in data-health rules; declared rules judge the "after" snapshots unless they name their own."""
-        return check_dataset(self.store, self.dataset, snapshot=snapshot, rule_ids=rules)
+        key = (snapshot, tuple(rules) if rules is not None else None)
+        if key not in self._checks:  # the loaded graph never changes: the Compare page asks again on every run
+            self._checks[key] = check_dataset(self.store, self.dataset, snapshot=snapshot, rule_ids=rules)
+        return list(self._checks[key])
 
     def presence_matrix(self, snapshot: str | None = None) -> list[tuple[Rule, list[PresenceCell]]]:
         """(Rule, [PresenceCell]) per declared presence rule, judged on `snapshot` (default: the "after" one) with
