@@ -150,6 +150,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "view_table": ("本视图中的机构（{n}）", "Agencies in this view ({n})"),
     "reports_to": ("上级", "Reports to"),
+    "table_capped": (
+        "仅列出前 {n} 个（共 {total} 个）；请用筛选或选择地区缩小范围。",
+        "The first {n} of {total}; narrow the view with the filters or a jurisdiction.",
+    ),
     # compare
     "snapshot_before": ("对比基准（前）", "From (before)"),
     "snapshot_after": ("对比目标（后）", "To (after)"),

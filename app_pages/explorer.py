@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-import pandas as pd
 import streamlit as st
 
 from app_pages.common import (
@@ -140,6 +139,6 @@ else:
         height = render.fit_height(chart.nodes, 1150, high=1400)  # tall charts scroll rather than shrink
         legend = chart_legend(chart.nodes, chart.links)
         show_chart(render.chart_html(chart.nodes, chart.links, height=height, legend=legend), height)
-    rows = agency_panel.scope_rows(agencies, edges, dataset, lang(), view)
-    with st.expander(tr("view_table", n=len(rows)), expanded=view.active):
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    agency_panel.show_scope_table(
+        agency_panel.scope_rows(agencies, edges, dataset, lang(), view), lang(), view, max_drawn
+    )

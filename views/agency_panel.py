@@ -17,7 +17,7 @@ from usecases.profile import AgencyProfile
 from views import render
 from views.labels import category_name
 
-__all__ = ["breadcrumb", "scope_rows", "show_profile"]
+__all__ = ["breadcrumb", "scope_rows", "show_profile", "show_scope_table"]
 
 
 def _where(dataset: Dataset, jurisdiction_id: str, lang: str) -> str:
@@ -141,3 +141,12 @@ def scope_rows(
 def _outside_name(dataset: Dataset, agency_id: str, lang: str) -> str:
     other = dataset.agency(agency_id)
     return other.name(lang) if other else agency_id
+
+
+def show_scope_table(rows: list[dict[str, object]], lang: str, view: ViewFilter, limit: int) -> None:
+    """The table of a scope's agencies, open when a filter is on; at most `limit` rows (a whole large dataset would
+    make a grid no one reads and a page that loads slowly), saying so when it cuts."""
+    with st.expander(t("view_table", lang, n=len(rows)), expanded=view.active):
+        if len(rows) > limit:
+            st.caption(t("table_capped", lang, n=limit, total=len(rows)))
+        _table(rows[:limit])

@@ -72,3 +72,12 @@ def test_a_focused_agency_keeps_its_whole_chain_and_filters_its_subordinates(ope
     assert drawn == {head.id} | chain | kept
     tables = [set(d.value["id"]) for d in at.dataframe if "id" in d.value.columns]
     assert kept in tables  # the subordinates table, narrowed the same way
+
+
+def test_the_table_of_a_large_view_is_capped_and_says_so(open_app, app_service, monkeypatch) -> None:
+    latest = app_service.dataset.snapshot_ids()[-1]
+    total = len(app_service.agencies(latest))
+    monkeypatch.setenv("ORGRAPH_MAX_DRAWN", "10")
+    at = open_app("explorer", params={"j": "all", "lang": "en"})
+    assert len(_table_ids(at)) == 10 < total
+    assert any(f"The first 10 of {total}" in c.value for c in at.caption)

@@ -360,3 +360,44 @@ def test_the_org_chart_reads_at_its_default_size_and_a_click_focuses_a_body(brow
         assert "agency=" not in tab.url
     finally:
         context.close()
+
+
+def test_filters_narrow_the_org_chart_in_the_browser_and_the_result_graph_reads_at_12_px(browser, server) -> None:  # type: ignore[no-untyped-def]
+    """At 1600x1000: a category filter from the URL narrows the org chart to those bodies and the leading frame, its
+    labels stay at least 12 px; a Cypher result graph draws its captions at 12 px or more, with a legend in words."""
+    from urllib.parse import quote
+
+    from loaders import load_dataset
+
+    dataset = load_dataset(MINI)
+    county = dataset.bottom_jurisdictions()[-1]
+    latest = dataset.snapshot_ids()[-1]
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    tab = context.new_page()
+    try:
+        _open(tab, server, f"explorer?j={county.id}&snap={latest}&cat=party", "结构浏览")
+        chart = _org_chart(tab)
+        ids = set(chart.locator("[data-id]").evaluate_all("boxes => boxes.map(b => b.getAttribute('data-id'))"))
+        inside = dataset.agencies_in(latest, county.id)
+        assert ids == {a.id for a in inside if a.category.value in ("party", "leadership")}
+        sizes = chart.locator("[data-id]").evaluate_all(
+            "boxes => boxes.map(b => parseFloat(getComputedStyle(b).fontSize))"
+        )
+        assert sizes and min(sizes) >= 12, sizes
+        assert "cat=party" in tab.url
+        _shoot(tab, "explorer-filtered")
+
+        text = (
+            "MATCH (a:Agency)-[r:REPORTS_TO]->(b:Agency)-[i:IN]->(j:Jurisdiction) "
+            f"WHERE a.dataset = $dataset AND a.jurisdiction = '{county.id}' RETURN a, r, b, i, j"
+        )
+        _open(tab, server, f"cypher?cq={quote(text)}&run=1", "Cypher 查询")
+        frame = _chart_frame(tab)
+        tab.wait_for_timeout(600)  # the chart fits itself once it has a size
+        font = frame.evaluate("() => network.getScale() * 14")
+        assert font >= 11.99, f"captions drawn at {font:.1f} px"
+        legend = frame.locator(".legend").inner_text()
+        assert "领导" in legend and "所在地区（IN）" in legend and "地区（Jurisdiction）" in legend
+        _shoot(tab, "cypher-result-graph")
+    finally:
+        context.close()
