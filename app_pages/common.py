@@ -13,11 +13,10 @@ from typing import Any
 import streamlit as st
 
 from app_pages.session import get_service, lang, settings
-from graph.errors import OrgraphError
 from graph.filters import ViewFilter
 from graph.model import Category, Dataset, Snapshot
 from i18n import t
-from views import labels, render, widgets
+from views import labels, render
 from views.labels import LEAGUE, default_scope, default_snapshots, scope_options
 from views.widgets import show_chart
 
@@ -118,7 +117,3 @@ def category_name(category: Category | str) -> str:
 
 def chart_legend(nodes: Sequence[render.ChartNode], links: Sequence[render.ChartLink]) -> render.Legend:
     return labels.chart_legend(nodes, links, lang())
-
-
-def show_query_error(exc: OrgraphError) -> None:
-    widgets.show_query_error(exc, lang())

@@ -28,6 +28,7 @@ from app_pages.common import (
 )
 from exporters import DIAGRAM_FORMATS, FORMATS, MEDIA_TYPES
 from views import render
+from views.widgets import show_svg
 
 service = get_service()
 dataset = service.dataset
@@ -73,7 +74,7 @@ jurisdiction = None if scope == LEAGUE else scope
 depth = 1
 if kind == "chain" and snapshot:
     bodies = {a.id: a for a in service.agencies(snapshot, jurisdiction)}
-    ids = ["", *sorted(bodies, key=lambda i: (bodies[i].jurisdiction, bodies[i].name_zh))]
+    ids = ["", *sorted(bodies, key=lambda i: (bodies[i].jurisdiction, bodies[i].name(lang())))]
     names = {i: f"{a.name(lang())} · {scope_label(dataset, a.jurisdiction)}" for i, a in bodies.items()}
     a1, a2 = st.columns([3, 1])
     agency = (
@@ -139,6 +140,6 @@ if st.toggle(tr("preview"), key="export_preview"):
     try:
         with st.spinner("…"):
             text = _producer("svg")().decode("utf-8")
-        st.image(text[text.find("<svg") :], width="stretch")
+        show_svg(text)
     except Exception as exc:  # noqa: BLE001 - a preview failure must not hide the downloads
         st.error(render.md(str(exc)))

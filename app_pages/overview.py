@@ -41,8 +41,9 @@ m5.metric(
     help=f"seed {basis.get('seed', 0)} · public {basis.get('public', 0)} · modeled {basis.get('modeled', 0)}",
 )
 
-st.subheader(tr("quota_chart", tier=tier))
-st.plotly_chart(figures.quota_figure(summary, dataset, lang()), width="stretch", config={"displayModeBar": False})
+if any(row.quota is not None for row in summary.quota):  # a dataset without quotas gets no empty axis
+    st.subheader(tr("quota_chart", tier=tier))
+    st.plotly_chart(figures.quota_figure(summary, dataset, lang()), width="stretch", config={"displayModeBar": False})
 
 left, right = st.columns([3, 2], gap="large")
 with left:

@@ -57,7 +57,7 @@ def show_profile(profile: AgencyProfile, dataset: Dataset, lang: str, view: View
     the sources they cite."""
     agency = profile.agency
     st.subheader(render.md(agency.name(lang)))
-    st.caption(render.md(f"{agency.name_en if lang == 'zh' else agency.name_zh} · {agency.id}"))
+    st.caption(render.md(f"{agency.name('en' if lang == 'zh' else 'zh')} · {agency.id}"))
     facts = {
         t("jurisdiction", lang): _where(dataset, agency.jurisdiction, lang),
         t("snapshot", lang): agency.snapshot,

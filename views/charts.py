@@ -328,7 +328,7 @@ def org_chart_for(
         with suppress(NotFound):
             names[target] = service.agency(target).name(lang)
     leading = [a.id for a in agencies if a.category is Category.LEADERSHIP]
-    chart = build_org_chart(agencies, edges, names, {a: len(service.chain(a)) for a in leading})
+    chart = build_org_chart(agencies, edges, names, {a: len(service.chain(a)) for a in leading}, lang=lang)
     modes = ["leads", "manages", "unified", "dispatched", "entrusted", "guides", "office_in", "plate", "co_located"]
     return org_chart_html(
         chart,

@@ -76,6 +76,8 @@ def build_org_chart(
     edges: Iterable[Edge],
     names: Mapping[str, str],
     chain_lengths: Mapping[str, int] | None = None,
+    *,
+    lang: str = "zh",
 ) -> OrgChart:
     """The chart of `agencies` (one jurisdiction, one snapshot). `names` gives display names of bodies outside the
     chart that lines point to (agency id -> name); `chain_lengths` (agency id -> steps up its whole reporting chain,
@@ -105,7 +107,7 @@ def build_org_chart(
     lengths = chain_lengths or {}
     top.sort(key=lambda a: (lengths.get(a, 0), _depth(a, first, inside), a))
     loose = [a for a in roots if a not in top]  # e.g. dispatched offices of a body elsewhere
-    name_of = {**names, **{a.id: a.name_zh or a.name_en for a in inside.values()}}
+    name_of = {**names, **{a.id: a.name(lang) for a in inside.values()}}  # a line's target in the reader's language
 
     def card(agency_id: str, depth: int) -> Card:
         kids = [] if depth >= MAX_NESTING else [k for k in children.get(agency_id, []) if k not in top]

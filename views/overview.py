@@ -115,7 +115,7 @@ def event_rows(dataset: Dataset, lang: str) -> list[dict[str, object]]:
     return [
         {
             t("date", lang): e.date,
-            t("event", lang): e.label_en if lang == "en" else e.label_zh,
+            t("event", lang): (e.label_en or e.label_zh) if lang == "en" else (e.label_zh or e.label_en),
             t("source", lang): e.source,
         }
         for e in sorted(dataset.events, key=lambda e: e.date)

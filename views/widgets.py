@@ -1,22 +1,10 @@
-"""Small Streamlit pieces the pages share: an embedded chart page, and a query error said in the reader's language
-with the engine's own words beneath it."""
+"""Small Streamlit pieces the pages share: an embedded chart page, and a wide SVG shown at its natural size."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from graph.errors import CypherSyntaxError, CypherTimeout, OrgraphError, UnsupportedCypher, WriteRefused
-from i18n import t
-
-__all__ = ["show_chart", "show_query_error"]
-
-#: Error classes -> the interface string that says, in the reader's language, what happened and what to do.
-_QUERY_ERRORS: tuple[tuple[type[OrgraphError], str], ...] = (
-    (WriteRefused, "error_write_refused"),
-    (CypherSyntaxError, "error_syntax"),
-    (CypherTimeout, "error_timeout"),
-    (UnsupportedCypher, "error_unsupported"),
-)
+__all__ = ["show_chart", "show_svg"]
 
 
 def show_chart(page_html: str, height: int) -> None:
@@ -24,10 +12,12 @@ def show_chart(page_html: str, height: int) -> None:
     st.iframe(page_html, height=height + 130)  # the chart, plus up to three legend rows
 
 
-def show_query_error(exc: OrgraphError, lang: str) -> None:
-    """A query's error: what to do in the interface language, then the engine's own words in monospace (so a
-    parser's ^ marker lines up under the text it points at)."""
-    key = next((k for cls, k in _QUERY_ERRORS if isinstance(exc, cls)), "error_query")
-    st.error(t(key, lang))
-    st.caption(t("error_detail", lang))
-    st.code(str(exc), language=None, wrap_lines=True)
+def show_svg(svg: str, *, height: int = 900) -> None:
+    """An SVG diagram at its natural size (Graphviz writes points: its 9 pt text is 12 px) in a frame that scrolls,
+    instead of shrunk to the column's width, where a county's diagram would draw its labels at about 3 px. Graphviz
+    escapes every label; the frame is st.iframe's sandboxed page, like the charts'."""
+    body = svg[svg.find("<svg") :]
+    st.iframe(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>{body}</body></html>",
+        height=height,
+    )

@@ -79,3 +79,15 @@ def test_a_chain_length_orders_top_bodies_that_report_to_nobody_here() -> None:
     edges = [reports("gov", "upper-gov"), reports("party", "upper-party")]
     chart = build_org_chart(agencies, edges, {}, {"gov": 2, "party": 1})
     assert [c.head.agency.id for c in chart.columns] == ["party", "gov"]
+
+
+def test_a_line_to_a_body_in_the_chart_names_it_in_the_reader_s_language() -> None:
+    named = [
+        Agency(a.id, "s", "j", f"{a.id}中", f"{a.id} en", "t", a.category, True, Basis.PUBLIC, "x") for a in AGENCIES
+    ]
+    for lang, gov in (("zh", "gov中"), ("en", "gov en")):
+        chart = build_org_chart(named, EDGES, {"upper-bureau": "upper"}, lang=lang)
+        assert [(line.mode, line.target_name) for line in chart.outside[0].lines] == [
+            ("dispatched", "upper"),
+            ("guides", gov),
+        ]

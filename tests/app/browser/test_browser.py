@@ -401,3 +401,17 @@ def test_filters_narrow_the_org_chart_in_the_browser_and_the_result_graph_reads_
         _shoot(tab, "cypher-result-graph")
     finally:
         context.close()
+
+
+def test_the_export_preview_draws_its_labels_at_12_px_or_more(page, server) -> None:  # type: ignore[no-untyped-def]
+    """The SVG preview is shown at its natural size in a frame that scrolls, not shrunk to the column (~3 px text)."""
+    _open(page, server, "export", "导出")
+    page.get_by_text("预览图表 (SVG)").click()
+    _settle(page)
+    page.locator("iframe").last.wait_for(timeout=60_000)
+    frame = next(f for f in reversed(page.frames) if f != page.main_frame)
+    frame.locator("svg text").first.wait_for(timeout=60_000)
+    sizes = frame.locator("svg text").evaluate_all(
+        "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM() || {a: 1}).a)"
+    )
+    assert sizes and min(sizes) >= 11.99, min(sizes)
