@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from cli_commands import cypher, export, judging, reading
+from cli_commands import cypher, export, history, judging, reading
 from cli_commands.common import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, NO_CACHE_HELP, Command, Parsers
 from graph.errors import (
     ComparisonError,
@@ -28,7 +28,7 @@ from graph.errors import (
 from settings import SETTINGS
 
 #: The command groups in the order `--help` lists them.
-GROUPS = (cypher, reading, judging, export)
+GROUPS = (cypher, reading, history, judging, export)
 COMMANDS: dict[str, Command] = {name: fn for group in GROUPS for name, fn in group.COMMANDS.items()}
 
 

@@ -25,6 +25,7 @@ from graph.search import rank_agencies
 from graph.store import ChainStep, GraphStore, LoadReport, QueryResult
 from queries import NamedQuery, all_queries, get_query
 from settings import Settings, check_limits
+from usecases.history import AgencyHistory, agency_history, find_agency
 from usecases.overview import Overview, build_overview
 from usecases.profile import AgencyProfile, build_profile
 
@@ -113,7 +114,7 @@ class OrgService:
         and opened from there: nothing is parsed again until its files change. use_cache=False parses the folder."""
         settings = settings or Settings.from_env()
         if backend:
-            settings = _replace(settings, backend=backend)
+            settings = replace(settings, backend=backend)
         path = Path(dataset_path or settings.dataset)
         source: Dataset | CompiledDataset
         if use_cache:
@@ -148,7 +149,7 @@ class OrgService:
             return cls.open(dataset_path, settings=settings, progress=progress, use_cache=use_cache), None
         except BackendUnavailable as exc:
             fallback = cls.open(
-                dataset_path, settings=_replace(settings, backend="networkx"), progress=progress, use_cache=use_cache
+                dataset_path, settings=replace(settings, backend="networkx"), progress=progress, use_cache=use_cache
             )
             return fallback, f"{exc} Using the embedded networkx backend instead."
 
@@ -206,6 +207,10 @@ class OrgService:
 
     def lineage(self, agency_id: str) -> list[Edge]:
         return self.store.lineage(agency_id)
+
+    def history(self, agency: str) -> AgencyHistory:
+        """The whole life of the body `agency` (an id or name) names; usecases/history.py says how it is found."""
+        return agency_history(self.store, self.dataset, find_agency(self.store, self.dataset, agency))
 
     def functions_of(self, agency_id: str) -> list[str]:
         """Function ids the agency holds (HAS_FUNCTION)."""
@@ -404,7 +409,3 @@ class OrgService:
         if self.dataset.snapshot(snapshot) is None:
             known = ", ".join(self.dataset.snapshot_ids())
             raise NotFound(f"no snapshot {snapshot!r} in dataset {self.dataset.id!r}; known snapshots: {known}")
-
-
-def _replace(settings: Settings, **changes: object) -> Settings:
-    return replace(settings, **changes)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from graph.model import Agency
 
-__all__ = ["rank_agencies"]
+__all__ = ["match_tier", "rank_agencies"]
 
 _SPACES = re.compile(r"[\s\u3000]+")
 
@@ -44,6 +44,15 @@ def _tier(needle: str, words: list[str], names: list[str]) -> int | None:
     if len(words) > 1 and all(any(w in n for n in names) for w in words):  # words spread over zh and en names
         return ALL_WORDS + 1
     return None
+
+
+def match_tier(text: str, agency: Agency, place_names: tuple[str, ...] = ()) -> int | None:
+    """How well `text` names `agency` (EXACT, PREFIX, CONTAINS, then ALL_WORDS; lower is better), None when it
+    does not; `place_names` are the names of its jurisdiction, which its name may start with."""
+    needle = _norm(text)
+    if not needle:
+        return None
+    return _tier(needle, needle.split(" "), _names(agency, tuple(_norm(n) for n in place_names)))
 
 
 def rank_agencies(
