@@ -24,7 +24,7 @@ from app_pages.common import (
     view_filter,
 )
 from graph.errors import OrgraphError
-from views import agency_panel, charts, render
+from views import agency_panel, charts, history, render
 from views.components import org_chart
 
 service = get_service()
@@ -105,7 +105,7 @@ if focus:
         show_chart(render.chart_html(chart.nodes, chart.links, height=height, direction="LR", legend=legend), height)
     with right:
         agency_panel.show_profile(profile, dataset, lang(), view)
-        # history hook (helper "history"): the agency's life story across snapshots goes here, below its profile.
+        history.show_history(service.history(focus), snapshot_names, _focus, lang())  # its life across snapshots
 else:
     jurisdiction = None if scope == LEAGUE else scope
     agencies, edges = service.agencies(snapshot, jurisdiction), service.edges(snapshot, jurisdiction)
