@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from paths import MINI, ROOT, STATE_COUNCIL, XILINGOL
+from sweep import NAMES, swept
 
 import cli
 
@@ -102,3 +103,19 @@ def test_the_neo4j_backend_tells_the_same_history(neo4j_driver: object) -> None:
         outputs.append(proc.stdout)
     assert outputs[0] == outputs[1]
     assert "split → 镶黄旗自然资源局" in outputs[0]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_history_on_every_swept_dataset(name: str, capsys) -> None:
+    """An agency with a past (tests/sweep.py) on every dataset: its life spans two snapshots or more, as text and
+    JSON, and nothing of another dataset is shown."""
+    s = swept(name)
+    agency = s.agency_with_past()
+    code, out, err = run(capsys, "history", agency, "--dataset", str(s.folder), "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert agency in [stage["agency"]["id"] for stage in data["stages"]]
+    assert len(data["stages"]) >= 2 or data["stages"][0]["predecessors"]
+    code, text, err = run(capsys, "history", agency, "--dataset", str(s.folder))
+    assert code == 0 and agency in text
+    assert not s.foreign(out + text + err)

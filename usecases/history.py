@@ -36,7 +36,7 @@ __all__ = [
 KEEPS_THE_BODY = (Change.CONTINUED, Change.RENAMED)
 #: At most this many candidates are named when a name is ambiguous.
 MAX_CANDIDATES = 12
-ABBREVIATION = EXACT + 10  # a tier after every match of graph.search: the characters in order (国务院扶贫办)
+ABBREVIATION = EXACT + 10  # a tier after every match of graph.search: the characters in order (环保局 for 环境保护局)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +283,7 @@ def _link(store: GraphStore, dataset: Dataset, edge: Edge, other_id: str) -> His
 
 # ---- finding the agency an analyst names ---------------------------------------------------------------------
 def _abbreviates(text: str, name: str) -> bool:
-    """Every character of `text` appears in `name` in order (国务院扶贫办 in 国务院扶贫开发领导小组办公室)."""
+    """Every character of `text` appears in `name` in order (环保局 in 环境保护局)."""
     chars = iter(name)
     return len(text) > 1 and all(ch in chars for ch in text)
 
