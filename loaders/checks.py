@@ -77,6 +77,24 @@ def _check_source(file: str, line: int, source: str, info: ManifestInfo, problem
         )
 
 
+def _check_attribute_sources(parsed: Parsed, line: int, problems: list[Problem]) -> None:
+    """A declared attribute `X_source`, where `X` is another declared attribute, cites the source of the row's `X`
+    (docs/data-format.md "Jurisdiction attributes"): its cell must be a declared source id."""
+    declared = {a.id for a in parsed.manifest.attributes}
+    info = parsed.manifest
+    for key, value in parsed.attributes.get(line, ()):
+        if key.endswith("_source") and key.removesuffix("_source") in declared and info.source_ids is not None:
+            if str(value) not in info.source_ids:
+                _add(
+                    problems,
+                    JURISDICTIONS,
+                    line,
+                    key,
+                    f"unknown source {value!r}; sources are defined in manifest.toml [[sources]]"
+                    f"{_known(info.source_ids)}",
+                )
+
+
 def _check_names(file: str, line: int, row: Any, problems: list[Problem]) -> None:
     """name_zh or name_en may be empty, not both (a row that failed validation has None for a bad cell)."""
     if not (row.name_zh or row.name_en) and row.name_zh is not None and row.name_en is not None:
@@ -130,6 +148,7 @@ def _check_jurisdictions(parsed: Parsed, problems: list[Problem]) -> dict[str, i
         _check_names(JURISDICTIONS, line, row, problems)
         cells = parsed.attribute_cells.get(line, {})
         parsed.attributes[line] = parse_attributes(defs, JURISDICTIONS, line, cells, row.level, problems)
+        _check_attribute_sources(parsed, line, problems)
         if not row.parent:
             continue
         if row.parent == row.id:

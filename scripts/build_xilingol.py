@@ -28,6 +28,7 @@ class County:
     poverty: str  # national | regional | none (the 8 "国贫、区贫" banners: seed; which is which: public)
     merges: tuple[str, ...] = ()  # modeled mergers that bring the counted agencies down to the quota
     city_management: bool = False  # 城市管理综合行政执法局 (public: existed in 锡林浩特 and 二连浩特)
+    literal_en: str = ""  # the literal translation of a banner name whose official English is pinyin
 
     @property
     def unit(self) -> str:
@@ -67,15 +68,36 @@ COUNTIES = (
     County(
         "152528",
         "镶黄旗",
-        "Bordered Yellow Banner",
+        "Xianghuang Banner",
         "small",
         35,
         False,
         "regional",
         ("petitions", "science", "commerce"),
+        literal_en="Bordered Yellow Banner",
     ),
-    County("152529", "正镶白旗", "Plain and Bordered White Banner", "large", 37, False, "national", ("petitions",)),
-    County("152530", "正蓝旗", "Plain Blue Banner", "large", 37, False, "regional", ("petitions",)),
+    County(
+        "152529",
+        "正镶白旗",
+        "Zhengxiangbai Banner",
+        "large",
+        37,
+        False,
+        "national",
+        ("petitions",),
+        literal_en="Plain and Bordered White Banner",
+    ),
+    County(
+        "152530",
+        "正蓝旗",
+        "Zhenglan Banner",
+        "large",
+        37,
+        False,
+        "regional",
+        ("petitions",),
+        literal_en="Plain Blue Banner",
+    ),
     County("152531", "多伦县", "Duolun County", "large", 37, False, "regional", ("petitions",)),
 )
 REGION, LEAGUE = "150000", "152500"
@@ -96,11 +118,25 @@ SOURCES = [
     dict(
         id="divisions",
         basis="public",
-        title="Administrative-divisions-of-China, dist/areas.csv (division codes)",
-        date="",
-        publisher="modood/Administrative-divisions-of-China (GitHub)",
-        url="https://github.com/modood/Administrative-divisions-of-China",
-        note="Codes of the league and its units.",
+        title="2018年中华人民共和国县以上行政区划代码",
+        date="2018",
+        publisher="中华人民共和国民政部",
+        url="http://www.mca.gov.cn/article/sj/xzqh/2018/",
+        note="The six-digit codes of the autonomous region (150000), the league (152500) and its twelve units "
+        "(1525xx). Read from a compilation of the official codes, modood/Administrative-divisions-of-China "
+        "dist/areas.csv (GitHub, commit 0b7fd75e); the ministry's page itself was not retrieved.",
+    ),
+    dict(
+        id="poverty-national",
+        basis="public",
+        title="国家扶贫开发工作重点县名单 (2012年调整)",
+        date="2012-03",
+        publisher="国务院扶贫开发领导小组办公室 (reported by cinic.org.cn, 2012-03-23)",
+        url="http://cinic.org.cn/xy/nmg/154234.html",
+        note="The national list of key counties for poverty alleviation: 31 in Inner Mongolia after the March 2012 "
+        "adjustment, which added 苏尼特右旗 and 正镶白旗; 太仆寺旗, on the 2001 list, was not moved out. 太仆寺旗 and "
+        "正镶白旗 left it as national-level poverty banners on 2020-03-04 (内蒙古自治区人民政府公告, "
+        "inews.nmgnews.com.cn/system/2020/03/05/012866801.shtml). The office's own page was not retrieved.",
     ),
     dict(
         id="poverty-2018",
@@ -233,6 +269,14 @@ def _not_merged(name: str) -> Callable[[County], bool]:
 
 PARTY = "party_committee"
 GOV = "government"
+LEAGUE_PARTY_NOTE = (
+    "the seed says the region committee 负总责 and the counties act 在自治区党委领导下; the league committee's own line "
+    "to it is general knowledge (modeled)"
+)
+UNIFIED_ETHNIC_NOTE = (
+    "the seed says only that the united front department 统一领导民族工作 (leads ethnic work); that the ethnic "
+    "affairs commission therefore reports to it (归口) is our reading (modeled)"
+)
 
 COMMON_TOP = [
     T(
@@ -1453,15 +1497,23 @@ def build() -> Builder:
     for snap in ("2018", "2019"):
         for typ, zh, en, cat, up, mode, basis, source in REGION_BODIES[snap]:
             b.agency(REGION, snap, typ, zh, en, cat, False, basis, source)
-            if up:
+            if up:  # the department menu lists the region's departments; that the government is led by the party
+                # committee is general knowledge, stated by none of the sources (modeled)
+                edge_basis, edge_source = ("public", "region-menu") if up == GOV else ("modeled", "model-league")
                 b.edge(
-                    "REPORTS_TO", aid(REGION, snap, typ), aid(REGION, snap, up), mode=mode, basis=basis, source=source
+                    "REPORTS_TO",
+                    aid(REGION, snap, typ),
+                    aid(REGION, snap, up),
+                    mode=mode,
+                    basis=edge_basis,
+                    source=edge_source,
+                    note="" if up == GOV else "general knowledge, stated by none of the sources",
                 )
         for typ, zh, en, cat, up, mode, basis, source in LEAGUE_BODIES[snap]:
             b.agency(LEAGUE, snap, typ, zh, en, cat, False, basis, source)
             target = aid(REGION, snap, up.split(":", 1)[1]) if up.startswith("region:") else aid(LEAGUE, snap, up)
-            # the seed has the league committee under the region committee (在自治区党委领导下); other lines modeled
-            edge_basis, edge_source = (basis, source) if typ == PARTY else ("modeled", "model-league")
+            # modeled: the seed names the region committee (自治区党委负总责) but states no line of the league's bodies
+            edge_basis, edge_source = ("modeled", "model-league")
             if snap == "2019" and typ == "ecology_environment":  # 以自治区生态环境厅为主的双重管理 (eco-vertical)
                 edge_basis, edge_source = "public", "eco-vertical"
                 b.edge(
@@ -1473,7 +1525,15 @@ def build() -> Builder:
                     source="eco-vertical",
                     note="dual management; the region department leads",
                 )
-            b.edge("REPORTS_TO", aid(LEAGUE, snap, typ), target, mode=mode, basis=edge_basis, source=edge_source)
+            b.edge(
+                "REPORTS_TO",
+                aid(LEAGUE, snap, typ),
+                target,
+                mode=mode,
+                basis=edge_basis,
+                source=edge_source,
+                note=LEAGUE_PARTY_NOTE if typ == PARTY else "",
+            )
         # 行政公署: the autonomous region government's dispatched organ (派出机关) in the league
         b.edge(
             "REPORTS_TO",
@@ -1588,9 +1648,8 @@ def build() -> Builder:
             aid(county.code, "2019", "ethnic_affairs"),
             aid(county.code, "2019", "united_front"),
             mode="unified",
-            basis="seed",
-            source="seed",
-            note="统战部统一领导民族工作",
+            source="model-county",
+            note=UNIFIED_ETHNIC_NOTE,
         )
         b.edge(
             "HOSTED_BY",
@@ -1753,6 +1812,20 @@ LEVELS = [  # the dataset's tiers (format 2): the autonomous region, the league,
 ]
 ATTRIBUTES = [  # the seed's county classification, declared so that it loads as properties on both backends
     dict(
+        id="division_code",
+        type="text",
+        label_zh="行政区划代码",
+        label_en="Division code",
+        required_at=["region", "league", "county"],
+    ),
+    dict(
+        id="division_code_source",
+        type="text",
+        label_zh="行政区划代码来源",
+        label_en="Division code: source",
+        required_at=["region", "league", "county"],
+    ),
+    dict(
         id="size_class",
         type="enum",
         values=["small", "medium", "large"],
@@ -1769,6 +1842,14 @@ ATTRIBUTES = [  # the seed's county classification, declared so that it loads as
         label_en="Poverty banner",
         required_at=["county"],
     ),
+    *[  # the source of each county attribute (docs/data-format.md: an `X_source` attribute cites X's source)
+        dict(id=f"{key}_source", type="text", label_zh=f"{zh}来源", label_en=f"{en}: source", required_at=["county"])
+        for key, zh, en in (
+            ("size_class", "规模", "Size class"),
+            ("border", "边境旗县", "Border unit"),
+            ("poverty", "贫困旗县", "Poverty banner"),
+        )
+    ],
 ]
 
 
@@ -1810,6 +1891,50 @@ def manifest_text() -> str:
     return "\n".join(lines) + "\n"
 
 
+JURISDICTION_COLUMNS = [
+    "id",
+    "name_zh",
+    "name_en",
+    "level",
+    "parent",
+    "division_code",
+    "division_code_source",
+    "size_class",
+    "size_class_source",
+    "agency_quota",
+    "border",
+    "border_source",
+    "poverty",
+    "poverty_source",
+    "basis",
+    "source",
+    "note",
+]
+POVERTY_SOURCE = {"national": "poverty-national", "regional": "poverty-2018", "none": "seed"}
+
+
+def jurisdiction_rows() -> list[list[str]]:
+    """The region, the league and the twelve units. The row's own basis and source cover its name, level, parent and
+    quota; each attribute cites its own source in the `X_source` column (docs/data-format.md)."""
+    rows = [
+        [REGION, "内蒙古自治区", "Inner Mongolia Autonomous Region", "region", "", REGION, "divisions"]
+        + [""] * 7
+        + ["public", "divisions", ""],
+        [LEAGUE, "锡林郭勒盟", "Xilingol League", "league", REGION, LEAGUE, "divisions"]
+        + [""] * 7
+        + ["seed", "seed", "12 county-level units carry out the reform"],
+    ]
+    for c in COUNTIES:
+        literal = f"official English in pinyin; literally {c.literal_en}" if c.literal_en else ""
+        poverty_note = "poverty none: not among the seed's eight 国贫、区贫旗县" if c.poverty == "none" else ""
+        rows.append(
+            [c.code, c.zh, c.en, "county", LEAGUE, c.code, "divisions", c.size, "seed", str(c.quota)]
+            + ["true" if c.border else "false", "seed", c.poverty, POVERTY_SOURCE[c.poverty]]
+            + ["seed", "seed", "; ".join(n for n in (literal, poverty_note) if n)]
+        )
+    return rows
+
+
 def write(b: Builder, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "manifest.toml").write_text(manifest_text(), encoding="utf-8")
@@ -1820,71 +1945,7 @@ def write(b: Builder, out: Path) -> None:
             writer.writerow(header)
             writer.writerows(rows)
 
-    jurisdictions = [
-        [
-            REGION,
-            "内蒙古自治区",
-            "Inner Mongolia Autonomous Region",
-            "region",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "public",
-            "divisions",
-            "",
-        ],
-        [
-            LEAGUE,
-            "锡林郭勒盟",
-            "Xilingol League",
-            "league",
-            REGION,
-            "",
-            "",
-            "",
-            "",
-            "seed",
-            "seed",
-            "12 county-level units carry out the reform",
-        ],
-    ]
-    for c in COUNTIES:
-        jurisdictions.append(
-            [
-                c.code,
-                c.zh,
-                c.en,
-                "county",
-                LEAGUE,
-                c.size,
-                str(c.quota),
-                "true" if c.border else "false",
-                c.poverty,
-                "seed",
-                "seed",
-                "code: divisions; national/regional poverty level: poverty-2018",
-            ]
-        )
-    dump(
-        "jurisdictions.csv",
-        [
-            "id",
-            "name_zh",
-            "name_en",
-            "level",
-            "parent",
-            "size_class",
-            "agency_quota",
-            "border",
-            "poverty",
-            "basis",
-            "source",
-            "note",
-        ],
-        jurisdictions,
-    )
+    dump("jurisdictions.csv", JURISDICTION_COLUMNS, jurisdiction_rows())
     dump(
         "agencies.csv",
         [

@@ -304,3 +304,21 @@ def test_search_in_a_banner_puts_that_banners_bodies_first(service: OrgService) 
     assert found[: len(in_banner)] == in_banner and len(found) > len(in_banner)
     english = service.search("emergency management", snapshot="2019", jurisdiction="152528")
     assert english[0].id == "152528-2019-emergency_management"
+
+
+def test_no_row_claims_more_than_its_source(dataset: Dataset) -> None:
+    """The seed says the united front department 统一领导民族工作, not that the ethnic affairs commission reports to it;
+    each county attribute cites its own source (the division codes, the poverty lists), not the row's."""
+    unified = [e for e in dataset.edges_of(RelType.REPORTS_TO) if e.mode == "unified" and "ethnic_affairs" in e.start]
+    assert len(unified) == 12 and all(e.basis is Basis.MODELED and "统一领导民族工作" in e.note for e in unified)
+    sources = {s.id for s in dataset.sources}
+    for j in dataset.jurisdictions:
+        assert j.attribute("division_code") == j.id and j.attribute("division_code_source") == "divisions"
+        if j.level == "county":
+            assert {j.attribute(f"{a}_source") for a in ("size_class", "border", "poverty")} <= sources
+            poverty = j.attribute("poverty")
+            expected = {"national": "poverty-national", "regional": "poverty-2018", "none": "seed"}[str(poverty)]
+            assert j.attribute("poverty_source") == expected, j.name_zh
+    english = {j.name_zh: j.name_en for j in dataset.jurisdictions}
+    assert english["镶黄旗"] == "Xianghuang Banner" and english["正镶白旗"] == "Zhengxiangbai Banner"
+    assert english["正蓝旗"] == "Zhenglan Banner"
