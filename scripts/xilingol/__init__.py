@@ -1,0 +1,2 @@
+"""The Xilingol dataset generator: templates (CSV, TOML) next to this file, tables.py reads them, build.py turns them
+into agencies and edges, write.py writes data/xilingol. Imports only the standard library and scripts/templates.py."""
