@@ -88,6 +88,13 @@ class ExportGraph:
         """The sources cited by any selected fact, in the dataset's order."""
         cited = {a.source for a in self.agencies} | {e.source for e in self.all_edges}
         cited |= {j.source for j in self.jurisdictions} | {f.source for f in self.functions if f.source}
+        declared = {a.id for a in self.dataset.attributes}  # `X_source` attributes cite sources too (data-format.md)
+        cited |= {
+            str(value)
+            for j in self.jurisdictions
+            for key, value in j.attributes
+            if key.endswith("_source") and key.removesuffix("_source") in declared
+        }
         return [s for s in self.dataset.sources if s.id in cited]
 
     def title(self, lang: str = "zh") -> str:
