@@ -78,6 +78,9 @@ def s(request: pytest.FixtureRequest) -> Swept:
 @pytest.mark.parametrize("lang", LANGS)
 def test_overview(s: Swept, lang: str, open_on: OpenOn) -> None:
     text = check_page(s, open_on(s, "overview", {"lang": lang}), lang)
+    for event in s.dataset.events:  # in the interface language, else in the one the dataset has
+        label = (event.label_en if lang == "en" else event.label_zh) or event.label_zh or event.label_en
+        assert label in text, f"event {event.date} is shown by its label in {lang}"
     bottom = s.dataset.bottom_jurisdictions()
     for j in bottom if len(bottom) > 1 else []:  # the table of the lowest tier (one jurisdiction: no table)
         assert j.name(lang) in text, f"{j.id} is shown by its name in {lang}"
