@@ -1,5 +1,6 @@
 """Every named query (queries/*.cypher) and every analyst query of docs/schema.md gives the same rows on both
-backends, on data/xilingol and on the mini dataset: the same order where the query has ORDER BY (rows that tie
+backends, on every dataset of data/ and tests/data (Xilingol, mini, the State Council, three snapshots, English
+only): the same order where the query has ORDER BY (rows that tie
 on its keys may come in any order, as Cypher allows), the same multiset of rows where it has none.
 
 Each dataset is loaded once per module into a NetworkxStore and a Neo4jStore, under a dataset id of its own
@@ -18,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from paths import MINI, ROOT, XILINGOL
+from paths import MINI, ROOT, TESTS, XILINGOL
 
 from graph.errors import UnsupportedCypher
-from graph.model import Dataset
+from graph.model import Dataset, RelType
 from queries import NamedQuery, all_queries
 
 #: Named queries the embedded engine cannot run, with the construct its UnsupportedCypher must name. Empty: all
@@ -33,7 +34,15 @@ REQUIRED = {
     "xilingol": {"agency_id": "152528-2019-emergency_management"},
     "mini": {"agency_id": "m19-xh-emergency"},
 }
-DATASETS = {"xilingol": XILINGOL, "mini": MINI}
+DATASETS = {
+    "xilingol": XILINGOL,
+    "mini": MINI,
+    "state-council": ROOT / "data" / "state-council",
+    "three-rounds": TESTS / "data" / "three-rounds",  # three snapshots
+    "national-en": TESTS / "data" / "national-en",  # English names only, national level
+}
+#: Datasets the queries were written for: most of them answer there (elsewhere parity on few rows is the point).
+WRITTEN_FOR = {"xilingol", "mini"}
 QUERIES = all_queries()
 
 
@@ -57,18 +66,25 @@ def pair(request: pytest.FixtureRequest) -> Iterator[tuple[Any, Any, Dataset]]:
         driver.execute_query("MATCH (d:OrgraphDataset {dataset_id: $ds}) DELETE d", ds=dataset.id)
 
 
-def _is_mini(dataset: Dataset) -> bool:
-    return dataset.id.startswith("named-mini-")
-
-
 def _name(dataset: Dataset) -> str:
-    return dataset.id.split("-")[1]
+    """'named-three-rounds-0123456789' -> 'three-rounds'."""
+    return dataset.id.removeprefix("named-")[:-11]
+
+
+def _required(dataset: Dataset) -> dict[str, str]:
+    """REQUIRED's values, or an agency of the last snapshot with a reporting line and a predecessor."""
+    if _name(dataset) in REQUIRED:
+        return REQUIRED[_name(dataset)]
+    reports = {e.start for e in dataset.edges_of(RelType.REPORTS_TO)}
+    became = {e.end for e in dataset.edges_of(RelType.BECAME)}
+    last = dataset.snapshot_ids()[-1]
+    return {"agency_id": next(a.id for a in dataset.agencies if a.snapshot == last and a.id in reports & became)}
 
 
 def params_for(query: NamedQuery, dataset: Dataset, **override: str) -> dict[str, Any]:
     """The query's defaults read off `dataset`, plus this dataset's values for its required parameters."""
     params: dict[str, Any] = {"dataset": dataset.id, **query.bind(dataset).defaults}
-    params.update({k: v for k, v in REQUIRED[_name(dataset)].items() if k in query.params})
+    params.update({k: v for k, v in _required(dataset).items() if k in query.params})
     params.update(override)
     assert not query.missing(params), f"REQUIRED lacks {query.missing(params)} for {_name(dataset)}"
     return params
@@ -135,7 +151,7 @@ def test_named_query_gives_the_same_rows_on_both_backends(pair: tuple[Any, Any, 
     ours = networkx.run_cypher(query.text, params)
     assert (ours.backend, theirs.backend) == ("networkx", "neo4j")
     assert_same_rows(query.text, ours, theirs)
-    if not _is_mini(dataset):
+    if _name(dataset) == "xilingol":
         assert ours.rows, f"{query.name}: its default parameters find nothing in data/xilingol"
 
 
@@ -151,14 +167,15 @@ def test_named_query_of_the_other_snapshot_agrees_too(pair: tuple[Any, Any, Data
 
 @pytest.mark.neo4j
 def test_most_named_queries_find_rows_in_the_mini_dataset_too(pair: tuple[Any, Any, Dataset]) -> None:
-    """So that agreeing on mini is not agreeing on empty results."""
+    """So that agreeing on mini is not agreeing on empty results (elsewhere: at least the generic ones answer)."""
     networkx, _, dataset = pair
     answered = [
         q.name
         for q in QUERIES
         if q.name not in EMBEDDED_UNSUPPORTED and networkx.run_cypher(q.text, params_for(q, dataset)).rows
     ]
-    assert len(answered) >= len(QUERIES) - 2, sorted({q.name for q in QUERIES} - set(answered))
+    least = len(QUERIES) - 2 if _name(dataset) in WRITTEN_FOR else 4  # by category, basis, chains, lineage
+    assert len(answered) >= least, sorted({q.name for q in QUERIES} - set(answered))
 
 
 # ---- analysts' queries of docs/schema.md --------------------------------------------------------------------
@@ -206,9 +223,10 @@ def test_analyst_query_of_the_docs_agrees_on_both_backends(
     pair: tuple[Any, Any, Dataset], comment: str, query: str
 ) -> None:
     networkx, neo4j, dataset = pair
-    params = {"dataset": dataset.id, "agency_id": REQUIRED[_name(dataset)]["agency_id"]}
+    params = {"dataset": dataset.id, "agency_id": _required(dataset)["agency_id"]}
     ours = networkx.run_cypher(scoped(query), params)
     assert_same_rows(query, ours, neo4j.run_cypher(scoped(query), params))
     # the embedded store holds one dataset: scoping changes nothing there, as typed equals as compared
     assert_same_rows(query, networkx.run_cypher(query, params), ours)
-    assert ours.rows, f"{comment!r} finds nothing in {dataset.id}"
+    if _name(dataset) in WRITTEN_FOR:  # the docs' examples name the Xilingol snapshots and types
+        assert ours.rows, f"{comment!r} finds nothing in {dataset.id}"
