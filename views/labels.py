@@ -36,11 +36,16 @@ def snapshot_label(snapshot: Snapshot, lang: str) -> str:
 
 
 def scope_options(dataset: Dataset) -> list[str]:
-    """The scope choices: everything first, then the upper tiers (without the root of the tree, which is only
-    context, unless it is the bottom tier too), then every jurisdiction of the lowest tier."""
+    """The scope choices: everything first, then the upper tiers (without a root of the tree that has no agencies
+    of its own, which is only context), then every jurisdiction of the lowest tier."""
     bottom = dataset.bottom_jurisdictions()
     bottom_ids = {j.id for j in bottom}
-    upper = [j.id for j in dataset.jurisdictions_by_rank() if j.parent is not None and j.id not in bottom_ids]
+    staffed = {a.jurisdiction for a in dataset.agencies}
+    upper = [
+        j.id
+        for j in dataset.jurisdictions_by_rank()
+        if (j.parent is not None or j.id in staffed) and j.id not in bottom_ids
+    ]
     return [LEAGUE, *upper, *(j.id for j in bottom)]
 
 

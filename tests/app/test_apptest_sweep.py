@@ -120,6 +120,20 @@ def test_export(s: Swept, lang: str, open_on: OpenOn) -> None:
     assert at.get("download_button")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_composes_across_the_middle_snapshot(lang: str, open_on: OpenOn) -> None:
+    """three-rounds, the city, 2017 -> 2024: the composed rename, the body established at 2019 under its 2024 name;
+    names that lived only in 2019 do not appear (tests/data/three-rounds/README.md)."""
+    s = swept("three-rounds")
+    at = open_on(s, "compare", {"lang": lang, "before": "2017", "after": "2024", "j": "yl"})
+    text = check_page(s, at, lang)
+    names = {a.id: a.name(lang) for a in s.dataset.agencies}
+    assert {names["17-yl-env"], names["24-yl-env"], names["24-yl-data"], names["24-yl-forestgrass"]} <= set(
+        n for n in names.values() if n in text
+    )
+    assert names["19-yl-data"] not in text and names["19-yl-env"] not in text
+
+
 def test_page_text_sees_tables_and_charts(open_on: OpenOn) -> None:
     """So that 'no foreign word' means something: the collected text holds what the tables and charts show."""
     s = swept("three-rounds")
