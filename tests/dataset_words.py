@@ -27,8 +27,6 @@ ALLOWED = {
     "city": "a generic place word",
     "banner": "a generic place word (a county-level unit of Inner Mongolia)",
     "state": "a generic word (a 'state' level in a federal country)",
-    "federal": "a level id",
-    "test": "a generic word",
 }
 
 #: Suffixes stripped from jurisdiction names to get their stems (the part a programmer would write alone).
