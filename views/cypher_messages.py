@@ -162,6 +162,11 @@ _T: dict[str, tuple[str, str]] = {
         "The query needs more memory than the embedded engine has. Narrow it (anchor a node, bound the path length, "
         "return fewer columns).",
     ),
+    "needs_value": (
+        "此查询需要 {names} 的值（它没有适用于所有数据集的默认值）。请在“参数”中填写后再运行。",
+        "This query needs a value for {names} (it has no default that fits every dataset). Fill it in under "
+        "Parameters and run it again.",
+    ),
     "param_json": (
         '参数值 {raw} 在 := 之后不是有效的 JSON（例如 :=3、:=true、:=["a", "b"]）。',
         'The parameter value {raw} is not valid JSON after := (e.g. :=3, :=true, :=["a", "b"]).',
@@ -300,6 +305,8 @@ def explain(exc: OrgraphError, query: str, lang: str, *, timeout_s: float = 0.0)
         return Explained(_t("h_unsupported", lang), _unsupported(exc, lang))
     if isinstance(exc, InvalidRequest) and (m := re.search(r"parameter value (.+?) is not valid JSON", message)):
         return Explained(_t("h_param", lang), _t("param_json", lang, raw=m.group(1)))
+    if isinstance(exc, InvalidRequest) and (m := re.search(r"needs a value for (\$\w+(?:, \$\w+)*)", message)):
+        return Explained(_t("h_param", lang), _t("needs_value", lang, names=m.group(1)))
     if "more memory than the embedded engine has" in message:
         return Explained(_t("h_other", lang), _t("memory", lang))
     return Explained(_t("h_other", lang), "", message)

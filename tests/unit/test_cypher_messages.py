@@ -54,3 +54,16 @@ def test_the_place_is_said_in_words() -> None:
     assert where(query, offset, "en") == "line 2, column 3, at “WHERE”"
     assert where(query, offset, "zh") == "第 2 行第 3 列，“WHERE”处"
     assert where(query, len(query), "en") == "line 3, column 9 (the end of the query)"
+
+
+def test_a_parameter_left_empty_is_named_in_each_language() -> None:
+    from graph.errors import InvalidRequest
+    from queries import all_queries
+
+    query = next(q for q in all_queries() if q.required)
+    with pytest.raises(InvalidRequest) as info:
+        query.check_params({})
+    for lang in ("zh", "en"):
+        said = explain(info.value, query.text, lang)
+        assert f"${query.required[0]}" in said.detail and not said.original
+    assert "参数" in explain(info.value, query.text, "zh").detail
