@@ -31,11 +31,12 @@ def _relabel() -> None:
         st.session_state[key] = st.session_state[key]
 
 
+lang_key = url_state("lang", "zh", ["zh", "en"])  # before any text: the first run of ?lang=en is English too
 with st.sidebar:
     st.radio(
         tr("language"),
         ["zh", "en"],
-        key=url_state("lang", "zh", ["zh", "en"]),
+        key=lang_key,
         horizontal=True,
         format_func=lambda code: {"zh": "中文", "en": "English"}[code],
         on_change=_relabel,

@@ -10,136 +10,20 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import HOSTILE_ID, HOSTILE_NAME, make_hostile_copy
-from tests.conftest import MINI, ROOT, require
+from tests.app.browser.support import PAGES, VIEWPORT, open_page, settle
+from tests.app.conftest import HOSTILE_ID, HOSTILE_NAME
+from tests.conftest import MINI, ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 BEST_SHOT = "explorer-county"
-PAGES = {"overview": "", "explorer": "explorer", "compare": "compare", "cypher": "cypher", "export": "export"}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}: {proc.stdout.read() if proc.stdout else ''}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not answer at {url} within {timeout_s:.0f} s")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app serving the mini dataset plus a hostile agency, on the embedded backend."""
-    require(CHROMIUM.exists(), f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
-    dataset = make_hostile_copy(tmp_path_factory.mktemp("browser-data") / "mini-hostile", MINI)
-    port = _free_port()
-    env = {**os.environ, "ORGRAPH_DATASET": str(dataset), "ORGRAPH_BACKEND": "networkx", "PYTHONPATH": str(ROOT)}
-    env.pop("NEO4J_URI", None)
-    log = (tmp_path_factory.mktemp("browser-log") / "streamlit.log").open("w+", encoding="utf-8")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],  # an edited source file must not pop up a "rerun?" status
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    require(CHROMIUM.exists(), f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture()
-def page(browser, server):  # type: ignore[no-untyped-def]
-    """A fresh page that records every dialog (an XSS would fire one)."""
-    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="zh-CN")
-    tab = context.new_page()
-    tab.dialogs = []  # type: ignore[attr-defined]
-    tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
-    yield tab
-    context.close()
-
-
-def _open(page, server: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{server}/{path}")
-    page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
-    page.wait_for_load_state("networkidle")
-    _settle(page)
-
-
-def _settle(page) -> None:  # type: ignore[no-untyped-def]
-    """Wait until Streamlit has finished the current run (no 'running' indicator)."""
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
-    page.wait_for_timeout(700)
+_open, _settle = open_page, settle
 
 
 def _shoot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
@@ -312,7 +196,7 @@ def _download(tab, label: str):  # type: ignore[no-untyped-def]
 
 
 def test_export_downloads_a_diagram_and_data(browser, server) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     tab = context.new_page()
     try:
         _open(tab, server, "export", "导出")
@@ -334,7 +218,7 @@ def test_the_org_chart_reads_at_its_default_size_and_a_click_focuses_a_body(brow
     dataset = load_dataset(MINI)
     county = dataset.bottom_jurisdictions()[-1]
     latest = dataset.snapshot_ids()[-1]
-    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
     tab = context.new_page()
     try:
         _open(tab, server, f"explorer?j={county.id}&snap={latest}", "结构浏览")
