@@ -132,12 +132,13 @@ def other_language(texts: Iterable[str], lang: str, allowed: Iterable[str]) -> l
     return sorted(set(found))
 
 
-#: The smallest text on the page in CSS pixels as drawn: DOM text (SVG text scaled by its element's screen matrix),
-#: every vis-network chart (its node font times the chart's zoom) and every SVG picture shown as an <img> (its
-#: smallest font-size times the picture's shown/natural scale). Returns [size, text] of the smallest.
+#: The smallest text on the page in CSS pixels as drawn: DOM text (SVG text scaled by its element's screen matrix,
+#: so an inline Graphviz picture in a frame counts at the size it is shown) and every vis-network chart (its node font
+#: times the chart's zoom). Returns [size, text, how many SVG texts were measured].
 SMALLEST_TEXT = r"""
 () => {
   let best = [Infinity, ''];
+  let svgTexts = 0;
   const take = (size, text) => { if (size < best[0]) best = [size, text]; };
   const skip = '.stIconMaterial, [data-testid="stIconMaterial"]';
   const walk = (root, win) => {
@@ -150,17 +151,11 @@ SMALLEST_TEXT = r"""
         const s = win.getComputedStyle(p);
         if (r.width <= 1 || r.height <= 1 || s.visibility === 'hidden' || s.display === 'none') continue;
         const ctm = p instanceof win.SVGElement && p.getScreenCTM ? p.getScreenCTM() : null;
+        if (ctm) svgTexts += 1;
         take(parseFloat(s.fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1), n.textContent.trim().slice(0, 40));
         continue;
       }
       if (n.shadowRoot) walk(n.shadowRoot, win);
-      if (n.tagName === 'IMG' && n.src.startsWith('data:image/svg+xml;base64,') && n.naturalWidth) {
-        const svg = new TextDecoder().decode(Uint8Array.from(atob(n.src.split(',')[1]), (c) => c.charCodeAt(0)));
-        const sizes = [...svg.matchAll(/<text[^>]*font-size="([\d.]+)"/g)].map((m) => parseFloat(m[1]));
-        const pt = svg.match(/<svg[^>]*width="([\d.]+)pt"/);
-        const units = pt ? parseFloat(pt[1]) * 4 / 3 : n.naturalWidth;  // the picture's own width in CSS px
-        if (sizes.length) take(Math.min(...sizes) * (4 / 3) * n.getBoundingClientRect().width / units, 'svg image');
-      }
       if (n.tagName === 'IFRAME') {
         try {
           const w = n.contentWindow;
@@ -174,6 +169,6 @@ SMALLEST_TEXT = r"""
     }
   };
   walk(document.body, window);
-  return best;
+  return [...best, svgTexts];
 }
 """
