@@ -1,5 +1,5 @@
-"""The core of orgraph: the pure domain model (model.py), the storage protocol (store.py), the error tree
-(errors.py), the one Cypher gate in front of both backends (cypher_gate.py), the layout (layout.py) and a view
+"""The core of orgraph: the pure domain model (model/, a package by concept), the storage protocol (store.py), the
+error tree (errors.py), the one Cypher gate in front of both backends (cypher_gate.py), the layout (layout.py) and a view
 narrowed by category and reporting mode (filters.py: the Explorer's filters and the export of that view).
 
 Sub-packages, one concept each, import the core and never each other's internals:

@@ -93,7 +93,7 @@ def occurrences(words: DatasetWords, counts: frozenset[int], files: list[Path], 
 
 def test_the_code_files_are_found() -> None:
     files = {f.relative_to(ROOT).as_posix() for f in code_files()}
-    assert {"service.py", "app.py", "graph/model.py", "loaders/dataset.py"} <= files
+    assert {"service.py", "app.py", "graph/model/dataset.py", "loaders/dataset.py"} <= files
     assert any(f.startswith("queries/") and f.endswith(".cypher") for f in files)
     assert len(DATASETS) >= 2
 

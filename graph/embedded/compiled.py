@@ -46,8 +46,8 @@ _SAMPLE = 1 << 16  # bytes hashed at each end of a big file on every open (the w
 # 64 KiB: a truncation or a torn write shows at the ends, and hashing 1 MiB ends cost ~25 ms of every first query
 _ROOT = Path(__file__).resolve().parents[2]
 #: Source files whose code decides what a compiled folder holds: a change to any of them is a new key.
-_CODE = ("graph/model.py", "graph/embedded/store.py", "graph/embedded/mirror.py", "graph/embedded/compiled.py")
-_CODE_DIRS = ("loaders",)
+_CODE = ("graph/embedded/store.py", "graph/embedded/mirror.py", "graph/embedded/compiled.py")
+_CODE_DIRS = ("graph/model", "loaders")
 
 Progress = Callable[[str, int, int], None]
 
