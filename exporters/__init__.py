@@ -5,6 +5,9 @@ service.py:
 
     graph = collect(store, dataset, Selection(snapshots=("2019",), jurisdiction="j1"))
     svg = render(graph, "svg")
+
+May import `graph` and its sub-packages (the change classes come from graph.diff) and loaders.rows (the CSV
+columns an exported folder must have to load again); never service.py, views or the app, which call it.
 """
 
 from __future__ import annotations

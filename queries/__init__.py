@@ -18,6 +18,8 @@ Every other parameter either has a default that works on any dataset or is requi
 
 Never write a dataset's own id, name or snapshot as a default: the grep test (tests/test_no_dataset_in_code.py)
 fails on it. The app's Cypher page and the CLI start from these; tests run each of them on both backends.
+
+May import the core of `graph` (model, errors) only; the service binds a query to its dataset and runs it.
 """
 
 from __future__ import annotations
