@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from graph.diff.compare import SnapshotData, SnapshotDiff, diff_snapshots, resolve_scope
 from graph.diff.compose import compose_lineage
 from graph.diff.fetch import fetch_pair
+from graph.diff.picture import Comparison, comparison_of, scope_sides
 from graph.embedded.compiled import CompiledDataset
 from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, InvalidRequest, NotFound
@@ -370,6 +371,14 @@ class OrgService:
         # across intermediate snapshots the lineage is composed (graph/diff/compose.py) over the whole snapshots
         sides = [SnapshotData.from_store(self.store, s) for s in path]
         return diff_snapshots(compose_lineage(sides), sides[-1], jurisdictions, scope=jurisdiction)
+
+    def comparison(
+        self, before: str | None = None, after: str | None = None, jurisdiction: str | None = None
+    ) -> Comparison:
+        """graph.diff.picture.Comparison: the diff and the scope's two sides, read once, so a page's counts, pictures
+        and table agree (scope as for diff())."""
+        diff = self.diff(before, after, jurisdiction)
+        return comparison_of(diff, *scope_sides(self.store, diff), {f.id: f for f in self.dataset.functions})
 
     def _snapshots_from(self, before: str, after: str) -> list[str]:
         """The snapshot ids from `before` to `after` inclusive, in date order; both ends as given when they are
