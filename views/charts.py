@@ -13,18 +13,28 @@ from dataclasses import dataclass, field, replace
 
 from graph.errors import NotFound
 from graph.filters import ALL, ViewFilter, filtered_subordinates
-from graph.layout import SIDEWAYS, aligned_layout, tree_layout
-from graph.model import Agency, Category, Change, Edge, RelType
+from graph.layout import SIDEWAYS, LayoutSpec, tree_layout
+from graph.model import Agency, Category, Dataset, Edge, RelType
 from i18n import t
 from service import OrgService
 from views import render
 from views.orgchart import build_org_chart, org_chart_html
 
-__all__ = ["Chart", "compare_charts", "focus_chart", "org_chart_for", "structure_chart"]
+__all__ = [
+    "Chart",
+    "agency_rows",
+    "aggregated_chart",
+    "focus_chart",
+    "mode_labels",
+    "org_chart_for",
+    "parent_pairs",
+    "sibling_order",
+    "sideways",
+    "structure_chart",
+]
 
 CATEGORY_RANK = {c.value: i for i, c in enumerate(Category)}
 MODE_RANK = {m: i for i, m in enumerate(["leads", "manages", "unified", "dispatched", "entrusted", "guides"])}
-SAME_BODY = (Change.CONTINUED, Change.RENAMED, Change.MERGED, Change.SPLIT)
 
 
 @dataclass(slots=True)
@@ -81,34 +91,36 @@ def structure_chart(
     scope_ids = {a.id for a in agencies}
     by_id = _with_context(service, agencies, edges) if jurisdiction else {a.id: a for a in agencies}
     total = len(by_id) + len(edges)
-    names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {
-        k: t(f"mode_{k}", lang) for k in ("office_in", "plate", "co_located")
-    }
+    names = mode_labels(lang)
     if jurisdiction is None and total > max_elements:
-        return _aggregated(
-            service, agencies, edges, lang=lang, expand=expand, max_elements=max_elements, total=total, names=names
-        )
+        return aggregated_chart(service.dataset, agencies, edges, lang=lang, expand=expand, max_elements=max_elements)
     positions = tree_layout(list(by_id), parent_pairs(edges), order=sibling_order(by_id))
     nodes = [
-        render.agency_node(a, positions[a.id], lang=lang, context=a.id not in scope_ids, rows=_rows(a, lang))
+        render.agency_node(a, positions[a.id], lang=lang, context=a.id not in scope_ids, rows=agency_rows(a, lang))
         for a in by_id.values()
     ]
     links = render.structure_links(edges, set(by_id), mode_names=names)
     return Chart(nodes=nodes, links=links, total_elements=total)
 
 
-def _aggregated(
-    service: OrgService,
-    agencies: list[Agency],
-    edges: list[Edge],
+def mode_labels(lang: str) -> dict[str, str]:
+    """Reporting and hosting modes -> their words in `lang` (for link tooltips)."""
+    return {k: t(f"mode_{k}", lang) for k in (*MODE_RANK, "office_in", "plate", "co_located")}
+
+
+def aggregated_chart(
+    dataset: Dataset,
+    agencies: Sequence[Agency],
+    edges: Sequence[Edge],
     *,
     lang: str,
     expand: Sequence[str],
     max_elements: int,
-    total: int,
-    names: Mapping[str, str],
 ) -> Chart:
-    dataset = service.dataset
+    """Every jurisdiction as one box, except those in `expand` drawn in full while they fit in `max_elements`.
+    `edges`: the REPORTS_TO and HOSTED_BY edges of `agencies`."""
+    total = len(agencies) + len(edges)
+    names = mode_labels(lang)
     by_jur: dict[str, list[Agency]] = {}
     for a in agencies:
         by_jur.setdefault(a.jurisdiction, []).append(a)
@@ -134,7 +146,9 @@ def _aggregated(
         pairs,
         order=lambda n: (0, n) if n.startswith("group:") else (1, *order(n)),
     )
-    nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang)) for a in drawn_agencies.values()]
+    nodes = [
+        render.agency_node(a, positions[a.id], lang=lang, rows=agency_rows(a, lang)) for a in drawn_agencies.values()
+    ]
     for jid in groups:
         j = dataset.jurisdiction(jid)
         name = j.name(lang) if j else jid
@@ -198,14 +212,14 @@ def focus_chart(service: OrgService, agency_id: str, depth: int, *, lang: str, v
     subs = filtered_subordinates(view, agency_id, service.subordinates(agency_id, depth=depth))
     by_id = {focus.id: focus} | {s.agency.id: s.agency for s in chain} | {s.agency.id: s.agency for s in subs}
     pairs = [(s.via, s.agency.id) for s in chain] + [(s.agency.id, s.via) for s in subs]
-    positions = tree_layout(list(by_id), pairs, order=sibling_order(by_id), spec=_sideways(lang))  # a narrow pane
+    positions = tree_layout(list(by_id), pairs, order=sibling_order(by_id), spec=sideways(lang))  # a narrow pane
     names = {k: t(f"mode_{k}", lang) for k in MODE_RANK}
     nodes = [
         render.agency_node(
             a,
             positions[a.id],
             lang=lang,
-            rows=_rows(a, lang),
+            rows=agency_rows(a, lang),
             bold=a.id == agency_id,
             context=a.jurisdiction != focus.jurisdiction,
         )
@@ -222,86 +236,12 @@ def focus_chart(service: OrgService, agency_id: str, depth: int, *, lang: str, v
     return Chart(nodes=nodes, links=links, total_elements=len(nodes) + len(links))
 
 
-def compare_charts(
-    service: OrgService, before: str, after: str, jurisdiction: str | None, *, lang: str, classes: Mapping[str, str]
-) -> tuple[Chart, Chart, Chart]:
-    """(before pane, after pane, overlay): continuing agencies at the same position in all three."""
-    old = service.agencies(before, jurisdiction)
-    new = service.agencies(after, jurisdiction)
-    old_edges = service.edges(before, jurisdiction)
-    new_edges = service.edges(after, jurisdiction)
-    old_ids, new_ids = {a.id for a in old}, {a.id for a in new}
-    became = [e for e in old_edges if e.type is RelType.BECAME and e.end in new_ids and e.change in SAME_BODY]
-    became.sort(key=lambda e: (0 if e.change in (Change.CONTINUED, Change.RENAMED) else 1, e.start, e.end))
-    same: dict[str, str] = {}
-    for e in became:
-        same.setdefault(e.start, e.end)
-    by_id = {a.id: a for a in [*old, *new]}
-    pos_old, pos_new = aligned_layout(
-        sorted(old_ids),
-        parent_pairs(old_edges),
-        sorted(new_ids),
-        parent_pairs(new_edges),
-        same,
-        order=sibling_order(by_id),
-        spec=_sideways(lang),
-    )  # half-width panes: grow sideways
-    names = {k: t(f"mode_{k}", lang) for k in MODE_RANK} | {
-        k: t(f"mode_{k}", lang) for k in ("office_in", "plate", "co_located")
-    }
-
-    def pane(agencies: list[Agency], positions: Mapping[str, tuple[float, float]], edges: list[Edge]) -> Chart:
-        nodes = [render.agency_node(a, positions[a.id], lang=lang, rows=_rows(a, lang), size=16) for a in agencies]
-        ids = {a.id for a in agencies}
-        links = render.structure_links(edges, ids, mode_names=names)
-        return Chart(nodes=nodes, links=links, total_elements=len(nodes) + len(links))
-
-    overlay = Chart()
-    shown: dict[str, tuple[float, float]] = {}
-    # The overlay is full width: top-down, aligned the same way (a continuing agency is drawn once).
-    top_old, top_new = aligned_layout(
-        sorted(old_ids),
-        parent_pairs(old_edges),
-        sorted(new_ids),
-        parent_pairs(new_edges),
-        same,
-        order=sibling_order(by_id),
-    )
-    for a in new:
-        shown[a.id] = top_new[a.id]
-    taken = set(shown.values())
-    for a in old:  # predecessors without a slot of their own are represented by their successor
-        if top_old[a.id] not in taken:
-            shown[a.id] = top_old[a.id]
-    for agency_id, pos in shown.items():
-        a = by_id[agency_id]
-        change = classes.get(agency_id, "unchanged")
-        overlay.nodes.append(
-            render.agency_node(
-                a,
-                pos,
-                lang=lang,
-                colours=render.CHANGE_COLOURS.get(change, render.CHANGE_COLOURS["unchanged"]),
-                rows=[(t("change", lang), t(f"change_{change}", lang)), *_rows(a, lang)],
-            )
-        )
-    overlay.links = render.structure_links(new_edges, set(shown) & new_ids, mode_names=names)
-    overlay.links += render.structure_links(old_edges, set(shown) - new_ids, mode_names=names)
-    for e in became:
-        if e.start in shown:  # a predecessor drawn at a slot of its own: show where it went
-            overlay.links.append(
-                render.ChartLink(e.start, e.end, "became", tooltip=render.tooltip(t(f"change_{e.change.value}", lang)))
-            )
-    overlay.total_elements = len(overlay.nodes) + len(overlay.links)
-    return pane(old, pos_old, old_edges), pane(new, pos_new, new_edges), overlay
-
-
-def _sideways(lang: str):
+def sideways(lang: str) -> LayoutSpec:
     """English names wrap onto more lines than Chinese ones: give stacked siblings more room."""
     return replace(SIDEWAYS, x_gap=SIDEWAYS.x_gap * 1.45) if lang == "en" else SIDEWAYS
 
 
-def _rows(agency: Agency, lang: str) -> list[tuple[str, str]]:
+def agency_rows(agency: Agency, lang: str) -> list[tuple[str, str]]:
     return [
         (t("category", lang), t(f"cat_{agency.category.value}", lang)),
         (t("type", lang), agency.type),

@@ -28,10 +28,10 @@ from pyvis.network import Network
 
 from exporters.style import MODE_STYLE
 from graph.model import Agency, Basis, Category, Edge, RelType
+from views.chart_assets import CSS, FONT, GHOST_DASHES, GHOST_TEXT, OPTIONS, PAGE_JS, STRIKE
 
 __all__ = [
     "CATEGORY_COLOURS",
-    "CHANGE_COLOURS",
     "MODE_STYLES",
     "safe_link",
     "ChartLink",
@@ -59,19 +59,6 @@ CATEGORY_COLOURS: dict[str, tuple[str, str]] = {
 }
 CONTEXT_COLOURS = ("#f5f5f5", "#9e9e9e")  # agencies outside the scope drawn for context (e.g. a league bureau)
 GROUP_COLOURS = ("#eef2f7", "#34495e")  # an aggregated jurisdiction
-
-#: overlay colours of the Compare page (fill, border)
-CHANGE_COLOURS: dict[str, tuple[str, str]] = {
-    "added": ("#d8f3dc", "#2e7d32"),
-    "removed": ("#fde0dc", "#c62828"),
-    "merged": ("#ede1f7", "#6a1b9a"),
-    "merged_away": ("#f5f0fa", "#9c7bb5"),
-    "moved": ("#dff4f3", "#00838f"),
-    "split": ("#f3e5f5", "#ad1457"),
-    "renamed": ("#dcebfb", "#1565c0"),
-    "reporting": ("#ffe8cc", "#e65100"),
-    "unchanged": ("#f1f3f4", "#90a4ae"),
-}
 
 #: line style key -> (colour, dash pattern or False, width): every reporting and hosting mode as exporters/style.py
 #: draws it (one table for the app, the Graphviz diagrams and the HTML export), plus the app's own extra lines.
@@ -133,6 +120,7 @@ class ChartNode:
     border_width: float = 1.5
     category: str = ""  # for the legend
     context: bool = False  # drawn for context, outside the scope
+    ended: bool = False  # a body that no longer exists as itself: drawn as a ghost, its label struck through
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +141,7 @@ class Legend:
     boxes: list[tuple[str, str, str]] = field(default_factory=list)  # (text, fill, border)
     lines: list[tuple[str, str]] = field(default_factory=list)  # (text, style key)
     dashed_note: str = ""
+    ended_note: str = ""  # what a ghost (faded, dotted, struck-through) box means
 
 
 def safe_link(url: str) -> str | None:
@@ -250,8 +239,12 @@ def chart_html(
             },
             borderWidth=n.border_width,
             size=n.size,
-            shapeProperties={"borderDashes": [5, 4] if n.dashed else False, "borderRadius": 4},
-            font={"size": n.size, "color": "#1b1f23", "face": _FONT},
+            shapeProperties={
+                "borderDashes": GHOST_DASHES if n.ended else [5, 4] if n.dashed else False,
+                "borderRadius": 4,
+            },
+            font={"size": n.size, "color": GHOST_TEXT if n.ended else "#1b1f23", "face": FONT},
+            **({"ended": True} if n.ended else {}),
         )
     opacity = 0.9 if len(links) <= 30 else 0.5  # many lines: lighter, so boxes stay readable
     for link in links:
@@ -265,12 +258,12 @@ def chart_html(
             dashes=dashes,
             width=link.width or width,
             arrows={"to": {"enabled": link.arrows, "scaleFactor": 0.55}},
-            font={"size": 11, "color": "#37474f", "strokeWidth": 3, "face": _FONT},
+            font={"size": 11, "color": "#37474f", "strokeWidth": 3, "face": FONT},
             **extra,
         )
     page = net.generate_html(notebook=False)
     # Our options replace pyvis's wholesale (its set_options() parser would rewrite them).
-    options = json.loads(json.dumps(_OPTIONS))
+    options = json.loads(json.dumps(OPTIONS))
     options["edges"]["smooth"]["forceDirection"] = "horizontal" if direction == "LR" else "vertical"
     page = re.sub(
         r"var options = .*?;\n", lambda _: f"var options = {json.dumps(options)};\n", page, count=1, flags=re.DOTALL
@@ -295,56 +288,6 @@ def fit_height(nodes: Sequence[ChartNode], width: float, *, low: int = 300, high
 #: pyvis gives every Network a new jinja Environment, so its page template was compiled again for every chart
 #: (~0.1 s each, three per Compare run); one Environment for the process compiles it once.
 _PYVIS_TEMPLATES = Environment(loader=FileSystemLoader(str(Path(pyvis.__file__).parent / "templates")))
-_FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
-_OPTIONS = {
-    "physics": {"enabled": False},
-    "layout": {"hierarchical": {"enabled": False}},
-    "interaction": {
-        "hover": True,
-        "tooltipDelay": 120,
-        "navigationButtons": True,  # zoom with the buttons or Ctrl/⌘ + wheel; the wheel alone scrolls the page
-        "multiselect": False,
-        "dragNodes": True,
-        "zoomView": False,
-    },
-    "edges": {"smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.45}},
-    "nodes": {"margin": 8, "widthConstraint": {"maximum": 152}},
-}
-
-_CSS = f"""
-body {{ margin: 0; font-family: {_FONT}; background: #fff; }}
-#mynetwork {{ border: 1px solid #e3e7ec !important; border-radius: 8px; }}
-div.vis-tooltip {{ font-family: {_FONT}; font-size: 13px; background: #fff; border: 1px solid #cfd8dc;
-  border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.12); padding: 8px 10px; max-width: 360px;
-  white-space: normal; color: #1b1f23; }}
-.tt-title {{ font-weight: 600; margin-bottom: 4px; }}
-.tt-key {{ color: #607d8b; }}
-.legend {{ display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 8px 4px 0 4px; font-size: 12.5px; color: #37474f; }}
-.legend span.box {{ display: inline-block; width: 14px; height: 11px; border: 2px solid; border-radius: 3px;
-  vertical-align: -1px; margin-right: 5px; }}
-.legend svg {{ vertical-align: middle; margin-right: 4px; }}
-"""
-
-# Turn tooltip fragments (built and escaped above) into elements, so vis shows them formatted, not as source.
-_TOOLTIP_JS = """
-function orgraphTooltips(ds) { ds.forEach(function (item) { if (typeof item.title === "string") {
-  var el = document.createElement("div"); el.innerHTML = item.title; ds.update({id: item.id, title: el}); } }); }
-orgraphTooltips(nodes); orgraphTooltips(edges);
-network = new vis.Network(container, data, options);
-var orgraphMinScale = 12 / 14;  // never shrink 14 px labels below 12 px: pan or zoom out with the buttons instead
-function orgraphView() { var f = orgraphFrame, box = container.getBoundingClientRect();
-  if (box.width < 20 || box.height < 20) { return; }  // hidden (e.g. in a closed tab): fit when shown
-  var fit = Math.min(box.width / (f[2] - f[0] + 260), box.height / (f[3] - f[1] + 140), 1.25);
-  var scale = Math.max(fit, orgraphMinScale);
-  var y = fit < orgraphMinScale ? f[1] - 70 + box.height / 2 / scale : (f[1] + f[3]) / 2;  // too big: show the top
-  network.moveTo({position: {x: (f[0] + f[2]) / 2, y: y}, scale: scale}); }
-container.addEventListener("wheel", function (e) { if (!(e.ctrlKey || e.metaKey)) { return; }
-  e.preventDefault(); var s = network.getScale() * (e.deltaY < 0 ? 1.15 : 1 / 1.15);
-  network.moveTo({scale: Math.max(0.2, Math.min(3, s))}); }, {passive: false});
-network.once("afterDrawing", orgraphView);
-var orgraphWidth = -1;  // refit when the frame first gets a size (charts in a hidden tab) or is resized
-setInterval(function () { var w = container.getBoundingClientRect().width;
-  if (w > 20 && Math.abs(w - orgraphWidth) > 20) { orgraphWidth = w; network.redraw(); orgraphView(); } }, 250);"""
 
 
 def _finish(page: str, height: int, legend: Legend | None, frame: tuple[float, float, float, float]) -> str:
@@ -352,10 +295,10 @@ def _finish(page: str, height: int, legend: Legend | None, frame: tuple[float, f
     page = re.sub(r"<link[^>]*cdn\.jsdelivr\.net[^>]*/>\s*", "", page)
     page = re.sub(r"<script[^>]*cdn\.jsdelivr\.net[^>]*>\s*</script>\s*", "", page)
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>\s*", "", page)
-    script = f"var orgraphFrame = {json.dumps(list(frame))};\n" + _TOOLTIP_JS
+    script = f"var orgraphFrame = {json.dumps(list(frame))};\n" + PAGE_JS
     page = page.replace("network = new vis.Network(container, data, options);", script, 1)
     page = page.replace("<head>", '<head>\n<meta name="viewport" content="width=device-width">', 1)
-    page = page.replace("</head>", f"<style>{_CSS}</style>\n</head>", 1)
+    page = page.replace("</head>", f"<style>{CSS}</style>\n</head>", 1)
     if legend:
         page = page.replace("</body>", _legend_html(legend) + "\n</body>", 1)
     if not page.lstrip().lower().startswith("<!doctype"):
@@ -374,6 +317,12 @@ def _legend_html(legend: Legend) -> str:
         parts.append(
             f"<span><svg width='34' height='10'><line x1='1' y1='5' x2='33' y2='5' stroke='{colour}' "
             f"stroke-width='{max(width, 1.5)}' stroke-dasharray='{dash}'/></svg>{html.escape(text)}</span>"
+        )
+    if legend.ended_note:
+        parts.append(
+            f"<span><span class='box' style='background:#fafafa;border-color:{GHOST_TEXT};border-style:dotted'>"
+            f"</span><s style='color:{STRIKE}'><span style='color:{GHOST_TEXT}'>{html.escape(legend.ended_note)}"
+            "</span></s></span>"
         )
     if legend.dashed_note:
         parts.append(
