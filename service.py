@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from graph.diff.compare import SnapshotData, SnapshotDiff, diff_snapshots, resolve_scope
 from graph.diff.compose import compose_lineage
 from graph.diff.fetch import fetch_pair
-from graph.diff.picture import Comparison, comparison_of, scope_sides
 from graph.embedded.compiled import CompiledDataset
 from graph.embedded.store import NetworkxStore
 from graph.errors import BackendUnavailable, InvalidRequest, NotFound
@@ -26,6 +25,7 @@ from graph.search import rank_agencies
 from graph.store import ChainStep, GraphStore, LoadReport, QueryResult
 from queries import NamedQuery, all_queries, get_query
 from settings import Settings, check_limits
+from usecases.comparison import Comparison, comparison_of, scope_sides
 from usecases.history import AgencyHistory, agency_history, find_agency
 from usecases.overview import Overview, build_overview
 from usecases.profile import AgencyProfile, build_profile
@@ -375,7 +375,7 @@ class OrgService:
     def comparison(
         self, before: str | None = None, after: str | None = None, jurisdiction: str | None = None
     ) -> Comparison:
-        """graph.diff.picture.Comparison: the diff and the scope's two sides, read once, so a page's counts, pictures
+        """usecases.comparison.Comparison: the diff and the scope's two sides, read once, so a page's counts, pictures
         and table agree (scope as for diff())."""
         diff = self.diff(before, after, jurisdiction)
         return comparison_of(diff, *scope_sides(self.store, diff), {f.id: f for f in self.dataset.functions})

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from graph.diff.model import Link
-from graph.diff.picture import ChangeCounts, Comparison
 from graph.model import Agency
 from graph.rules.engine import RuleResult
 from i18n import t
+from usecases.comparison import ChangeCounts, Comparison
 
 __all__ = ["Tile", "change_table", "check_table", "headline_tiles"]
 

@@ -1,4 +1,4 @@
-"""The pictures of a comparison (graph.diff.picture.Comparison): the two aligned panes and the overlay of changes.
+"""The pictures of a comparison (usecases.comparison.Comparison): the two aligned panes and the overlay of changes.
 
 Continuing bodies sit at the same place in both panes. The overlay draws every after body once, coloured by its
 change, and every before body that ended (abolished, merged into another, split up) as a ghost at a slot of its
@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from graph.diff.classes import ChangeClass
-from graph.diff.picture import Comparison
 from graph.layout import aligned_layout
 from graph.model import Agency, Dataset, Edge, RelType
 from i18n import t
+from usecases.comparison import Comparison
 from views import render
 from views.charts import Chart, agency_rows, aggregated_chart, mode_labels, parent_pairs, sibling_order, sideways
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from graph.diff.picture import FLOW_KINDS, Flow
 from i18n import t
+from usecases.comparison import FLOW_KINDS, Flow
 from views import render
 
 __all__ = ["FLOW_COLOURS", "SankeyPicture", "sankey_legend_html", "sankey_picture"]

@@ -1,7 +1,7 @@
 """What a page shows of one comparison, as plain data: the headline counts, the lineage flows, which bodies ended,
 and the scope's two sides, all read off one SnapshotDiff so the tiles, the pictures and the table agree.
 
-Pure (no store, no UI): built by service.OrgService.comparison(), drawn by views/overlay.py and views/sankey.py.
+Built (from a store, no UI) by service.OrgService.comparison(), drawn by views/overlay.py and views/sankey.py.
 """
 
 from __future__ import annotations
