@@ -7,7 +7,7 @@ service.chain(agency_id)   # -> [ChainStep, ...]
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from queries import NamedQuery, all_queries, get_query
 from settings import Settings, check_limits
 from usecases.comparison import Comparison, comparison_of, scope_sides
 from usecases.history import AgencyHistory, agency_history, find_agency
+from usecases.info import SnapshotInfo, snapshot_info
 from usecases.overview import Overview, build_overview
 from usecases.profile import AgencyProfile, build_profile
 
@@ -37,17 +38,6 @@ __all__ = ["OrgService", "Progress", "SnapshotInfo"]
 
 #: progress(stage, done, total): called during long loads so the CLI/app can show it.
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class SnapshotInfo:
-    snapshot: str
-    role: str
-    date: str
-    jurisdictions: int
-    agencies: int
-    edges: int
-    edges_by_type: dict[str, int]
 
 
 def make_store(settings: Settings, *, warm_cypher: bool = False) -> GraphStore:
@@ -164,28 +154,7 @@ class OrgService:
     # ---- reads ----------------------------------------------------------------------------------------
     def info(self) -> list[SnapshotInfo]:
         """Counts of jurisdictions, agencies and edges per snapshot, as the store holds them."""
-        rows = []
-        for snap_id in self.dataset.snapshot_ids():
-            snap = self.dataset.snapshot(snap_id)
-            assert snap is not None
-            agencies = self.store.agencies(snap_id)
-            edges = self.store.edges(snap_id)
-            by_type: dict[str, int] = {}
-            for edge in edges:
-                by_type[edge.type.value] = by_type.get(edge.type.value, 0) + 1
-            used = {a.jurisdiction for a in agencies}
-            rows.append(
-                SnapshotInfo(
-                    snap_id,
-                    snap.role.value,
-                    snap.date,
-                    len(used),
-                    len(agencies),
-                    len(edges),
-                    dict(sorted(by_type.items())),
-                )
-            )
-        return rows
+        return snapshot_info(self.store, self.dataset)
 
     def agencies(self, snapshot: str, jurisdiction: str | None = None) -> list[Agency]:
         self._check_snapshot(snapshot)
