@@ -49,7 +49,9 @@ def test_every_page_opens_on_the_state_council(open_sc: Any, page: str) -> None:
 def test_compare_any_two_of_the_four_snapshots(open_sc: Any, before: str, after: str) -> None:
     at = open_sc("compare", {"before": before, "after": after})
     assert (at.selectbox(key="w_before").value, at.selectbox(key="w_after").value) == (before, after)
-    assert sum(int(m.value) for m in at.metric) > 0  # every pair of snapshots differs in something
+    count, *changes = at.metric  # the first tile is "agencies before → after", the others count changes
+    assert count.value.count("→") == 1
+    assert sum(int(m.value) for m in changes) > 0  # every pair of snapshots differs in something
 
 
 def test_the_explorer_shows_a_two_round_lineage(open_sc: Any) -> None:
