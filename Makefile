@@ -62,7 +62,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache tests/artifacts
 
 # Quality gates (CI runs them before the suite): lint, formatting, strict types of the core, and the doctests.
-DOCTEST_PATHS := graph loaders exporters views queries usecases cli_commands service.py settings.py cli.py i18n.py
+DOCTEST_PATHS := graph loaders exporters views queries usecases cli_commands service.py settings.py cli.py i18n
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,5 +1,5 @@
 """No dataset in the code: no name, id or count of a dataset under data/ appears in the code that must serve every
-dataset (graph/, loaders/, service.py, cli, app.py, app_pages/, exporters/, queries/, views/, usecases/, i18n.py,
+dataset (graph/, loaders/, service.py, cli, app.py, app_pages/, exporters/, queries/, views/, usecases/, i18n/,
 settings.py).
 
 The forbidden words are read off each dataset's own files (tests/dataset_words.py): its id and titles, its
@@ -34,7 +34,7 @@ CODE = [
     "queries",
     "views",
     "usecases",
-    "i18n.py",
+    "i18n",
     "settings.py",
 ]
 TEXT_SUFFIXES = {".py", ".cypher", ".html", ".js", ".css", ".json", ".toml", ".md", ".txt", ".svg", ".j2"}

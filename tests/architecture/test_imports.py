@@ -12,8 +12,19 @@ from pathlib import Path
 import networkx as nx
 from paths import ROOT
 
-PACKAGES = ("graph", "loaders", "usecases", "exporters", "views", "app_pages", "queries", "bench", "cli_commands")
-TOP_MODULES = ("service", "cli", "settings", "i18n", "app")
+PACKAGES = (
+    "graph",
+    "loaders",
+    "usecases",
+    "exporters",
+    "views",
+    "app_pages",
+    "queries",
+    "bench",
+    "cli_commands",
+    "i18n",
+)
+TOP_MODULES = ("service", "cli", "settings", "app")
 
 
 def project_modules() -> dict[str, Path]:

@@ -18,7 +18,7 @@ EXCLUDED = ("scripts/neo4j-server/lib", "scripts/neo4j-server/target", "scripts/
 EXCLUDED += ("tests/artifacts",)
 #: The folders of the project's own code (tests/ has its own rule: its packages are named in the layout, below).
 CODE_ROOTS = ("graph", "loaders", "usecases", "cli_commands", "views", "app_pages", "exporters", "queries", "bench")
-CODE_ROOTS += ("scripts",)
+CODE_ROOTS += ("scripts", "i18n")
 
 
 def project_python_files() -> list[Path]:
