@@ -7,15 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from app_pages.common import get_service, lang, publish, show_chart, tr, url_state
+from app_pages.common import get_service, lang, publish, tr, url_state
 from graph.errors import OrgraphError
 from views import render
 from views.cypher_editor import HistoryEntry, cypher_editor, remember, show_history, typed_param, vocabulary
-from views.cypher_messages import explain
-from views.cypher_result import cell, result_chart, result_csv
+from views.cypher_output import editor_words, show_error, show_result
 
 TEXT, REV, RAN, HISTORY = "w_cq", "cq_rev", "cypher_ran", "cypher_history"
 service = get_service()
@@ -63,15 +61,6 @@ def _show_history() -> None:
         show_history(st.session_state.get(HISTORY, []), _again, tr("history"), tr("history_empty"), tr("history_again"))
 
 
-def _show_error(exc: OrgraphError, text: str) -> None:
-    """What went wrong and what to do, in the interface language; the engine's words only when nothing fits."""
-    said = explain(exc, text, lang(), timeout_s=limits.cypher_timeout_s)
-    st.error(said.headline + (f"\n\n{render.md(said.detail)}" if said.detail else ""))
-    if said.original:
-        st.caption(tr("error_original"))
-        st.code(said.original, language=None, wrap_lines=True)
-
-
 def _again(index: int) -> None:
     """A history entry back in the editor, with its parameters, and run."""
     entry = st.session_state[HISTORY][index]
@@ -96,12 +85,7 @@ with edit:
         st.session_state[TEXT],
         rev=st.session_state[REV],
         vocab=_vocabulary(service.dataset_id, service.backend),
-        words={
-            "label": tr("query_text"),
-            "placeholder": tr("editor_placeholder"),
-            "hint": tr("editor_hint"),
-            "kinds": {k: tr(f"kind_{k}") for k in ("label", "type", "property", "keyword", "function")},
-        },
+        words=editor_words(lang()),
         key="cypher_editor",
         on_text=lambda text: st.session_state.__setitem__(TEXT, text),
         on_run=lambda text: (st.session_state.__setitem__(TEXT, text), st.session_state.__setitem__(RAN, True)),
@@ -136,17 +120,8 @@ if ran and (text or "").strip():
     except OrgraphError as exc:
         st.session_state[HISTORY] = remember(history, HistoryEntry(text, values, None))
         _show_history()
-        _show_error(exc, text)
+        show_error(exc, text, lang(), timeout_s=limits.cypher_timeout_s)
         st.stop()
     st.session_state[HISTORY] = remember(history, HistoryEntry(text, values, len(result.rows)))
-    st.caption(tr("rows_in", n=len(result.rows), s=result.seconds) + f" · {result.backend}")
-    if result.truncated:
-        st.warning(tr("truncated", cap=limits.cypher_row_cap))
-    frame = pd.DataFrame([{c: cell(row.get(c)) for c in result.columns} for row in result.rows], columns=result.columns)
-    st.dataframe(frame, hide_index=True, width="stretch")
-    st.download_button(tr("download_csv"), result_csv(result), file_name="query.csv", mime="text/csv")
-    if result.nodes:
-        st.markdown(f"**{tr('result_graph')}**")
-        nodes, links, legend = result_chart(result, lang(), limits.max_drawn_elements)
-        show_chart(render.chart_html(nodes, links, height=520, legend=legend), 520)
+    show_result(result, lang(), row_cap=limits.cypher_row_cap, max_drawn=limits.max_drawn_elements)
 _show_history()
