@@ -77,3 +77,12 @@ def test_the_readme_and_docs_name_every_package() -> None:
     missing_readme = [n for n in names if n not in section and n.partition("/")[2] not in section]
     missing_docs = [n for n in names if n not in docs]
     assert missing_readme == [] and missing_docs == [], (missing_readme, missing_docs)
+
+
+def test_no_module_is_over_the_limit() -> None:
+    long = {
+        path.relative_to(ROOT).as_posix(): n
+        for path in project_python_files()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, f"modules over {MAX_LINES} lines (split them by concept): {long}"
