@@ -88,6 +88,14 @@ def _row(
 
 def change_rows(diff: SnapshotDiff, *, include_continued: bool = False) -> list[dict[str, Any]]:
     """One row per change, in a fixed order of kinds (continued pairs only when asked: they are the bulk)."""
+    rows = _body_rows(diff)
+    if include_continued:
+        rows += [_row("continued", p.after.jurisdiction, [p.before], [p.after]) for p in diff.continued]
+    return rows + _duty_and_line_rows(diff)
+
+
+def _body_rows(diff: SnapshotDiff) -> list[dict[str, Any]]:
+    """The rows of bodies that begin, end, merge, split, move or change their name."""
     rows = [_row("established", a.jurisdiction, [], [a]) for a in diff.established]
     rows += [_row("abolished", a.jurisdiction, [a], []) for a in diff.abolished]
     rows += [
@@ -115,9 +123,12 @@ def change_rows(diff: SnapshotDiff, *, include_continued: bool = False) -> list[
         for m in diff.moved
     ]
     rows += [_row("renamed", p.after.jurisdiction, [p.before], [p.after]) for p in diff.renamed]
-    if include_continued:
-        rows += [_row("continued", p.after.jurisdiction, [p.before], [p.after]) for p in diff.continued]
-    rows += [
+    return rows
+
+
+def _duty_and_line_rows(diff: SnapshotDiff) -> list[dict[str, Any]]:
+    """The rows of duties transferred, reporting lines, categories and hosting that changed."""
+    rows = [
         _row(
             "transferred",
             t.target.jurisdiction,
