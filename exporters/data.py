@@ -1,8 +1,9 @@
 """Data exports of a selection: GraphML, GEXF, node-link JSON (via networkx) and a CSV dataset folder.
 
-Every node and relationship carries its basis and source. Attribute names follow the graph schema
-(docs/schema.md); `kind` says Agency/Jurisdiction/Function, `label` is what yEd and Gephi show. None is never
-written (GraphML has no null): an unknown value is simply absent. The CSV folder is in the
+Every node and relationship carries its basis and source. Attributes are the stores' properties, encoded by
+graph/schema.py (docs/schema.md), except that an empty note (and a function's empty source) is left out;
+`kind` says Agency/Jurisdiction/Function, `label` is what yEd and Gephi show. None is never written (GraphML has
+no null): an unknown value is simply absent. The CSV folder is in the
 docs/data-format.md format with a manifest, so it loads back as a dataset.
 """
 
@@ -23,6 +24,7 @@ from exporters.yed import add_yed_styles
 from graph.csvcells import write_csv
 from graph.errors import InvalidRequest, OrgraphError
 from graph.model import Agency, Dataset, Edge, Function, Jurisdiction
+from graph.schema import edge_properties, node_properties
 from loaders.rows import CSV_COLUMNS
 
 __all__ = ["CSV_FILES", "to_csv_folder", "to_csv_zip", "to_gexf", "to_graphml", "to_json", "to_networkx"]
@@ -38,37 +40,26 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _props(obj: Any, names: Iterable[str]) -> dict[str, Any]:
-    """Schema properties of a node or edge, enums as their values; None and empty notes left out."""
-    out: dict[str, Any] = {}
-    for name in names:
-        value = _plain(getattr(obj, name))
-        if value is None or (name == "note" and value == ""):
-            continue
-        out[name] = value
-    return out
+def _shown(props: dict[str, Any], *empty_left_out: str) -> dict[str, Any]:
+    """A stored property map (graph/schema.py's encoding) as exported: these properties left out when empty."""
+    return {k: v for k, v in props.items() if not (k in empty_left_out and v == "")}
 
 
 def jurisdiction_props(j: Jurisdiction, dataset_id: str) -> dict[str, Any]:
     """Built-in properties plus the dataset's declared attributes, each a property of its own (as in the stores)."""
-    props = _props(j, [c for c in JURISDICTION_COLUMNS if c != "parent"])
-    props.update(j.attributes)
-    return {**props, "dataset": dataset_id}
+    return _shown(node_properties(j, dataset_id), "note")
 
 
 def agency_props(a: Agency, dataset_id: str) -> dict[str, Any]:
-    return {**_props(a, AGENCY_COLUMNS), "dataset": dataset_id}
+    return _shown(node_properties(a, dataset_id), "note")
 
 
 def function_props(f: Function, dataset_id: str) -> dict[str, Any]:
-    props = _props(f, FUNCTION_COLUMNS)
-    if not props.get("source"):
-        props.pop("source", None)
-    return {**props, "dataset": dataset_id}
+    return _shown(node_properties(f, dataset_id), "note", "source")
 
 
 def edge_props(e: Edge) -> dict[str, Any]:
-    return _props(e, ["mode", "change", "function", "basis", "source", "note"])
+    return _shown(edge_properties(e), "note")
 
 
 def to_networkx(graph: ExportGraph, *, dataset_id: str | None = None) -> nx.MultiDiGraph:

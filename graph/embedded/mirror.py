@@ -25,42 +25,19 @@ from typing import Any
 import ladybug
 import networkx as nx
 
+from graph.schema import LABELS, REL_ENDS, Kind, edge_kinds, node_kinds
+
 __all__ = ["Mirror", "MirrorInfo", "mirror_of", "open_mirror", "rebuild_mirror", "write_mirror"]
 
-#: The schema's properties and their types (docs/schema.md); other properties found in a graph are added.
-NODE_PROPERTIES: dict[str, str] = {
-    "id": "STRING",
-    "dataset": "STRING",
-    "snapshot": "STRING",
-    "jurisdiction": "STRING",
-    "name_zh": "STRING",
-    "name_en": "STRING",
-    "type": "STRING",
-    "category": "STRING",
-    "counts_toward_quota": "BOOLEAN",
-    "agency_class": "STRING",
-    "level": "STRING",
-    "agency_quota": "INT64",
-    "basis": "STRING",
-    "source": "STRING",
-    "note": "STRING",
-}
-REL_PROPERTIES: dict[str, str] = {
-    "mode": "STRING",
-    "change": "STRING",
-    "function": "STRING",
-    "basis": "STRING",
-    "source": "STRING",
-    "note": "STRING",
-}
+#: LadybugDB's column type for each kind of property graph.schema declares.
+COLUMN_TYPES: dict[Kind, str] = {"string": "STRING", "integer": "INT64", "boolean": "BOOLEAN"}
+#: The schema's properties and their column types (graph/schema.py); other properties found in a graph are added.
+NODE_PROPERTIES: dict[str, str] = {name: COLUMN_TYPES[kind] for name, kind in node_kinds().items()}
+REL_PROPERTIES: dict[str, str] = {name: COLUMN_TYPES[kind] for name, kind in edge_kinds().items()}
 #: Tables that exist even in an empty graph, so a query on an empty store returns no rows, not an error.
-BASE_NODE_LABELS = ("Agency", "Jurisdiction", "Function")
-BASE_REL_PAIRS = {
-    "IN": {("Agency", "Jurisdiction"), ("Jurisdiction", "Jurisdiction")},
-    "REPORTS_TO": {("Agency", "Agency")},
-    "HOSTED_BY": {("Agency", "Agency")},
-    "HAS_FUNCTION": {("Agency", "Function")},
-    "BECAME": {("Agency", "Agency")},
+BASE_NODE_LABELS = LABELS
+BASE_REL_PAIRS: dict[str, set[tuple[str, str]]] = {
+    rel.value: {(start, end) for other, start, end in REL_ENDS if other is rel} for rel, _, _ in REL_ENDS
 }
 ENDPOINT_PROPERTIES = ("_start", "_end")
 

@@ -1,57 +1,27 @@
-"""Row encoding for Neo4j: a Dataset as positional rows in the vocabulary's key orders, and the property maps the
-server holds for them (what a reload compares against)."""
+"""Row encoding for Neo4j: a Dataset as positional rows in the vocabulary's key orders (the values encoded by
+graph/schema.py), and the property maps the server holds for them (what a reload compares against)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from graph.model import Basis, Dataset, RelType
+from graph.model import Dataset, RelType
 from graph.neo4j.vocab import LABELS, NODE_KEYS, REL_KEYS
+from graph.schema import NODE_TYPES, edge_values
 
 RelKey = tuple[str, ...]  # (type, start label, start, end label, end, mode or change, function)
 
 __all__ = ["RelKey", "existing_rel_key", "group_rels", "node_props", "node_rows", "rel_props", "rel_rows"]
 
 
-def _value(v: Any) -> Any:
-    return getattr(v, "value", v)  # enums as their values
-
-
 def node_rows(dataset: Dataset) -> dict[str, list[list[Any]]]:
-    """Node rows per label, values in NODE_KEYS order (None: property absent)."""
-    jurisdictions = [
-        [
-            j.id,
-            j.name_zh,
-            j.name_en,
-            j.level,
-            j.agency_quota,
-            j.basis.value,
-            j.source,
-            j.note,
-            dict(j.attributes),
-        ]
-        for j in dataset.jurisdictions
-    ]
-    agencies = [
-        [
-            a.id,
-            a.snapshot,
-            a.jurisdiction,
-            a.name_zh,
-            a.name_en,
-            a.type,
-            a.category.value,
-            a.counts_toward_quota,
-            a.basis.value,
-            a.source,
-            a.note,
-            a.agency_class,
-        ]
-        for a in dataset.agencies
-    ]
-    functions = [[f.id, f.name_zh, f.name_en, f.basis.value, f.source] for f in dataset.functions]
+    """Node rows per label, values in NODE_KEYS order (None: property absent; graph/schema.py encodes them); a
+    Jurisdiction row ends with the map of its declared attributes."""
+    values = {label: node_type.encoder.values for label, node_type in NODE_TYPES.items()}
+    jurisdictions = [[*values["Jurisdiction"](j), dict(j.attributes)] for j in dataset.jurisdictions]
+    agencies = [values["Agency"](a) for a in dataset.agencies]
+    functions = [values["Function"](f) for f in dataset.functions]
     return {"Agency": agencies, "Jurisdiction": jurisdictions, "Function": functions}
 
 
@@ -72,7 +42,7 @@ def rel_props(row: list[Any]) -> dict[str, Any]:
 
 def rel_rows(dataset: Dataset) -> dict[RelKey, list[Any]]:
     """Edge rows [start, end, *REL_KEYS] keyed by (type, start label, start, end label, end, mode/change, function);
-    the last of two equal keys wins. (Hot loop at 100k agencies: enum values are looked up once, not per edge.)"""
+    the last of two equal keys wins."""
     rows: dict[RelKey, list[Any]] = {}
     parents = {j.id: j.parent for j in dataset.jurisdictions}
     agency_in = {a.id: a.jurisdiction for a in dataset.agencies}
@@ -83,32 +53,16 @@ def rel_rows(dataset: Dataset) -> dict[RelKey, list[Any]]:
         )
         for t in RelType
     }
-    basis_names = {b: b.value for b in Basis}
+    change_at = 2 + REL_KEYS.index("change")
     for e in dataset.edges:
         type_name, end_label = type_names[e.type]
         start_label = "Agency"
         if type_name == "IN" and agency_in.get(e.start) != e.end and parents.get(e.start) == e.end:
             start_label = "Jurisdiction"  # a jurisdiction in its parent, not an agency in its jurisdiction
-        change = None if e.change is None else _value(e.change)
-        key = (
-            type_name,
-            start_label,
-            e.start,
-            end_label,
-            e.end,
-            e.mode or change or "",
-            e.function or "",
+        row = edge_values(e)  # [start, end, *REL_KEYS]
+        rows[(type_name, start_label, e.start, end_label, e.end, e.mode or row[change_at] or "", e.function or "")] = (
+            row
         )
-        rows[key] = [
-            e.start,
-            e.end,
-            basis_names.get(e.basis, e.basis),
-            e.source,
-            e.note,
-            e.mode,
-            change,
-            e.function,
-        ]
     return rows
 
 

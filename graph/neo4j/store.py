@@ -19,20 +19,12 @@ import neo4j
 from neo4j import exceptions as neo
 
 from graph.errors import BackendUnavailable, NotFound, OrgraphError, mask_uri
-from graph.model import (
-    Agency,
-    Basis,
-    Category,
-    Change,
-    Dataset,
-    Edge,
-    RelType,
-    mode_rank,
-)
+from graph.model import Agency, Dataset, Edge, mode_rank
 from graph.neo4j.cypher import run_read_only
 from graph.neo4j.journal import loaded_hash, recover_interrupted_loads
 from graph.neo4j.load import load_dataset
 from graph.neo4j.vocab import SCHEMA
+from graph.schema import decode_edge, decode_node
 from graph.store import (
     DEFAULT_ROW_CAP,
     DEFAULT_TIMEOUT_S,
@@ -335,33 +327,11 @@ class Neo4jStore:
         return records
 
 
-def _agency(p: Mapping[str, Any]) -> Agency:
-    return Agency(
-        id=p["id"],
-        snapshot=p["snapshot"],
-        jurisdiction=p["jurisdiction"],
-        name_zh=p.get("name_zh", ""),
-        name_en=p.get("name_en", ""),
-        type=p.get("type", ""),
-        category=Category(p["category"]),
-        counts_toward_quota=bool(p.get("counts_toward_quota", False)),
-        basis=Basis(p["basis"]),
-        source=p.get("source", ""),
-        note=p.get("note", ""),
-        agency_class=p.get("agency_class", ""),
-    )
+def _agency(props: Mapping[str, Any]) -> Agency:
+    agency = decode_node("Agency", props)
+    assert isinstance(agency, Agency)
+    return agency
 
 
 def _edge(rec: neo4j.Record | Mapping[str, Any]) -> Edge:
-    p = rec["props"]
-    return Edge(
-        type=RelType(rec["type"]),
-        start=rec["start"],
-        end=rec["end"],
-        basis=Basis(p["basis"]),
-        source=p.get("source", ""),
-        mode=p.get("mode"),
-        change=Change(p["change"]) if p.get("change") else None,
-        function=p.get("function"),
-        note=p.get("note", ""),
-    )
+    return decode_edge(rec["type"], rec["start"], rec["end"], rec["props"])

@@ -1,5 +1,5 @@
-"""The Neo4j schema vocabulary: labels, relationship ends, constraints, the row key orders and the query
-templates filled from them.
+"""The Neo4j schema vocabulary: constraints, the row key orders and the query templates filled from them. Labels,
+relationship ends and property orders are graph/schema.py's.
 
 Labels and relationship types cannot be parameters; the templates here are filled once, from this fixed vocabulary
 (never from input), so every value still travels as a $parameter.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from graph.errors import OrgraphError
 from graph.model import RelType
+from graph.schema import EDGE_PROPS, LABELS, NODE_TYPES, REL_ENDS
 
 __all__ = [
     "CREATE_NODES",
@@ -24,7 +25,6 @@ __all__ = [
     "schema_query",
 ]
 
-LABELS = ("Agency", "Jurisdiction", "Function")
 META_LABEL = "OrgraphDataset"  # one per complete dataset; carries no `dataset` property, so data queries never see it
 JOURNAL_LABEL = "OrgraphLoad"  # one per batched load in progress or interrupted (docs/neo4j-loading.md)
 SCHEMA_NAMES = frozenset(LABELS) | {t.value for t in RelType}
@@ -52,41 +52,10 @@ SCHEMA = [
 
 # Rows travel as positional lists in these key orders (no per-row key strings to encode and decode), and the
 # properties are written inline in CREATE: `SET n = row` costs more, and for relationships adds an Eager.
-NODE_KEYS: dict[str, tuple[str, ...]] = {
-    "Agency": (
-        "id",
-        "snapshot",
-        "jurisdiction",
-        "name_zh",
-        "name_en",
-        "type",
-        "category",
-        "counts_toward_quota",
-        "basis",
-        "source",
-        "note",
-        "agency_class",
-    ),
-    "Jurisdiction": (  # + a last element: the map of the dataset's declared attributes (property names from data)
-        "id",
-        "name_zh",
-        "name_en",
-        "level",
-        "agency_quota",
-        "basis",
-        "source",
-        "note",
-    ),
-    "Function": ("id", "name_zh", "name_en", "basis", "source"),
-}
-REL_KEYS = (
-    "basis",
-    "source",
-    "note",
-    "mode",
-    "change",
-    "function",
-)  # a rel row is [start, end, *REL_KEYS]
+# The orders are graph/schema.py's property orders; a Jurisdiction row has a last element more: the map of
+# its declared attributes (property names from data).
+NODE_KEYS: dict[str, tuple[str, ...]] = {label: NODE_TYPES[label].names for label in LABELS}
+REL_KEYS: tuple[str, ...] = tuple(p.name for p in EDGE_PROPS)  # a rel row is [start, end, *REL_KEYS]
 
 
 def _inline(keys: tuple[str, ...], offset: int = 0) -> str:
@@ -97,7 +66,7 @@ CREATE_NODES = {
     lb: schema_query("UNWIND $rows AS row CREATE (n:{label} {", label=lb)
     + _inline(NODE_KEYS[lb])
     + ", dataset: $ds})"
-    + (f" SET n += row[{len(NODE_KEYS[lb])}]" if lb == "Jurisdiction" else "")  # attributes travel as a map
+    + (f" SET n += row[{len(NODE_KEYS[lb])}]" if NODE_TYPES[lb].spread else "")  # attributes travel as a map
     + " RETURN count(*) AS n"
     for lb in LABELS
 }
@@ -117,17 +86,7 @@ EXISTING_RELS = {
     )
     for lb in ("Agency", "Jurisdiction")
 }
-_REL_ENDS = {  # (type, start label, end label) for every edge the schema allows
-    (t.value, s, e)
-    for t, s, e in [
-        (RelType.IN, "Agency", "Jurisdiction"),
-        (RelType.IN, "Jurisdiction", "Jurisdiction"),
-        (RelType.REPORTS_TO, "Agency", "Agency"),
-        (RelType.HOSTED_BY, "Agency", "Agency"),
-        (RelType.HAS_FUNCTION, "Agency", "Function"),
-        (RelType.BECAME, "Agency", "Agency"),
-    ]
-}
+_REL_ENDS = {(t.value, start, end) for t, start, end in REL_ENDS}  # every edge the schema allows
 _CREATE_RELS = {
     k: schema_query(
         "UNWIND $rows AS row MATCH (a:{start} {dataset: $ds, id: row[0]}) MATCH (b:{end} {dataset: $ds, id: row[1]}) "
