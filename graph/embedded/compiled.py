@@ -40,13 +40,19 @@ if TYPE_CHECKING:  # ladybug and networkx load only when a query or a build need
 __all__ = ["SCHEMA_VERSION", "CacheWarning", "CompiledDataset", "cache_root", "compile_dataset", "dataset_key"]
 
 #: Bump when the meaning of the compiled files changes in a way the code fingerprint below would not catch.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the mirror's columns come from graph/schema.py (another column order)
 DATASET_FILE, MIRROR_FILE, META_FILE = "dataset.pickle", "graph.lbug", "meta.json"
 _SAMPLE = 1 << 16  # bytes hashed at each end of a big file on every open (the whole file is hashed when compiled);
 # 64 KiB: a truncation or a torn write shows at the ends, and hashing 1 MiB ends cost ~25 ms of every first query
 _ROOT = Path(__file__).resolve().parents[2]
 #: Source files whose code decides what a compiled folder holds: a change to any of them is a new key.
-_CODE = ("graph/embedded/store.py", "graph/embedded/mirror.py", "graph/embedded/compiled.py")
+_CODE = (
+    "graph/schema.py",
+    "graph/embedded/graphbuild.py",
+    "graph/embedded/store.py",
+    "graph/embedded/mirror.py",
+    "graph/embedded/compiled.py",
+)
 _CODE_DIRS = ("graph/model", "loaders")
 
 Progress = Callable[[str, int, int], None]
