@@ -191,14 +191,38 @@ def write_mirror(graph: nx.MultiDiGraph, path: Path) -> MirrorInfo:
 
     database = ladybug.Database(str(path), buffer_pool_size=_pool_bytes(graph), max_db_size=WRITE_MAX_DB)
     conn = ladybug.Connection(database)
+    _write_nodes(conn, nodes_by_label, node_types)
+    _write_rels(conn, pairs, edges, rel_types)
+    conn.close()
+    database.close()  # checkpoints: the file alone now holds everything
+    return MirrorInfo(
+        labels=sorted(label for label, items in nodes_by_label.items() if items),
+        rel_types=sorted({t for t, *_ in edges}),
+        property_keys=sorted(node_keys | rel_keys),
+    )
+
+
+def _write_nodes(
+    conn: ladybug.Connection, nodes_by_label: dict[str, list[tuple[Any, Attrs]]], node_types: dict[str, str]
+) -> None:
+    """One node table per label, filled by one COPY from an Arrow frame."""
     node_columns = ", ".join(f"{_q(name)} {kind}" for name, kind in node_types.items())
     for label, items in nodes_by_label.items():
         conn.execute(f"CREATE NODE TABLE {_q(label)}({node_columns}, PRIMARY KEY (id))")
         if items:
             columns = {name: [a.get(name) for _, a in items] for name in node_types}
             columns["id"] = [a.get("id", str(k)) for k, a in items]
-            frame = _arrow(columns, node_types)
+            frame = _arrow(columns, node_types)  # noqa: F841 - read by COPY below
             conn.execute(f"COPY {_q(label)} FROM frame")
+
+
+def _write_rels(
+    conn: ladybug.Connection,
+    pairs: dict[str, set[tuple[str, str]]],
+    edges: dict[tuple[str, str, str], list[tuple[Any, Any, Attrs]]],
+    rel_types: dict[str, str],
+) -> None:
+    """One relationship table per type over all its label pairs, filled by one COPY per pair."""
     rel_columns = ", ".join(
         f"{_q(name)} {kind}"
         for name, kind in {
@@ -227,13 +251,6 @@ def write_mirror(graph: nx.MultiDiGraph, path: Path) -> MirrorInfo:
         }
         frame = _arrow(edge_columns, types)  # noqa: F841 - read by COPY below
         conn.execute(f"COPY {_q(rel_type)} FROM frame (from='{start_label}', to='{end_label}')")
-    conn.close()
-    database.close()  # checkpoints: the file alone now holds everything
-    return MirrorInfo(
-        labels=sorted(label for label, items in nodes_by_label.items() if items),
-        rel_types=sorted({t for t, *_ in edges}),
-        property_keys=sorted(node_keys | rel_keys),
-    )
 
 
 def _pool_bytes(graph: nx.MultiDiGraph) -> int:
