@@ -22,6 +22,7 @@ from graph.embedded.nulls import (
     list_elements,
     mark_operators,
 )
+from graph.embedded.reserved import reserved_quotes
 from graph.embedded.scoping import shadow_renames, with_order_edits
 from graph.embedded.subscript import index_expr, operand_start, slice_expr, subscripts
 from graph.errors import CypherSyntaxError, UnsupportedCypher
@@ -61,9 +62,12 @@ def rewrite(
     and its scoping of aliases (graph/embedded/scoping.py). `plain_index=False` indexes lists of nodes,
     `string_reverse` the reverse() calls (by offset) that reverse strings, not lists (LadybugDB's reverse() of a list
     reverses its text)."""
+    quotes = reserved_quotes(tokens)  # a reserved word used as a name is a quoted name to every pass below
+    tokens = [Token("quoted", quotes[t.start], t.start, t.end) if t.start in quotes else t for t in tokens]
     tokens = mark_operators(tokens)
     extra = _uniqueness_edits(tokens) + with_order_edits(tokens)
-    rewriter = _Rewriter(text, tokens, shadow_renames(tokens), plain_index)
+    renames = {**quotes, **shadow_renames(tokens)}
+    rewriter = _Rewriter(text, tokens, renames, plain_index)
     rewriter.string_reverse = string_reverse
     return rewriter.span(0, len(tokens), 0, len(text), extra)
 
