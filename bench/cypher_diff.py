@@ -82,7 +82,7 @@ def canonical(value: Any, unordered: bool = False) -> Any:
     if isinstance(value, (int, float)):
         return float(f"{float(value):.9g}")
     if isinstance(value, dict):
-        return tuple(sorted((str(k), canonical(v)) for k, v in value.items() if v is not None))
+        return tuple(sorted((str(k), canonical(v)) for k, v in value.items()))
     if isinstance(value, (list, tuple)):
         items = [canonical(v) for v in value]
         return tuple(sorted(items, key=repr)) if unordered else tuple(items)

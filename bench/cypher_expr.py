@@ -105,6 +105,9 @@ class ExprMaker:
             lambda: f"size({self.list_of(rng.choice(['str', 'int']), d)})",
             lambda: f"{self.list_of('int', d)}[{self._index()}]",
         ]
+        entities = [v for v in self.scope.vars.values() if v.kind in ("node", "rel")]
+        forms += [lambda v=v: f"size(keys({v.name}))" for v in entities]
+        forms += [lambda v=v: f"CASE WHEN 'note' IN keys({v.name}) THEN 1 ELSE 0 END" for v in entities]
         forms += [lambda: f"length({p.name})" for p in self.scope.of_kind("path")]
         forms += [lambda: f"size(nodes({p.name}))" for p in self.scope.of_kind("path")]
         forms += [lambda: f"size(relationships({p.name}))" for p in self.scope.of_kind("path")]
@@ -262,6 +265,14 @@ class ExprMaker:
                 if var.name not in names:
                     names.add(var.name)
                     items.append(Item(var.name, var.name, "graph", False))
+                continue
+            entities = [v for v in graph_vars if v.kind in ("node", "rel")]
+            if allow_graph and not scalar_only and entities and roll < 0.2:
+                var, name = rng.choice(entities), self._alias(names)
+                names.add(name)
+                # not keys(x) itself: Neo4j lists keys in the store's order, which differs from node to node, so
+                # DISTINCT and grouping split equal sets (tests/neo4j/test_cypher_properties.py compares them sorted)
+                items.append(Item(f"properties({var.name}) AS {name}", name, "map", False))
                 continue
             if not scalar_only and roll < 0.25:
                 text, kind, orderable = self.list_of(rng.choice(["str", "int"])), "list", False

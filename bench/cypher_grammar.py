@@ -113,7 +113,7 @@ class Item:
 
     text: str
     name: str
-    type: str  # str | int | bool | float | list | graph
+    type: str  # str | int | bool | float | list | graph | map (a map is not reused)
     orderable: bool
     unordered: bool = False
     shadows: bool = False

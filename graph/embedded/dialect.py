@@ -22,6 +22,7 @@ from graph.embedded.nulls import (
     list_elements,
     mark_operators,
 )
+from graph.embedded.properties import EntityColumns, Kind, keys_expression, properties_expression, variable_kinds
 from graph.embedded.reserved import reserved_quotes
 from graph.embedded.scoping import shadow_renames, with_order_edits
 from graph.embedded.subscript import index_expr, operand_start, slice_expr, subscripts
@@ -55,13 +56,18 @@ _RENAMED_FUNCTIONS = {
 
 
 def rewrite(
-    text: str, tokens: list[Token], *, plain_index: bool = True, string_reverse: frozenset[int] = frozenset()
+    text: str,
+    tokens: list[Token],
+    *,
+    plain_index: bool = True,
+    string_reverse: frozenset[int] = frozenset(),
+    columns: EntityColumns | None = None,
 ) -> str:
     """Splice in LadybugDB spellings (type(r) → label(r), labels(n) → [label(n)], toString → to_string, …,
     head(l) → list_extract(l, 1), :IN → :`IN`, list positions and slices), Neo4j's relationship uniqueness
     and its scoping of aliases (graph/embedded/scoping.py). `plain_index=False` indexes lists of nodes,
     `string_reverse` the reverse() calls (by offset) that reverse strings, not lists (LadybugDB's reverse() of a list
-    reverses its text)."""
+    reverses its text). `columns` (the mirror's) lets keys() list only the properties an entity has."""
     quotes = reserved_quotes(tokens)  # a reserved word used as a name is a quoted name to every pass below
     tokens = [Token("quoted", quotes[t.start], t.start, t.end) if t.start in quotes else t for t in tokens]
     tokens = mark_operators(tokens)
@@ -69,6 +75,8 @@ def rewrite(
     renames = {**quotes, **shadow_renames(tokens)}
     rewriter = _Rewriter(text, tokens, renames, plain_index)
     rewriter.string_reverse = string_reverse
+    rewriter.columns = columns or EntityColumns((), ())
+    rewriter.kinds = variable_kinds(tokens) if columns is not None else {}
     return rewriter.span(0, len(tokens), 0, len(text), extra)
 
 
@@ -79,6 +87,8 @@ class _Rewriter:
 
     def __init__(self, text: str, tokens: list[Token], renames: dict[int, str], plain_index: bool) -> None:
         self.text, self.tokens, self.renames, self.plain_index = text, tokens, renames, plain_index
+        self.columns = EntityColumns((), ())  # the mirror's columns, for keys() (set by rewrite())
+        self.kinds: dict[str, Kind] = {}  # node or rel, of the pattern variables (set by rewrite())
 
     def span(self, lo: int, hi: int, begin: int, end: int, extra: Sequence[Edit] = ()) -> str:
         tokens = self.tokens
@@ -165,6 +175,9 @@ class _Rewriter:
             return "NULL"
         if name == "reverse":
             return f"{'reverse' if start in self.string_reverse else 'list_reverse'}({', '.join(texts)})"
+        if name in ("keys", "properties") and len(args) == 1:
+            spell = keys_expression if name == "keys" else properties_expression
+            return spell(self.tokens[args[0][0] : args[0][1]], texts[0], self.kinds, self.columns)
         if name == "sum":
             return f"coalesce(sum({', '.join(texts)}), 0)"
         if name in ("labels", "type") and len(texts) == 1:
@@ -217,8 +230,10 @@ Edit = tuple[int, int, str]
 #: Functions rewritten as a whole: labels()/type() of null are null (LadybugDB gives the table's label), sum()
 #: of no rows is 0, substring() past the end is '' and split() keeps empty pieces, as on Neo4j. LadybugDB 0.22's
 #: three-argument string functions answer null for every row of a batch that holds a null string (substring,
-#: replace), so they get a string without nulls and the null is put back around them.
-_COMPOSED = {"labels", "type", "sum", "substring", "split", "reverse", "replace"}
+#: replace), so they get a string without nulls and the null is put back around them. keys() lists only the
+#: properties that are not null, and properties() of a relationship leaves out the mirror's endpoint ids
+#: (graph/embedded/properties.py).
+_COMPOSED = {"labels", "type", "sum", "substring", "split", "reverse", "replace", "keys", "properties"}
 
 
 def _calls(tokens: list[Token], i: int, lo: int, hi: int) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import decimal
-import re
 import threading
 import time
 import weakref
@@ -25,15 +24,14 @@ import networkx as nx
 
 from graph.cypher_gate import Token, admit
 from graph.embedded.dialect import HIDDEN_PREFIX, rewrite
+from graph.embedded.messages import PoolFull, translate
 from graph.embedded.mirror import ENDPOINT_PROPERTIES, Mirror, mirror_of, rebuild_mirror
 from graph.embedded.nulls import mark_operators
+from graph.embedded.properties import EntityColumns
 from graph.embedded.scoping import orders_mid_query
 from graph.embedded.subset import parameters, refuse_unsupported, return_columns
 from graph.errors import (
     CypherError,
-    CypherSyntaxError,
-    CypherTimeout,
-    UnsupportedCypher,
 )
 from graph.store import GraphNode, GraphRel, QueryResult
 
@@ -80,6 +78,12 @@ def engine_of(mirror: Mirror) -> EmbeddedEngine:
         return engine
 
 
+#: Queries a connection runs before it is closed and replaced. LadybugDB 0.22 keeps memory in the buffer pool per
+#: connection across queries (about 2 MB per distinct query; 126 varied queries filled a 266 MB pool), which a new
+#: connection releases; a new connection costs ~0.5 ms, so recycling adds ~0.01 ms per query.
+RECYCLE_AFTER = 50
+
+
 class EmbeddedEngine:
     """Runs gated, rewritten Cypher on one read-only mirror over reused connections.
 
@@ -92,6 +96,16 @@ class EmbeddedEngine:
         self.mirror = mirror
         self._idle: list[tuple[ladybug.Connection, list[int]]] = []
         self._lock = threading.Lock()
+        self._entity_columns: EntityColumns | None = None
+
+    def entity_columns(self, conn: ladybug.Connection) -> EntityColumns:
+        """The columns of the mirror's node and relationship tables, read from its catalog once."""
+        if self._entity_columns is None:
+            node, rel = (
+                _table_columns(conn, names[0]) if names else () for names in (self.mirror.labels, self.mirror.rel_types)
+            )
+            self._entity_columns = EntityColumns(tuple(node), tuple(rel), frozenset(ENDPOINT_PROPERTIES))
+        return self._entity_columns
 
     @contextlib.contextmanager
     def connection(self, timeout_ms: int = 0, *, single_thread: bool = False) -> Iterator[ladybug.Connection]:
@@ -102,8 +116,9 @@ class EmbeddedEngine:
         if borrowed is None:
             conn = self.mirror.connect()
             conn.execute(f"CALL var_length_extend_max_depth={MAX_PATH_HOPS}")  # our constant, not user text
-            borrowed = (conn, [-1, 0])
+            borrowed = (conn, [-1, 0, 0])  # timeout, threads, queries run
         conn, state = borrowed
+        state[2] += 1
         if timeout_ms and state[0] != timeout_ms:
             conn.set_query_timeout(timeout_ms)
             state[0] = timeout_ms
@@ -111,11 +126,18 @@ class EmbeddedEngine:
         if state[1] != threads:
             conn.set_max_threads_for_exec(threads)
             state[1] = threads
+        spent = False
         try:
             yield conn
+        except PoolFull:
+            spent = True
+            raise
         finally:
-            with self._lock:
-                self._idle.append(borrowed)
+            if spent or state[2] >= RECYCLE_AFTER:
+                conn.close()  # frees what the connection holds in the buffer pool; the next borrower opens anew
+            else:
+                with self._lock:
+                    self._idle.append(borrowed)
 
     def run(
         self,
@@ -130,10 +152,26 @@ class EmbeddedEngine:
         text, tokens = admit(text)  # the read-only gate: refuses anything but one read statement
         refuse_unsupported(tokens)
         single_thread = orders_mid_query(mark_operators(tokens))  # later clauses see the rows in the WITH's order
+        try:
+            return self._run_once(text, tokens, params, timeout_s, row_cap, single_thread, started)
+        except PoolFull:  # a connection's leftovers filled the pool: once more, on a new connection
+            return self._run_once(text, tokens, params, timeout_s, row_cap, single_thread, started)
+
+    def _run_once(
+        self,
+        text: str,
+        tokens: list[Token],
+        params: Mapping[str, object] | None,
+        timeout_s: float,
+        row_cap: int,
+        single_thread: bool,
+        started: float,
+    ) -> QueryResult:
         with self.connection(max(1, int(timeout_s * 1000)), single_thread=single_thread) as conn:
-            raw_rows, columns = _execute_gated(conn, text, tokens, params, timeout_s, row_cap)
+            entity_columns = self.entity_columns(conn) if _mentions_properties(tokens) else None
+            raw_rows, columns = _execute_gated(conn, text, tokens, params, timeout_s, row_cap, entity_columns)
             truncated = len(raw_rows) > row_cap
-            collector = _Collector()
+            collector = _Collector(entity_columns)
             shown = [i for i, c in enumerate(columns) if not c.startswith(HIDDEN_PREFIX)]
             columns = [columns[i] for i in shown]  # RETURN * would list the relationships we named
             rows = [dict(zip(columns, (collector.plain(raw[i]) for i in shown))) for raw in raw_rows[:row_cap]]
@@ -156,6 +194,7 @@ def _execute_gated(
     params: Mapping[str, object] | None,
     timeout_s: float,
     row_cap: int,
+    entity_columns: EntityColumns | None = None,
 ) -> tuple[list[list[Any]], list[str]]:
     """Rewrite the gated text into LadybugDB's dialect and run it: raw rows (one past the cap) and column names
     as the user typed them."""
@@ -166,8 +205,10 @@ def _execute_gated(
         spelled["[]"] = "[]"  # an empty list is typed as numbers: a cast error then names it
     used = parameters(tokens, params or {})
     columns_as_typed = return_columns(text, tokens)
-    rewritten = rewrite(text, tokens)
-    raw_rows, engine_columns = _run_variants(conn, text, tokens, rewritten, used, row_cap, timeout_s, spelled)
+    rewritten = rewrite(text, tokens, columns=entity_columns)
+    raw_rows, engine_columns = _run_variants(
+        conn, text, tokens, rewritten, used, row_cap, timeout_s, spelled, entity_columns
+    )
     columns = columns_as_typed if len(columns_as_typed) == len(engine_columns) else engine_columns
     return raw_rows, columns
 
@@ -181,6 +222,7 @@ def _run_variants(
     row_cap: int,
     timeout_s: float,
     spelled: Mapping[str, str],
+    entity_columns: EntityColumns | None = None,
 ) -> tuple[list[list[Any]], list[str]]:
     """Run the rewritten query; where the types decide the spelling (an index into a list of nodes, reverse() of
     a string), LadybugDB's binder says so and the other spelling is run instead."""
@@ -200,8 +242,10 @@ def _run_variants(
             ) is not None:
                 string_reverse = following
             else:
-                raise _translate(message, timeout_s, spelled) from None
-        rewritten = rewrite(text, tokens, plain_index=plain_index, string_reverse=string_reverse)
+                raise translate(message, timeout_s, spelled, MAX_PATH_HOPS) from None
+        rewritten = rewrite(
+            text, tokens, plain_index=plain_index, string_reverse=string_reverse, columns=entity_columns
+        )
 
 
 def _execute(conn: Any, query: str, params: dict[str, Any], row_cap: int) -> tuple[list[list[Any]], list[str]]:
@@ -214,90 +258,29 @@ def _execute(conn: Any, query: str, params: dict[str, Any], row_cap: int) -> tup
     return raw_rows, result.get_column_names()
 
 
-_FUNCTION_MISSING = re.compile(r"function (\w+) does not exist", re.IGNORECASE)
-_NO_PROPERTY = re.compile(r"Cannot find property (\w+) for (\w+)")
-_NO_OVERLOAD = re.compile(
-    r"(?:for given function|Function) (\S+?)(?:\(| did not receive correct arguments:\s*Actual:\s*\()([^)]*)\)"
-)
-_NO_TABLE = re.compile(r"Table (\w+) does not exist")
+def _table_columns(conn: ladybug.Connection, table: str) -> tuple[str, ...]:
+    quoted = table.replace("\\", "\\\\").replace("'", "\\'")  # a table name of the mirror's, not the user's text
+    result = conn.execute(f"CALL table_info('{quoted}') RETURN *")
+    assert not isinstance(result, list)  # one statement, one result
+    names: list[str] = []
+    while result.has_next():
+        row: Any = result.get_next()  # property id, name, type, default, primary key or direction
+        names.append(str(row[1]))
+    return tuple(names)
 
 
-def _translate(message: str, timeout_s: float, spelled: Mapping[str, str]) -> CypherError:
-    if message.strip().startswith("Interrupted"):
-        return CypherTimeout(
-            f"the query ran longer than its {timeout_s:g} s time limit and was stopped; "
-            "narrow it (anchor a node, bound the path length) or raise the limit"
-        )
-    if match := _FUNCTION_MISSING.search(message):
-        name = match.group(1).lower()
-        return UnsupportedCypher(f"the function {spelled.get(name, name)}()")
-    if "ORDER BY must be followed by SKIP or LIMIT" in message:
-        return UnsupportedCypher("WITH … ORDER BY without SKIP or LIMIT", "order the final RETURN instead")
-    if ("Cast failed" in message or "Implicit cast is not supported" in message) and "[]" in spelled.get("[]", ""):
-        return UnsupportedCypher(
-            "an empty list here (LadybugDB takes [] for a list of numbers)", "leave the condition out when it is empty"
-        )
-    if "Cast failed" in message or "Implicit cast is not supported" in message:
-        return CypherSyntaxError(
-            "a value has the wrong type here ("
-            + message.split(": ", 1)[-1].strip()
-            + "); compare text with text (quote it: '100001') and numbers with numbers"
-        )
-    if "buffer pool is full" in message:
-        return CypherError(
-            "the query needs more memory than the embedded engine has; narrow it (anchor a node, bound the "
-            "path length, return fewer columns) or use the Neo4j backend"
-        )
-    if refusal := _type_refusal(message):
-        return refusal
-    if "exceeds maximum" in message:
-        return UnsupportedCypher(f"a variable-length path bound above {MAX_PATH_HOPS} hops")
-    if match := _NO_PROPERTY.search(message):
-        return CypherSyntaxError(
-            f"no property {match.group(1)!r} on {match.group(2)} in this graph (see docs/schema.md)"
-        )
-    if match := _NO_TABLE.search(message):
-        return CypherSyntaxError(f"no label or relationship type {match.group(1)!r} in this graph (see docs/schema.md)")
-    if "Parser exception" in message:
-        return CypherSyntaxError(
-            "the embedded engine cannot parse this query: "
-            + message.replace("Parser exception: ", "")
-            + "\nIf it runs on Neo4j, it uses syntax outside the embedded subset (docs/cypher.md); "
-            "the Neo4j backend runs it."
-        )
-    return CypherError(f"the embedded engine refused the query: {message}")
-
-
-def _type_refusal(message: str) -> UnsupportedCypher | None:
-    """LadybugDB's binder and runtime errors for what Neo4j types or evaluates otherwise, as a clear refusal."""
-    if match := _NO_OVERLOAD.search(message):
-        return UnsupportedCypher(
-            f"{match.group(1)} on ({match.group(2)})",
-            "LadybugDB types it differently; add parentheses, or convert with toString()/toInteger()",
-        )
-    if "Type Mismatch" in message:
-        return UnsupportedCypher(
-            "a comparison of values LadybugDB types differently (" + message.split(":", 1)[-1].strip()[:80] + ")",
-            "an operator precedence LadybugDB reads differently: add parentheses",
-        )
-    if "with ANY type" in message or "UNREACHABLE_CODE" in message or "should not be modified" in message:
-        return UnsupportedCypher(
-            "an empty list parameter or literal here (LadybugDB cannot tell its element type)",
-            "leave the condition out when the list is empty",
-        )
-    if "Cannot evaluate expression with type VARIABLE" in message:
-        return UnsupportedCypher("EXISTS { … } or a pattern in RETURN/WITH expressions", "use it in WHERE")
-    if "is out of range" in message:
-        return UnsupportedCypher("a position outside a list of nodes, relationships or lists", "check size() first")
-    return None
+def _mentions_properties(tokens: list[Token]) -> bool:
+    """Does the query call keys() or properties(), which need the mirror's columns (graph/embedded/properties.py)?"""
+    return any(t.kind == "word" and t.text.lower() in ("keys", "properties") for t in tokens)
 
 
 class _Collector:
     """Turns engine values into plain values and remembers the nodes and relationships met."""
 
-    def __init__(self) -> None:
+    def __init__(self, entity_columns: EntityColumns | None = None) -> None:
         self._nodes: dict[str, GraphNode] = {}
         self._rels: dict[str, GraphRel] = {}
+        self._columns = entity_columns
 
     def plain(self, value: Any) -> Any:
         if isinstance(value, dict):
@@ -307,6 +290,9 @@ class _Collector:
                 return self._rel(value)
             if "_ID" in value and "_LABEL" in value:
                 return self._node(value)
+            if self._columns is not None and self._columns.properties_map(value):  # properties(x): no nulls
+                hidden = self._columns.hidden
+                return {k: self.plain(v) for k, v in value.items() if v is not None and k not in hidden}
             return {k: self.plain(v) for k, v in value.items()}
         if isinstance(value, list):
             return [self.plain(v) for v in value]
