@@ -9,18 +9,17 @@ uses a CJK font named in the output, so Chinese names render as Chinese glyphs.
 from __future__ import annotations
 
 import html
-import textwrap
 from collections import defaultdict
 
 import graphviz
 
+from exporters.dotparts import agency_lines, dot_label, line_attrs, node_attrs
 from exporters.layout_hints import grid_edges, wrap_edges
+from exporters.orgdiagram import add_org_chart, org_chart_of
 from exporters.selection import ExportGraph, change_classes
 from exporters.style import (
     CATEGORY_STYLE,
     CHANGE_COLOUR,
-    CONTEXT_FILL,
-    CONTEXT_FONT_COLOUR,
     MODE_STYLE,
     cjk_font,
 )
@@ -33,34 +32,6 @@ __all__ = ["DIAGRAM_FORMATS", "diagram_source", "render_diagram"]
 DIAGRAM_FORMATS = ("svg", "png", "pdf")
 CHANGE_ZH = {"continued": "延续", "renamed": "更名", "merged": "合并", "split": "拆分", "transferred": "职责划转"}
 MAX_SOURCES_IN_TITLE = 3
-
-
-def _text(value: str) -> str:
-    """A DOT string that is never taken as an HTML label nor as an escape sequence (\\N, \\G, \\l ...)."""
-    return " ".join(value.replace("\\", "\\\\").splitlines())
-
-
-def _label(*lines: str) -> graphviz.quoting.NoHtml:
-    return graphviz.nohtml("\\n".join(_text(line) for line in lines if line))
-
-
-#: Longest label line, in characters: English names run to 80 characters and would make every box huge.
-WRAP_ZH, WRAP_EN = 14, 28
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [text]
-
-
-def agency_lines(agency: Agency, lang: str) -> list[str]:
-    """The label lines of an agency: Chinese name, then English name (for `both`), each wrapped."""
-    names = [agency.name(lang)] if lang != "both" else [agency.name_zh, agency.name_en]
-    if lang == "both":  # each name once; an English-only (or Chinese-only) agency has just the one
-        names = list(dict.fromkeys(n for n in names if n)) or [agency.name("zh")]
-    lines: list[str] = []
-    for name in names:
-        lines += _wrap(name, WRAP_ZH if any(ord(ch) > 0x2E80 for ch in name) else WRAP_EN)
-    return lines
 
 
 def diagram_source(
@@ -97,9 +68,16 @@ def diagram_source(
     compare = graph.selection.compare
     changes = change_classes(graph, *compare) if compare else {}
     ids = {a.id: f"a{i}" for i, a in enumerate(graph.agencies)}
-    clusters = _add_agencies(dot, graph, ids, lang, changes)
+    chart = org_chart_of(graph, rankdir) if hints else None
+    if chart is not None:  # one jurisdiction in one snapshot: the app's org chart
+        add_org_chart(dot, graph, chart, ids, lang, legend)
+        clusters = []
+    else:
+        clusters = _add_agencies(dot, graph, ids, lang, changes)
     fids = {f.id: f"f{i}" for i, f in enumerate(graph.functions)}
     for e in graph.edges:
+        if chart is not None and e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY):
+            continue  # the org chart drew them
         if e.type is RelType.BECAME and e.change is Change.CONTINUED and changes:
             if changes.get(e.start) is ChangeClass.UNCHANGED and changes.get(e.end) is ChangeClass.UNCHANGED:
                 continue  # the white fill already says "same body, same place": spare the reader the line
@@ -108,7 +86,7 @@ def diagram_source(
         for f in graph.functions:
             dot.node(
                 fids[f.id],
-                _label(f.name_zh if lang != "en" else f.name_en or f.name_zh),
+                dot_label(f.name_zh if lang != "en" else f.name_en or f.name_zh),
                 shape="plaintext",
                 style="",
                 fontsize="9",
@@ -121,7 +99,7 @@ def diagram_source(
     ]
     cluster_of = {name: n for n, members in enumerate(clusters) for name in members}
     inside = [(a, b) for a, b in links if cluster_of.get(a, -1) == cluster_of.get(b, -2)] if clusters else links
-    for a, b in wrap_edges(inside) if hints else []:
+    for a, b in wrap_edges(inside) if hints and chart is None else []:
         dot.edge(a, b, style="invis")
     for a, b in grid_edges(clusters, inside, rankdir=rankdir) if hints else []:
         dot.edge(a, b, style="invis", weight="0")  # weight 0: stack the clusters without dragging them sideways
@@ -168,7 +146,7 @@ def _title(graph: ExportGraph) -> graphviz.quoting.NoHtml:
     )
     if len(sources) > MAX_SOURCES_IN_TITLE:
         shown += f"; 等 {len(sources)} 项来源 ({len(sources)} sources)"
-    return _label(graph.title("zh"), graph.title("en"), f"来源 Source: {shown}" if shown else "")
+    return dot_label(graph.title("zh"), graph.title("en"), f"来源 Source: {shown}" if shown else "")
 
 
 def _add_agencies(
@@ -190,14 +168,14 @@ def _add_agencies(
             jname = j.name("en" if lang == "en" else "zh") if j else jid
             caption = f"{snap} · {jname}" + (" (上级/关联 context)" if is_context else "")
             target.attr(
-                label=_label(caption),
+                label=dot_label(caption),
                 style="rounded,dashed" if is_context else "rounded",
                 color="#bbbbbb" if is_context else "#666666",
                 fontsize="13",
             )
         for a in members:
             target.node(
-                ids[a.id], _label(*agency_lines(a, lang)), **_node_attrs(a, a.id in graph.context, changes.get(a.id))
+                ids[a.id], dot_label(*agency_lines(a, lang)), **node_attrs(a, a.id in graph.context, changes.get(a.id))
             )
         if clustered:
             dot.subgraph(target)
@@ -219,39 +197,10 @@ def _group_order(graph: ExportGraph, key: tuple[str, str, bool]) -> tuple[int, b
     )
 
 
-def _node_attrs(agency: Agency, is_context: bool, change: ChangeClass | None) -> dict[str, str]:
-    look = CATEGORY_STYLE[agency.category]
-    styles = ["filled"]
-    if look.shape == "box":
-        styles.append("rounded")
-    if agency.basis is Basis.MODELED:
-        styles.append("dashed")
-    fill = CHANGE_COLOUR[change][0] if change else look.fill
-    attrs = {"shape": look.shape, "fillcolor": fill, "style": ",".join(styles), "tooltip": _label(agency.id)}
-    if is_context:
-        attrs.update(fillcolor=CONTEXT_FILL, fontcolor=CONTEXT_FONT_COLOUR, color="#aaaaaa")
-    if change in (ChangeClass.REMOVED, ChangeClass.MERGED_AWAY):  # bodies that end
-        attrs["fontcolor"] = "#7a1f1f"
-    return attrs
-
-
 def _add_edge(dot: graphviz.Digraph, e: Edge, ids: dict[str, str], fids: dict[str, str], show_functions: bool) -> None:
     modeled = e.basis is Basis.MODELED
     if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY):
-        look = MODE_STYLE.get(e.mode or "", MODE_STYLE["leads"])
-        style = look.style  # the mode alone decides the line; a modeled edge gets a hollow arrow instead
-        head = "normal" if e.type is RelType.REPORTS_TO else "diamond"
-        # Drawn superior -> subordinate so dot ranks the superior first; dir=back keeps the arrow's meaning.
-        dot.edge(
-            ids[e.end],
-            ids[e.start],
-            dir="back",
-            style=style,
-            color=look.colour,
-            arrowtail=("o" + head) if modeled else head,
-            penwidth=f"{look.width:g}",
-            tooltip=_label(f"{e.type.value} {e.mode} · {e.basis.value} · {e.source}"),
-        )
+        dot.edge(ids[e.end], ids[e.start], **line_attrs(e))
     elif e.type is RelType.BECAME:
         dot.edge(
             ids[e.start],
@@ -259,7 +208,9 @@ def _add_edge(dot: graphviz.Digraph, e: Edge, ids: dict[str, str], fids: dict[st
             style="dotted",
             color="#888888",
             constraint="false",
-            label=_label("" if e.change is Change.CONTINUED else CHANGE_ZH.get(e.change.value if e.change else "", "")),
+            label=dot_label(
+                "" if e.change is Change.CONTINUED else CHANGE_ZH.get(e.change.value if e.change else "", "")
+            ),
             fontcolor="#666666",
             arrowhead="onormal" if modeled else "normal",
         )

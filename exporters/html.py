@@ -19,7 +19,8 @@ from pathlib import Path
 
 from pyvis.network import Network
 
-from exporters.diagram import agency_lines, pipe_dot
+from exporters.diagram import pipe_dot
+from exporters.dotparts import agency_lines
 from exporters.selection import ExportGraph, change_classes
 from exporters.style import CATEGORY_STYLE, CHANGE_COLOUR, CONTEXT_FILL, MODE_STYLE, cjk_font
 from graph.errors import OrgraphError

@@ -1,157 +1,22 @@
-"""An org chart of one jurisdiction in one snapshot, as an analyst draws it: the leading bodies in a top band, and
-under each of them its departments in blocks by category, every sub-unit nested in the card of the body it hangs
-from. Lines never cross a box because a reporting line is drawn as the card's own border in the mode's style
-(exporters/style.py, the same styles as every diagram); lines that leave the tree are listed on the card.
+"""The app's org chart of one jurisdiction in one snapshot, as HTML: the structure graph/orgchart.py decides (the
+leading bodies in a top band, under each of them its departments in blocks by category, every sub-unit nested in the
+card of the body it hangs from), the same one the Graphviz export draws. Lines never cross a box because a reporting
+line is drawn as the card's own border in the mode's style (exporters/style.py, the same styles as every diagram);
+lines that leave the tree are listed on the card.
 
-Pure except for `org_chart_html`, which only formats strings; every name is escaped there.
+Pure: `org_chart_html` only formats strings; every name is escaped there.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 from exporters.style import CATEGORY_STYLE, MODE_STYLE
-from graph.model import Agency, Category, Edge, RelType, mode_rank
+from graph.model import Category
+from graph.orgchart import Card, Column, OrgChart, build_org_chart
 
 __all__ = ["Card", "OrgChart", "Column", "build_org_chart", "org_chart_html", "ORG_CHART_CSS"]
-
-#: How deep sub-units nest inside a card before the rest is summarised as a count.
-MAX_NESTING = 3
-
-
-@dataclass(frozen=True, slots=True)
-class OtherLine:
-    """A line that does not give the card its place: a second reporting line, a hosting line, or the line to a body
-    outside the chart."""
-
-    mode: str
-    target_id: str
-    target_name: str
-    hosted: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    agency: Agency
-    mode: str  # how it hangs from the card or band above it ("" for a top body)
-    children: tuple[Card, ...] = ()
-    lines: tuple[OtherLine, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    head: Card  # a top body (children are in the blocks, not in the head)
-    blocks: tuple[tuple[Category, tuple[Card, ...]], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class OrgChart:
-    columns: tuple[Column, ...]
-    outside: tuple[Card, ...] = ()  # bodies of this jurisdiction run from a body elsewhere (e.g. dispatched offices)
-    ids: frozenset[str] = field(default_factory=frozenset)
-
-
-def _first_lines(edges: Iterable[Edge], inside: Mapping[str, Agency]) -> tuple[dict[str, Edge], dict[str, list[Edge]]]:
-    """Each agency's place-giving line (its first REPORTS_TO by the mode order; on a tie, one to a body in the chart)
-    and every other line it has."""
-    lines: dict[str, list[Edge]] = {}
-    for e in edges:
-        if e.type in (RelType.REPORTS_TO, RelType.HOSTED_BY) and e.start in inside:
-            lines.setdefault(e.start, []).append(e)
-    first: dict[str, Edge] = {}
-    others: dict[str, list[Edge]] = {}
-    for start, found in lines.items():
-        reports = [e for e in found if e.type is RelType.REPORTS_TO]
-        ranked = sorted(reports, key=lambda e: (mode_rank(e.mode), e.end not in inside, e.end))
-        if ranked:
-            first[start] = ranked[0]
-        others[start] = [e for e in found if not ranked or e is not ranked[0]]
-    return first, others
-
-
-def build_org_chart(
-    agencies: Iterable[Agency],
-    edges: Iterable[Edge],
-    names: Mapping[str, str],
-    chain_lengths: Mapping[str, int] | None = None,
-    *,
-    lang: str = "zh",
-) -> OrgChart:
-    """The chart of `agencies` (one jurisdiction, one snapshot). `names` gives display names of bodies outside the
-    chart that lines point to (agency id -> name); `chain_lengths` (agency id -> steps up its whole reporting chain,
-    across jurisdictions) orders the top band, so a body that others' superiors report to comes first."""
-    inside = {a.id: a for a in agencies}
-    first, others = _first_lines(edges, inside)
-    children: dict[str, list[str]] = {}
-    roots: list[str] = []  # under nobody in the chart (a line to a body elsewhere, or none)
-    for agency_id in inside:
-        line = first.get(agency_id)
-        if line is not None and line.end in inside:
-            children.setdefault(line.end, []).append(agency_id)
-        else:
-            roots.append(agency_id)
-    # The top band: bodies under nobody here, and leading bodies under another leading body (a government under its
-    # party committee stands beside it, not inside it).
-    top = [a for a in roots if inside[a].category is Category.LEADERSHIP]
-    top += [
-        a
-        for a in inside
-        if inside[a].category is Category.LEADERSHIP
-        and a not in top
-        and first.get(a) is not None
-        and first[a].end in inside
-        and inside[first[a].end].category is Category.LEADERSHIP
-    ]
-    lengths = chain_lengths or {}
-    top.sort(key=lambda a: (lengths.get(a, 0), _depth(a, first, inside), a))
-    loose = [a for a in roots if a not in top]  # e.g. dispatched offices of a body elsewhere
-    name_of = {**names, **{a.id: a.name(lang) for a in inside.values()}}  # a line's target in the reader's language
-
-    def card(agency_id: str, depth: int) -> Card:
-        kids = [] if depth >= MAX_NESTING else [k for k in children.get(agency_id, []) if k not in top]
-        line = first.get(agency_id)
-        extra = [_other(e, name_of) for e in others.get(agency_id, [])]
-        if line is not None and line.end not in inside:
-            extra.insert(0, _other(line, name_of))
-        return Card(
-            inside[agency_id],
-            line.mode or "" if line is not None else "",
-            tuple(card(k, depth + 1) for k in sorted(kids, key=_sort_key(inside))),
-            tuple(extra),
-        )
-
-    columns = []
-    for head in top:
-        under = [k for k in children.get(head, []) if k not in top]
-        by_category: dict[Category, list[Card]] = {}
-        for k in sorted(under, key=_sort_key(inside)):
-            by_category.setdefault(inside[k].category, []).append(card(k, 1))
-        blocks = tuple((c, tuple(by_category[c])) for c in Category if c in by_category)
-        columns.append(Column(Card(inside[head], first[head].mode or "" if head in first else ""), blocks))
-    if loose and not columns:
-        columns.append(Column(card(loose.pop(0), 0), ()))
-    stray = [card(a, 1) for a in sorted(loose, key=_sort_key(inside))]
-    return OrgChart(tuple(columns), tuple(stray), frozenset(inside))
-
-
-def _depth(agency_id: str, first: Mapping[str, Edge], inside: Mapping[str, Agency]) -> int:
-    """Steps up to a body under nobody in the chart (cycle-safe), so a party committee comes before its government."""
-    seen: set[str] = set()
-    while agency_id in first and first[agency_id].end in inside and agency_id not in seen:
-        seen.add(agency_id)
-        agency_id = first[agency_id].end
-    return len(seen)
-
-
-def _sort_key(inside: Mapping[str, Agency]):  # type: ignore[no-untyped-def]
-    return lambda a: (not inside[a].counts_toward_quota, inside[a].name_zh or inside[a].name_en, a)
-
-
-def _other(e: Edge, names: Mapping[str, str]) -> OtherLine:
-    return OtherLine(e.mode or "", e.end, names.get(e.end, e.end), hosted=e.type is RelType.HOSTED_BY)
-
 
 ORG_CHART_CSS = """
 .orgchart { font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; font-size: 14px; color: #1b1f23; }

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from exporters import Selection, collect, render, render_to_path
-from exporters.diagram import diagram_source
+from exporters.diagram import diagram_source, pipe_dot
+from exporters.orgdiagram import org_chart_of
 from exporters.selection import change_classes
-from exporters.style import CHANGE_COLOUR, MODE_STYLE, cjk_font
+from exporters.style import CATEGORY_STYLE, CHANGE_COLOUR, MODE_STYLE, cjk_font
 from graph.model import Basis, Dataset
 from tests.export.builders import EXPECTED_CHANGES, HOSTILE_NAME
 
@@ -190,3 +191,33 @@ def test_the_legend_names_no_graphviz_shape(changes: Dataset, changes_store: obj
     legend = svg_text[svg_text.index("图例 Legend") :]
     assert not any(shape in legend.split() for shape in ("doubleoctagon", "house", "hexagon", "component", "note"))
     assert "政府部门 government" in svg_text
+
+
+def test_a_county_is_drawn_as_the_app_s_org_chart(changes: Dataset, changes_store: object) -> None:
+    """The leading bodies side by side in the top band, in the app's order; under them their departments in blocks
+    by category, the head's line to each block in its mode's style; the other lines move nothing."""
+    graph = collect(changes_store, changes, Selection(snapshots=("2019",), jurisdiction="xh"))  # type: ignore[arg-type]
+    chart = org_chart_of(graph, "TB")
+    assert chart is not None and org_chart_of(graph, "LR") is None
+    ids = {a.id: f"a{i}" for i, a in enumerate(graph.agencies)}
+    plain = pipe_dot(graph, "plain", legend=False).decode("utf-8")
+    at = {
+        p[1]: (float(p[2]), float(p[3])) for p in (line.split(" ", 4) for line in plain.splitlines()) if p[0] == "node"
+    }
+    heads = [ids[column.head.agency.id] for column in chart.columns]
+    assert len(heads) == 2 and len({at[h][1] for h in heads}) == 1, "one top band"
+    assert [at[h][0] for h in heads] == sorted(at[h][0] for h in heads), "in the app's order, left to right"
+    band = at[heads[0]][1]
+    assert all(y < band for node, (_, y) in at.items() if node not in heads), "everything else below the band"
+    source = diagram_source(graph).source
+    leads = MODE_STYLE["leads"]
+    for column in chart.columns:
+        for category, cards in column.blocks:
+            look = CATEGORY_STYLE[category]
+            assert f"{look.label_zh} {look.label_en} · {len(cards)}" in source
+    block_lines = [ln for ln in source.splitlines() if "lhead=cluster_b" in ln]
+    looks = {(s.colour, s.style) for s in MODE_STYLE.values()}
+    drawn = {(re.findall(r'color="([^"]+)"', ln)[0], re.findall(r"style=\"?([a-z,]+)", ln)[0]) for ln in block_lines}
+    assert (leads.colour, leads.style) in drawn and drawn <= looks, drawn
+    hosted = next(ln for ln in source.splitlines() if "office_in" in ln)  # the line that gives no place
+    assert "constraint=false" in hosted

@@ -116,11 +116,6 @@ def _preview(page):  # type: ignore[no-untyped-def]
     return frame
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="exporters' Graphviz diagram of a county draws the party committee ~600 px down (found 20:20 UTC, "
-    "issue 13): the org chart's top band is not yet in the exports",
-)
 def test_the_export_preview_puts_the_party_committee_in_its_top_band(page, xilingol_server) -> None:  # type: ignore[no-untyped-def]
     dataset, county, latest, agencies = _county()
     open_page(page, xilingol_server, f"export?lang=zh&j={county.id}&snap={latest}", "导出")
