@@ -111,6 +111,7 @@ def _preview(page):  # type: ignore[no-untyped-def]
     """The Export page's SVG preview: the frame views.widgets.show_svg draws it in, once its text is there."""
     page.get_by_text("预览图表 (SVG)").click()
     settle(page)
+    page.locator("iframe").last.wait_for(timeout=60_000)  # under load the frame may come after the run ends
     frame = next(f for f in reversed(page.frames) if f != page.main_frame)
     frame.locator("svg text").first.wait_for(timeout=60_000)
     return frame
