@@ -1,5 +1,6 @@
 """The fixed parts of a chart page (views/render.chart_html): the vis-network options, the CSS and the script that
-formats tooltips, fits the first view, keeps the page's wheel scroll and strikes through ended bodies' labels."""
+formats tooltips, fits the first view, keeps the page's wheel scroll, strikes through ended bodies' labels and turns a
+click on an agency into its focus on the Explorer (through the URL)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,23 @@ network.on("afterDrawing", function (ctx) { orgraphEnded.forEach(function (n) {
     var half = Math.min(ctx.measureText(text).width / 2 + 3, (box.right - box.left) / 2 - 4);
     ctx.beginPath(); ctx.moveTo(cx - half, y); ctx.lineTo(cx + half, y); ctx.stroke(); });
   ctx.restore(); }); });
+// A click on an agency (node.agency) focuses it on the Explorer through the URL (?agency=<id>), as the org chart's
+// boxes do: the app opens at that URL in the top window. The chart sits in st.iframe's sandbox (same origin, no top
+// navigation of its own), so the link is made in the parent document and followed there.
+network.on("hoverNode", function (p) { var n = nodes.get(p.node);
+  container.style.cursor = n && n.agency ? "pointer" : "default"; });
+network.on("blurNode", function () { container.style.cursor = "default"; });
+network.on("click", function (p) { var n = p.nodes.length === 1 ? nodes.get(p.nodes[0]) : null;
+  if (!n || !n.agency || window.parent === window) { return; }
+  try { var top = window.parent, here = new URL(top.location.href), next = new URL(top.location.href);
+    var explorer = /(^|\\/)explorer$/.test(here.pathname);
+    next.pathname = here.pathname.replace(/[^\\/]*$/, "explorer"); next.hash = "";
+    if (!explorer) { next.search = ""; if (here.searchParams.get("lang")) {
+      next.searchParams.set("lang", here.searchParams.get("lang")); } }
+    next.searchParams.set("agency", String(n.id));  // URLSearchParams encodes the id
+    var link = top.document.createElement("a"); link.href = next.toString(); link.target = "_top";
+    top.document.body.appendChild(link); link.click(); link.remove();
+  } catch (err) { console.warn("orgraph: cannot focus", err); } });
 var orgraphWidth = -1;  // refit when the frame first gets a size (charts in a hidden tab) or is resized
 setInterval(function () { var w = container.getBoundingClientRect().width;
   if (w > 20 && Math.abs(w - orgraphWidth) > 20) { orgraphWidth = w; network.redraw(); orgraphView(); } }, 250);""".replace(

@@ -100,6 +100,7 @@ def result_chart(
                 dashed=props.get("basis") == "modeled",
                 tooltip=render.tooltip(_name(n, lang), rows),
                 category=legend_key,
+                agency="Agency" in n.labels and props.get("id") == n.key,  # a click focuses it on the Explorer
             )
         )
     drawn = {n.id for n in nodes}

@@ -121,6 +121,7 @@ class ChartNode:
     category: str = ""  # for the legend
     context: bool = False  # drawn for context, outside the scope
     ended: bool = False  # a body that no longer exists as itself: drawn as a ghost, its label struck through
+    agency: bool = False  # an agency: a click focuses it on the Explorer (chart_assets.PAGE_JS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,7 @@ def agency_node(
         category=agency.category.value,
         context=context,
         size=size,
+        agency=True,
     )
 
 
@@ -245,6 +247,7 @@ def chart_html(
             },
             font={"size": n.size, "color": GHOST_TEXT if n.ended else "#1b1f23", "face": FONT},
             **({"ended": True} if n.ended else {}),
+            **({"agency": True} if n.agency else {}),
         )
     opacity = 0.9 if len(links) <= 30 else 0.5  # many lines: lighter, so boxes stay readable
     for link in links:

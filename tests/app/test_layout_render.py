@@ -9,6 +9,7 @@ import pytest
 
 from graph.layout import LayoutSpec, aligned_layout, choose_parents, tree_layout
 from graph.model import Agency, Basis, Category
+from tests.app.conftest import chart_nodes
 from views import render
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -103,3 +104,13 @@ def test_markdown_and_plot_text_are_escaped() -> None:
 )
 def test_source_links_are_limited_to_http(url: str, shown: str | None) -> None:
     assert render.safe_link(url) == shown
+
+
+def test_only_agencies_are_marked_for_a_click_to_focus() -> None:
+    """A click focuses a node on the Explorer only if it is an agency (chart_assets.PAGE_JS reads `agency`)."""
+    body = render.agency_node(_agency("2019-xh-a", HOSTILE), (0.0, 0.0), lang="zh")
+    group = render.ChartNode(id="group:xh", label="xh", x=0.0, y=90.0, fill="#fff", border="#000")
+    page = render.chart_html([body, group], [])
+    drawn = {n["id"]: n for n in chart_nodes(page)}
+    assert drawn["2019-xh-a"].get("agency") is True and "agency" not in drawn["group:xh"]
+    assert 'network.on("click"' in page and 'searchParams.set("agency"' in page
