@@ -16,7 +16,7 @@ import graphviz
 from exporters.dotparts import agency_lines, dot_label, line_attrs, node_attrs
 from exporters.selection import ExportGraph
 from exporters.style import CATEGORY_STYLE, MODE_STYLE
-from graph.model import Basis, Edge, RelType
+from graph.model import Basis, Category, Edge, RelType
 from graph.orgchart import Card, OrgChart, build_org_chart
 
 __all__ = ["COLUMNS", "add_org_chart", "org_chart_of"]
@@ -75,13 +75,15 @@ def add_org_chart(
             block = Block(f"cluster_b{n}", (look.label_zh, look.label_en), cards, column.head.agency.id)
             above = _add_block(dot, block, ids, lang, above)
             n += 1
-    # A last column at the side: the bodies run from elsewhere, the bodies elsewhere lines lead to, the legend.
+    # A last column at the side: the bodies elsewhere that lines lead to, the bodies run from elsewhere, the legend.
     above = [ids[heads[-1].id]]
-    if chart.outside:
-        above = _add_block(dot, Block("cluster_outside", OUTSIDE, chart.outside), ids, lang, above)
-    context = tuple(Card(a, "") for a in graph.agencies if a.id in graph.context)
+    order = list(Category)  # the top band's superiors first, in the row nearest to it: their lines stay short
+    elsewhere = sorted((a for a in graph.agencies if a.id in graph.context), key=lambda a: order.index(a.category))
+    context = tuple(Card(a, "") for a in elsewhere)
     if context:
         above = _add_block(dot, Block("cluster_context", CONTEXT, context, context=True), ids, lang, above)
+    if chart.outside:
+        above = _add_block(dot, Block("cluster_outside", OUTSIDE, chart.outside), ids, lang, above)
     if legend:
         for node in above:
             dot.edge(node, "legend", style="invis", weight="0")
