@@ -35,7 +35,7 @@ test-deps: system-deps
 	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
 
 run: venv system-deps
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true
 
 neo4j-start: venv
 	@bash scripts/neo4j-server/start.sh

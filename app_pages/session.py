@@ -14,7 +14,7 @@ from i18n import t
 from service import OrgService
 from settings import Settings
 
-__all__ = ["get_service", "lang", "settings"]
+__all__ = ["get_service", "lang", "open_configured", "settings"]
 
 
 def lang() -> str:
@@ -50,13 +50,25 @@ def _server_key(config: Settings) -> str:
     return f"{mask_uri(config.neo4j_uri)} {hashlib.sha256(secret.encode()).hexdigest()[:16]}"
 
 
+def _cache_key(config: Settings, backend: str) -> tuple[str, str, str]:
+    """_open_service's arguments for `config` on `backend`: the page and the start-up warm-up must agree on them."""
+    return str(Path(config.dataset)), backend, _server_key(config) if backend == "neo4j" else ""
+
+
+def open_configured() -> OrgService:
+    """The configured dataset's service, outside any page (serve.py opens it when the server starts, so the first
+    visitor finds it in the resource cache); the dataset's errors are raised, for the page to show."""
+    config = settings()
+    return _open_service(*_cache_key(config, config.effective_backend))
+
+
 def get_service() -> OrgService:
     """The service for this session; shows loading, a fallback offer for Neo4j, or the dataset's errors."""
     config = settings()
     backend = st.session_state.get("backend_override") or config.effective_backend
     try:
         with st.spinner(t("loading", lang())):
-            return _open_service(str(Path(config.dataset)), backend, _server_key(config) if backend == "neo4j" else "")
+            return _open_service(*_cache_key(config, backend))
     except BackendUnavailable as exc:
         st.error(t("neo4j_down", lang(), error=str(exc)))
         if st.button(t("use_embedded", lang()), type="primary"):

@@ -50,12 +50,13 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float = 90.0) -> 
 
 
 @contextmanager
-def serve(dataset: Path, log_path: Path) -> Iterator[str]:
-    """`streamlit run app.py` on `dataset` with the embedded backend; yields its URL and stops it afterwards."""
+def serve(dataset: Path, log_path: Path, script: str = "app.py") -> Iterator[str]:
+    """`streamlit run script` (app.py, or serve.py: the same app warmed up at start) on `dataset` with the embedded
+    backend; yields its URL and stops it afterwards."""
     port = _free_port()
     env = {**os.environ, "ORGRAPH_DATASET": str(dataset), "ORGRAPH_BACKEND": "networkx", "PYTHONPATH": str(ROOT)}
     env.pop("NEO4J_URI", None)
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
     command += ["--server.fileWatcherType", "none"]  # an edited source file must not pop up a "rerun?" status
     with log_path.open("w+", encoding="utf-8") as log:
