@@ -1,9 +1,10 @@
 """Server time of the Explorer and Compare pages for one county: the first visitor after a start, then warm.
 
-    .venv/bin/python -m bench.bench_pages [--runs 5] [--dataset data/xilingol]
+    .venv/bin/python -m bench.bench_pages [--runs 5] [--starts 5] [--dataset data/xilingol]
 
-Each (page, scope, start) runs in a fresh Python process, as after a server start: the first AppTest run there is the
-first visitor's, then --runs warm runs in new sessions of the same process give a median. Two starts:
+Each (page, scope, start) runs in --starts fresh Python processes, as after a server start: the first AppTest run
+there is the first visitor's, then --runs warm runs in new sessions of the same process; medians over the processes
+(first) and over their warm runs. Two starts:
 `streamlit run app.py` (cold: the first run imports the page's modules and opens the compiled dataset) and
 `streamlit run serve.py` (warm start: the server runs app_pages/startup.warm_up() before it accepts a connection;
 here it runs before the clock, and its own time is shown as "start-up"). Before the clock, as a server has done
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -72,9 +74,20 @@ def _child(page: str, scope: str, runs: int, start: str, env: dict[str, str]) ->
     return result
 
 
+def _median(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of each figure over several starts."""
+    middle = statistics.median
+    return {
+        "first": [middle(r["first"][i] for r in results) for i in (0, 1)],
+        "warm": [middle(r["warm"][i] for r in results) for i in (0, 1)],
+        "startup": middle(r["startup"] for r in results),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="warm visits per process")
+    parser.add_argument("--starts", type=int, default=5, help="fresh processes (server starts) per page and start")
     parser.add_argument("--dataset", type=Path, default=ROOT / "data" / "xilingol")
     args = parser.parse_args(argv)
     env = {**os.environ, "ORGRAPH_DATASET": str(args.dataset), "ORGRAPH_BACKEND": "networkx"}
@@ -84,7 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     dataset = compile_dataset(args.dataset).dataset
     counties = dataset.bottom_jurisdictions()
     county = max(counties, key=lambda j: sum(a.jurisdiction == j.id for a in dataset.agencies))
-    print(f"dataset {dataset.id}: {len(dataset.agencies)} agencies; county {county.id}; warm = median of {args.runs}")
+    print(
+        f"dataset {dataset.id}: {len(dataset.agencies)} agencies; county {county.id}; medians of {args.starts} starts "
+        f"(first) and of {args.runs} warm runs each"
+    )
     print(
         f"{'page':<9} {'scope':<8} {'start':<10} {'start-up':>8} {'first wall':>10} {'first CPU':>9} "
         f"{'warm wall':>9} {'warm CPU':>8}"
@@ -92,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     for page in ("explorer", "compare"):
         for scope in (county.id, "all"):
             for start in ("app.py", "serve.py"):
-                r = _child(page, scope, args.runs, start, env)
+                r = _median([_child(page, scope, args.runs, start, env) for _ in range(args.starts)])
                 print(
                     f"{page:<9} {scope:<8} {start:<10} {r['startup']:>8.2f} {r['first'][0]:>10.3f} "
                     f"{r['first'][1]:>9.3f} {r['warm'][0]:>9.3f} {r['warm'][1]:>8.3f}",
