@@ -18,6 +18,7 @@ from streamlit.logger import get_logger
 
 from app_pages.session import open_configured
 from service import OrgService
+from views import render
 from views.labels import default_snapshots
 
 __all__ = ["LAZY_IMPORTS", "page_modules", "warm_up"]
@@ -68,8 +69,10 @@ def warm_up() -> float:
         _precompute(open_configured())
     except Exception as exc:  # noqa: BLE001 - the server must start; the page names the problem to its reader
         log.warning("orgraph: the dataset did not open at start-up (%s); the first page will show why", exc)
-    # plotly loads its default template on a process's first figure (~0.1 s; Compare's Sankey is one).
+    # plotly loads its default template on a process's first figure (~0.1 s; Compare's Sankey is one), pyvis its
+    # page template and vis.js on the first chart (~0.2 s; Compare's panes and overlay are pyvis charts).
     go.Figure()
+    render.chart_html([], [], height=100)
     # Streamlit's first element of a process calls inspect.stack() (delta_generator._maybe_print_use_warning), which
     # maps every loaded module to its file (~0.1 s with the pages' imports); done here, the page finds the map filled.
     inspect.stack()

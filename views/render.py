@@ -15,6 +15,7 @@ The HTML page itself is UTF-8 and loads nothing from the network (vis-network in
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -22,9 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyvis
 from jinja2 import Environment, FileSystemLoader
-from pyvis.network import Network
 
 from exporters.style import MODE_STYLE
 from graph.model import Agency, Basis, Category, Edge, RelType
@@ -223,8 +222,11 @@ def chart_html(
     """
     if frame is None:
         frame = bounding_box(nodes)
+    # Late: pyvis imports IPython (~0.1 s), and a county's Explorer, drawn as the org chart, needs no pyvis chart.
+    from pyvis.network import Network
+
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
-    net.templateEnv = _PYVIS_TEMPLATES
+    net.templateEnv = _pyvis_templates()
     for n in nodes:
         net.add_node(
             n.id,
@@ -288,9 +290,13 @@ def fit_height(nodes: Sequence[ChartNode], width: float, *, low: int = 300, high
     return int(max(low, min(high, (y1 - y0 + 170) * scale)))
 
 
-#: pyvis gives every Network a new jinja Environment, so its page template was compiled again for every chart
-#: (~0.1 s each, three per Compare run); one Environment for the process compiles it once.
-_PYVIS_TEMPLATES = Environment(loader=FileSystemLoader(str(Path(pyvis.__file__).parent / "templates")))
+@functools.cache
+def _pyvis_templates() -> Environment:
+    """pyvis gives every Network a new jinja Environment, so its page template was compiled again for every chart
+    (~0.1 s each, three per Compare run); one Environment for the process compiles it once."""
+    import pyvis  # late, as in chart_html
+
+    return Environment(loader=FileSystemLoader(str(Path(pyvis.__file__).parent / "templates")))
 
 
 def _finish(page: str, height: int, legend: Legend | None, frame: tuple[float, float, float, float]) -> str:
