@@ -231,7 +231,8 @@ def _counts(
         if scope_ids is not None:
             agencies = [a for a in agencies if a.jurisdiction in scope_ids]
         by_category: Counter[tuple[str, Category | None]] = Counter(map(_PLACE_CATEGORY, agencies))
-        by_category.update((place, None) for place in map(_PLACE, filter(_COUNTED, agencies)))
+        quota = Counter(map(_PLACE, filter(_COUNTED, agencies)))  # C-level; then one entry per jurisdiction
+        by_category.update({(place, None): n for place, n in quota.items()})
         sides.append(by_category)
     present = {j for j, _ in sides[0]} | {j for j, _ in sides[1]}
     rows: list[CountRow] = []
