@@ -35,7 +35,9 @@ class Lineage:
 
     succ: dict[str, list[str]] = field(default_factory=dict)
     pred: dict[str, list[str]] = field(default_factory=dict)
-    pair_change: dict[tuple[str, str], Change] = field(default_factory=dict)
+    # the first label on a before agency's structural edges: its pair's label when it has one successor (a str
+    # key, not a (start, end) tuple: no tuple per edge, and the only lookups are for 1 -> 1 pairs)
+    first_change: dict[str, Change] = field(default_factory=dict)
     labelled_merged: set[str] = field(default_factory=set)  # after ids with an incoming `merged` edge
     labelled_split: set[str] = field(default_factory=set)  # before ids with an outgoing `split` edge
 
@@ -57,24 +59,22 @@ def match_lineage(structural: Iterable[Edge], before_ids: dict[str, Agency]) -> 
     lineage = Lineage()
     lineage.labelled_merged = set(compress(ends, map(is_, changes, repeat(Change.MERGED))))
     lineage.labelled_split = set(compress(starts, map(is_, changes, repeat(Change.SPLIT))))
-    # reversed: of two labels for the same pair, the first one stays (a dict keeps the last value it is given)
-    lineage.pair_change = dict(zip(zip(reversed(starts), reversed(ends)), reversed(changes)))
-    if len(lineage.pair_change) != len(edges):  # a pair given twice is matched once
-        pairs = list(dict.fromkeys(zip(starts, ends)))
-        starts, ends = [p[0] for p in pairs], [p[1] for p in pairs]
-    lineage.succ = _grouped(starts, ends)
+    # reversed: of two labels, the first one stays (a dict keeps the last value it is given)
+    lineage.first_change = dict(zip(reversed(starts), reversed(changes)))
+    lineage.succ = _grouped(starts, ends)  # a pair given twice is matched once
     lineage.pred = _grouped(ends, starts)
     return lineage
 
 
 def _grouped(keys: list[str], values: list[str]) -> dict[str, list[str]]:
-    """key -> its values in order: one C-level pass for keys given once, a loop only over repeated keys."""
+    """key -> its distinct values in order: one C-level pass for keys given once, a loop only over repeated keys."""
     grouped = dict(zip(keys, map(list, zip(values))))
     if len(grouped) != len(keys):
         repeated = {k for k, n in Counter(keys).items() if n > 1}
         for k in repeated:
             grouped[k] = []
-        for k, v in zip(keys, values):
-            if k in repeated:
-                grouped[k].append(v)
+        for k, v in compress(zip(keys, values), map(repeated.__contains__, keys)):  # C-level filter
+            grouped[k].append(v)
+        for k in repeated:
+            grouped[k] = list(dict.fromkeys(grouped[k]))
     return grouped

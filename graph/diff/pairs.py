@@ -37,7 +37,7 @@ def compare_pairs(
 ) -> PairChanges:
     """Every pair in scope (either side in `wanted`; None: all), classified and compared."""
     b_by_id, a_by_id = agencies
-    succ, pred, change_of = lineage.succ, lineage.pred, lineage.pair_change
+    succ, pred, change_of = lineage.succ, lineage.pred, lineage.first_change
     split_labelled, merge_labelled = lineage.labelled_split, lineage.labelled_merged
     b_reports, b_hosts, a_reports, a_hosts = lines
     out = PairChanges()
@@ -54,7 +54,7 @@ def compare_pairs(
             if wanted is not None and b.jurisdiction not in wanted and a.jurisdiction not in wanted:
                 continue
             if one_to_one and len(pred[aid]) == 1 and aid not in merge_labelled:
-                change = change_of[(bid, aid)]
+                change = change_of[bid]
                 if change is same:
                     continued.append(Pair(b, a, kept_as))
                 else:

@@ -24,7 +24,7 @@ def test_matching_lists_successors_and_predecessors_and_keeps_the_first_label_of
     )
     assert lineage.pred == {"x": ["a", "b"]}
     assert lineage.succ == {"a": ["x"], "b": ["x"]}
-    assert lineage.pair_change[("a", "x")] is Change.MERGED
+    assert lineage.first_change["a"] is Change.MERGED
     assert lineage.labelled_merged == {"x"}
 
 
