@@ -15,6 +15,7 @@ for an event in scope is covered:
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from operator import attrgetter
 
 from graph.diff.model import SnapshotData
 from graph.model import Agency, Edge, RelType
@@ -22,6 +23,7 @@ from graph.store import GraphStore
 
 __all__ = ["fetch_pair", "fetch_scoped"]
 
+_KEY, _ID = attrgetter("key"), attrgetter("id")
 _FOLLOWED = (RelType.REPORTS_TO, RelType.HOSTED_BY, RelType.BECAME)  # HAS_FUNCTION ends at a duty, not a body
 
 
@@ -53,7 +55,7 @@ def fetch_scoped(
         around = store.edges_around(ring)
         if depth == 2:  # ring 2: lineage out only
             around = [e for e in around if e.type is RelType.BECAME and e.start in ring]
-        edges.update((e.key, e) for e in around)
+        edges.update(zip(map(_KEY, around), around))
         fetched = [a for a in store.agencies_by_id(_new_ends(around, known)) if a.snapshot in snapshots]
         known.update((a.id, a) for a in fetched)
         ring = {a.id for a in fetched}
@@ -64,17 +66,14 @@ def fetch_scoped(
 
 def _new_ends(edges: Iterable[Edge], known: dict[str, Agency]) -> set[str]:
     """Ids at either end of followed edges that are not fetched yet."""
-    found: set[str] = set()
-    for e in edges:
-        if e.type in _FOLLOWED:
-            found.update(i for i in (e.start, e.end) if i not in known)
-    return found
+    followed = [e for e in edges if e.type in _FOLLOWED]
+    return {e.start for e in followed if e.start not in known} | {e.end for e in followed if e.end not in known}
 
 
 def _side(snapshot: str, known: dict[str, Agency], edges: dict[tuple[str, str, str, str, str], Edge]) -> SnapshotData:
     """One snapshot's fetched agencies (sorted by id) and the fetched edges out of them (sorted by Edge.key), as
     the store would give them for the whole snapshot."""
-    agencies = sorted((a for a in known.values() if a.snapshot == snapshot), key=lambda a: a.id)
+    agencies = sorted((a for a in known.values() if a.snapshot == snapshot), key=_ID)
     ids = {a.id for a in agencies}
     mine = sorted(k for k, e in edges.items() if e.start in ids)
     return SnapshotData(snapshot, tuple(agencies), tuple(edges[k] for k in mine))

@@ -83,6 +83,7 @@ class _Indexes:
         self.edge_lists: dict[tuple[str, str | None], tuple[Edge, ...]] = {}
 
 
+_EDGE_KEY = attrgetter("key")
 _TYPE_ORDER = sorted(t for t in RelType if t is not RelType.IN)  # Edge.key's first field: RelType values as strings
 _SLOT: dict[RelType, int] = {t: i for i, t in enumerate(_TYPE_ORDER)}
 
@@ -233,11 +234,12 @@ class NetworkxStore:
 
     def edges_around(self, agency_ids: Collection[str]) -> list[Edge]:
         index = self._idx
-        found: dict[int, Edge] = {}  # by object identity: a BECAME edge between two of the ids is listed twice
-        for agency_id in set(agency_ids):
-            found.update((id(e), e) for e in index.out_edges.get(agency_id, ()))
-            found.update((id(e), e) for e in index.became_in.get(agency_id, ()))
-        return sorted(found.values(), key=lambda e: e.key)
+        ids = set(agency_ids)
+        found = [e for i in ids for e in index.out_edges.get(i, ())]
+        # a BECAME edge into one of the ids from another of them is already listed, out of its start
+        found += [e for i in ids for e in index.became_in.get(i, ()) if e.start not in ids]
+        found.sort(key=_EDGE_KEY)
+        return found
 
     def reporting_chain(self, agency_id: str) -> list[ChainStep]:
         self.agency(agency_id)

@@ -25,5 +25,6 @@ class Edge:
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:
-        """Identity of an edge: two edges with the same key are the same fact."""
-        return (self.type.value, self.start, self.end, self.mode or self.change or "", self.function or "")
+        """Identity of an edge: two edges with the same key are the same fact. (`_value_` is the value as a plain
+        attribute: `.value` goes through an enum descriptor, and stores sort every edge by this key.)"""
+        return (self.type._value_, self.start, self.end, self.mode or self.change or "", self.function or "")
