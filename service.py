@@ -75,6 +75,8 @@ class OrgService:
         self.settings = settings or Settings()
         self.load_report = load_report
         self._checks: dict[tuple[str | None, tuple[str, ...] | None], list[RuleResult]] = {}
+        # whole snapshots as the diff reads them, kept: a large diff builds their columns once (graph/diff/columns.py)
+        self._snapshots: dict[str, SnapshotData] = {}
 
     @property
     def dataset(self) -> Dataset:
@@ -335,11 +337,19 @@ class OrgService:
         jurisdictions = self.dataset.jurisdictions
         path = self._snapshots_from(before, after)
         if len(path) == 2:  # one jurisdiction's comparison reads that jurisdiction and its neighbourhood only
-            old, new = fetch_pair(self.store, before, after, resolve_scope(jurisdiction, jurisdictions)[1])
+            scope_ids = resolve_scope(jurisdiction, jurisdictions)[1]
+            old, new = fetch_pair(self.store, before, after, scope_ids, whole=self._whole_snapshot)
             return diff_snapshots(old, new, jurisdictions, scope=jurisdiction)
         # across intermediate snapshots the lineage is composed (graph/diff/compose.py) over the whole snapshots
-        sides = [SnapshotData.from_store(self.store, s) for s in path]
+        sides = [self._whole_snapshot(s) for s in path]
         return diff_snapshots(compose_lineage(sides), sides[-1], jurisdictions, scope=jurisdiction)
+
+    def _whole_snapshot(self, snapshot: str) -> SnapshotData:
+        """One whole snapshot as the diff reads it, read once for the service's life (its store never changes)."""
+        found = self._snapshots.get(snapshot)
+        if found is None:  # two sessions may both read it: the same data, no lock needed
+            found = self._snapshots[snapshot] = SnapshotData.from_store(self.store, snapshot)
+        return found
 
     def comparison(
         self, before: str | None = None, after: str | None = None, jurisdiction: str | None = None

@@ -11,8 +11,14 @@ Whole diff (synthetic sizes):
          the start of each edge read); no Python loop, so this is the least any consumer of the snapshots does;
 - fetch: SnapshotData.from_store for both snapshots (agencies plus edges, as the CLI and app fetch them; list
          copies only, no record touched);
-- diff:  diff_snapshots on the fetched data, everything in scope.
-It prints diff/read (issue 13's ratio; aim ≤3x), diff/fetch, and µs per agency (aim: flat from 10k to 1M).
+- columns: the columns of both snapshots (graph/diff/columns.py), built once per kept snapshot: a large diff runs
+         over them (graph/diff/vector.py), and the service keeps whole snapshots, so this is paid once per process;
+- first: diff_snapshots on freshly fetched snapshots: builds their columns, resolves the lineage, then diffs;
+- diff:  diff_snapshots on kept snapshots (columns built, lineage resolved), everything in scope: every diff of
+         the same snapshots after the first (the app's Compare reruns);
+- objects: the same diff object at a time (the path below compare.COLUMNAR_FROM agencies), for comparison.
+It prints diff/read (issue 13's ratio; aim ≤3x), first/read, objects/read, and µs per agency (aim: flat from 10k
+to 1M).
 
 Compare for one county (data/xilingol and each synthetic size): what service.diff costs (fetch + diff) for the
 whole dataset, for one county read from its neighbourhood (graph/diff/fetch.py), and for the county cut from the
@@ -31,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.synthetic import make_synthetic
+from graph.diff import compare
 from graph.diff.compare import SnapshotData, diff_snapshots, resolve_scope
 from graph.diff.fetch import fetch_pair
 from graph.embedded.store import NetworkxStore
@@ -73,6 +80,17 @@ def whole_diff(n: int, repeat: int) -> dict[str, float]:
     def fetch() -> tuple[SnapshotData, SnapshotData]:
         return SnapshotData.from_store(store, b), SnapshotData.from_store(store, a)
 
+    def columns() -> None:
+        for data in fetch():
+            data.columns()
+
+    def objects() -> None:
+        saved, compare.COLUMNAR_FROM = compare.COLUMNAR_FROM, 2**62
+        try:
+            diff_snapshots(before, after, dataset.jurisdictions)
+        finally:
+            compare.COLUMNAR_FROM = saved
+
     before, after = fetch()
     row = {
         "agencies": float(len(before.agencies) + len(after.agencies)),
@@ -81,7 +99,10 @@ def whole_diff(n: int, repeat: int) -> dict[str, float]:
     for name, fn in (
         ("read", read),
         ("fetch", fetch),
+        ("columns", columns),
+        ("first", lambda: diff_snapshots(*fetch(), dataset.jurisdictions)),
         ("diff", lambda: diff_snapshots(before, after, dataset.jurisdictions)),
+        ("objects", objects),
     ):
         row[name], row[name + "_wall"] = median_time(fn, repeat)
     return row
@@ -95,11 +116,16 @@ def county_compare(dataset: Dataset, repeat: int) -> dict[str, Any]:
     county = max(counties, key=lambda j: (sizes[j], j))
     jurisdictions = dataset.jurisdictions
 
+    kept: dict[str, SnapshotData] = {}  # whole snapshots, kept as the service keeps them (their columns too)
+
+    def whole(snapshot: str) -> SnapshotData:
+        return kept.setdefault(snapshot, SnapshotData.from_store(store, snapshot))
+
     def compare(scope: str | None, scoped_read: bool) -> None:
         ids = resolve_scope(scope, jurisdictions)[1] if scoped_read else None
-        diff_snapshots(*fetch_pair(store, b, a, ids), jurisdictions, scope=scope)
+        diff_snapshots(*fetch_pair(store, b, a, ids, whole=whole), jurisdictions, scope=scope)
 
-    SnapshotData.from_store(store, b), SnapshotData.from_store(store, a)  # the store's first read sorts once
+    compare(None, False)  # the store's first read sorts once; a large diff builds the kept snapshots' columns
     row: dict[str, Any] = {"dataset": dataset.id, "county_id": county, "agencies": len(dataset.agencies)}
     for name, scope, scoped in (("whole", None, False), ("county", county, True), ("cut", county, False)):
         row[name], row[name + "_wall"] = median_time(lambda: compare(scope, scoped), repeat)
@@ -113,16 +139,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-xilingol", action="store_true", help="skip Compare for a county of data/xilingol")
     args = parser.parse_args(argv)
     print("whole diff, NetworkxStore; medians of CPU seconds (wall in brackets)")
+    steps = ("read", "fetch", "columns", "first", "diff", "objects")
     print(
-        f"{'agencies':>9} {'edges':>9} {'read s':>15} {'fetch s':>15} {'diff s':>15} "
-        f"{'diff/read':>9} {'diff/fetch':>10} {'µs/agency':>9}"
+        f"{'agencies':>9} {'edges':>9} " + " ".join(f"{k + ' s':>15}" for k in steps) + f" {'diff/read':>9} "
+        f"{'first/read':>10} {'objects/read':>12} {'µs/agency':>9} {'first µs':>8} {'objects µs':>10}"
     )
     for n in args.sizes:
         r = whole_diff(n, min(args.repeat, 3) if n >= 1_000_000 else args.repeat)
-        cells = " ".join(f"{r[k]:>6.3f} ({r[k + '_wall']:>6.3f})" for k in ("read", "fetch", "diff"))
+        cells = " ".join(f"{r[k]:>6.3f} ({r[k + '_wall']:>6.3f})" for k in steps)
+        per = {k: r[k] / r["agencies"] * 1e6 for k in ("diff", "first", "objects")}
         print(
             f"{int(r['agencies']):>9} {int(r['edges']):>9} {cells} {r['diff'] / r['read']:>8.1f}x "
-            f"{r['diff'] / r['fetch']:>9.1f}x {r['diff'] / r['agencies'] * 1e6:>9.2f}",
+            f"{r['first'] / r['read']:>9.1f}x {r['objects'] / r['read']:>11.1f}x {per['diff']:>9.2f} "
+            f"{per['first']:>8.2f} {per['objects']:>10.2f}",
             flush=True,
         )
     print("\nCompare for one county (fetch + diff, as service.diff); medians of CPU seconds (wall in brackets)")

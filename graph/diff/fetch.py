@@ -14,7 +14,7 @@ for an event in scope is covered:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from operator import attrgetter
 
 from graph.diff.model import SnapshotData
@@ -28,9 +28,15 @@ _FOLLOWED = (RelType.REPORTS_TO, RelType.HOSTED_BY, RelType.BECAME)  # HAS_FUNCT
 
 
 def fetch_pair(
-    store: GraphStore, before: str, after: str, scope_ids: Collection[str] | None
+    store: GraphStore,
+    before: str,
+    after: str,
+    scope_ids: Collection[str] | None,
+    *,
+    whole: Callable[[str], SnapshotData] | None = None,
 ) -> tuple[SnapshotData, SnapshotData]:
     """Both snapshots as the diff needs them: whole when scope_ids is None, else scoped (see the module doc).
+    `whole` reads a whole snapshot (default: from the store each time; the service keeps them).
 
     A scoped read that finds no lineage at all falls back to the whole snapshots, so that the diff's "these
     snapshots have no lineage" check judges the snapshots, not the scope."""
@@ -38,7 +44,8 @@ def fetch_pair(
         sides = fetch_scoped(store, before, after, scope_ids)
         if any(e.type is RelType.BECAME for e in sides[0].edges):
             return sides
-    return SnapshotData.from_store(store, before), SnapshotData.from_store(store, after)
+    read = whole or (lambda snapshot: SnapshotData.from_store(store, snapshot))
+    return read(before), read(after)
 
 
 def fetch_scoped(

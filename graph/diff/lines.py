@@ -6,16 +6,17 @@ several lines of a kind): the diff compares lines on every lineage pair, so this
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from graph.diff.model import Link
 from graph.model import Agency, Change, Edge, RelType, mode_rank
 
-__all__ = ["Line", "Lines", "changed_lines", "first_place", "index_lines", "links"]
+__all__ = ["Line", "LineIndex", "Lines", "changed_lines", "first_place", "index_lines", "links"]
 
 
 Line = tuple[str, str]  # (mode, target id): a REPORTS_TO or HOSTED_BY line before it becomes a Link
 Lines = dict[str, list[Edge]]  # start id -> its REPORTS_TO (or HOSTED_BY) edges
+LineIndex = Mapping[str, list[Edge]]  # Lines, or a view over graph/diff/columns.py's EdgesByRow
 
 
 def index_lines(
@@ -59,7 +60,9 @@ def _as_lines(edges: list[Edge]) -> list[Line]:
     return [(e.mode or "", e.end) for e in edges]
 
 
-def changed_lines(old: list[Edge], new: list[Edge], successors: dict[str, list[str]]) -> tuple[list[Line], list[Line]]:
+def changed_lines(
+    old: list[Edge], new: list[Edge], successors: Mapping[str, Sequence[str]]
+) -> tuple[list[Line], list[Line]]:
     """Lines only in `old` and only in `new`; an old target is matched by any of its structural successors."""
     if len(old) == 1 and len(new) == 1:  # the common case, without building sets
         before, after = old[0], new[0]
@@ -78,11 +81,11 @@ def changed_lines(old: list[Edge], new: list[Edge], successors: dict[str, list[s
     return removed, [line for line in _as_lines(new) if line not in matched]
 
 
-def links(lines: list[Line], agencies: dict[str, Agency]) -> tuple[Link, ...]:
+def links(lines: list[Line], agencies: Mapping[str, Agency]) -> tuple[Link, ...]:
     return tuple(Link(mode, agencies[target]) for mode, target in sorted(lines))
 
 
-def first_place(lines: list[Edge] | None, agencies: dict[str, Agency], own: Agency) -> tuple[str, Agency | None]:
+def first_place(lines: list[Edge] | None, agencies: Mapping[str, Agency], own: Agency) -> tuple[str, Agency | None]:
     """(the jurisdiction that runs `own`, the body it reports to first): that body's jurisdiction, by the one mode
     order, or its own for a body that reports to nobody."""
     if not lines:

@@ -5,8 +5,9 @@ Computed by graph/diff/compare.py (and re-exported there); presented by graph/di
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from graph.diff.columns import SnapshotColumns, build_columns
 from graph.model import Agency, Category, Change, Dataset, Edge, Jurisdiction, RelType
 from graph.store import GraphStore
 
@@ -33,6 +34,15 @@ class SnapshotData:
     snapshot: str
     agencies: tuple[Agency, ...]
     edges: tuple[Edge, ...]
+    # its columns (graph/diff/columns.py), built on first use and kept with the data they were built from
+    _columns: list[SnapshotColumns] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def columns(self) -> SnapshotColumns:
+        """The snapshot as columns, for the columnar diff of large snapshots; built once (a load-time cost when
+        the caller keeps this SnapshotData, as the service does for whole snapshots)."""
+        if not self._columns:
+            self._columns.append(build_columns(self.agencies, self.edges))
+        return self._columns[0]
 
     @classmethod
     def from_store(cls, store: GraphStore, snapshot: str) -> SnapshotData:

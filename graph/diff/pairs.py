@@ -7,15 +7,15 @@ comes out sorted without a sort; on the common pair (one line each way, kept) it
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph.diff.lineage import Lineage
-from graph.diff.lines import Lines, changed_lines, first_place, links
+from graph.diff.lines import LineIndex, Lines, changed_lines, first_place, links
 from graph.diff.model import CategoryChange, HostingChange, Move, Pair, ReportingChange
 from graph.model import Agency, Change
 
-__all__ = ["PairChanges", "compare_pairs"]
+__all__ = ["PairChanges", "compare_lines", "compare_pairs"]
 
 
 @dataclass(slots=True)
@@ -75,7 +75,9 @@ def compare_pairs(
                 if b.category is not a.category:
                     categories.append(CategoryChange(b, a))
                 continue
-            _compare(out, b, a, succ, agencies, lines)
+            if b.category is not a.category:
+                categories.append(CategoryChange(b, a))
+            compare_lines(out, b, a, succ, agencies, lines)
     return out
 
 
@@ -88,15 +90,16 @@ def _classify(out: PairChanges, b: Agency, a: Agency, change: Change) -> None:
         out.continued.append(Pair(b, a, Change.CONTINUED))
 
 
-def _compare(
+def compare_lines(
     out: PairChanges,
     b: Agency,
     a: Agency,
-    succ: dict[str, list[str]],
-    agencies: tuple[dict[str, Agency], dict[str, Agency]],
-    lines: tuple[Lines, Lines, Lines, Lines],
+    succ: Mapping[str, Sequence[str]],
+    agencies: tuple[Mapping[str, Agency], Mapping[str, Agency]],
+    lines: tuple[LineIndex, LineIndex, LineIndex, LineIndex],
 ) -> None:
-    """Reporting and hosting lines, category, and the running jurisdiction of one pair."""
+    """Reporting and hosting lines, and the running jurisdiction of one pair (not the category: the caller
+    compares that on every pair)."""
     b_by_id, a_by_id = agencies
     b_reports, b_hosts, a_reports, a_hosts = lines
     old, new = b_reports.get(b.id), a_reports.get(a.id)
@@ -109,8 +112,6 @@ def _compare(
         removed, added = changed_lines(old_hosts or [], new_hosts or [], succ)
         if removed or added:
             out.hosting.append(HostingChange(b, a, links(removed, b_by_id), links(added, a_by_id)))
-    if b.category is not a.category:
-        out.categories.append(CategoryChange(b, a))
     old_place, _ = first_place(old, b_by_id, b)
     new_place, manager = first_place(new, a_by_id, a)
     if b.jurisdiction != a.jurisdiction or old_place != new_place:

@@ -15,6 +15,9 @@ from graph.errors import ComparisonError, NotFound
 from graph.model import Category
 from tests.unit.diff_builders import EL, LEAGUE, XH, World
 
+#: every test here runs on both diff implementations (tests/unit/conftest.py)
+pytestmark = pytest.mark.usefixtures("diff_path")
+
 
 def run(world: World, scope: str | None = None):
     return diff_snapshots(world.data("2018"), world.data("2019"), world.jurisdictions, scope=scope)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.diff.compare import SnapshotDiff, diff_snapshots
 from graph.diff.compose import compose_lineage
 from tests.unit.diff_builders import World
+
+#: every test here runs on both diff implementations (tests/unit/conftest.py)
+pytestmark = pytest.mark.usefixtures("diff_path")
 
 A, B, C = "2018", "2019", "2020"
 

@@ -3,9 +3,14 @@ turning into a dispatched office of the league."""
 
 from __future__ import annotations
 
+import pytest
+
 from graph.diff.compare import SnapshotData, diff_snapshots
 from graph.diff.report import summaries
 from graph.model import Dataset, RelType
+
+#: every test here runs on both diff implementations (tests/unit/conftest.py)
+pytestmark = pytest.mark.usefixtures("diff_path")
 
 
 def ids(agencies) -> list[str]:  # type: ignore[no-untyped-def]

@@ -19,6 +19,9 @@ from graph.embedded.store import NetworkxStore
 from graph.model import Agency, Jurisdiction
 from loaders import load_dataset
 
+#: every test here runs on both diff implementations (tests/unit/conftest.py)
+pytestmark = pytest.mark.usefixtures("diff_path")
+
 #: (agencies, seed, scope) -> sha256 of the canonical diff, recorded before the fast path (2026-12-05).
 GOLDEN = {
     (3000, 7, None): "d0a11d2b21451b8509ebd3dedd8c375a66a2533c87cec4574ae8e38d842b030f",

@@ -14,6 +14,9 @@ from graph.embedded.store import NetworkxStore
 from graph.model import Dataset
 from loaders import load_dataset
 
+#: every test here runs on both diff implementations (tests/unit/conftest.py)
+pytestmark = pytest.mark.usefixtures("diff_path")
+
 
 @pytest.mark.parametrize("source", ["xilingol", "synthetic"])
 def test_every_scope_read_from_its_neighbourhood_equals_the_whole_comparison(source: str) -> None:
