@@ -160,10 +160,13 @@ def build_columns(agencies: Sequence[Agency], edges: Sequence[Edge]) -> Snapshot
     types = list(map(_TYPE, edges))
     for kind in set(types):
         by_type[kind] = list(compress(edges, map(kind.__eq__, types)))
-    reports = _lines(by_type[RelType.REPORTS_TO.value], row)
-    hosts = _lines(by_type[RelType.HOSTED_BY.value], row)
-    report_to, report_mode, modes = _single_line(reports, row, n)
-    became = [e for e in by_type[RelType.BECAME.value] if e.start in row]
+    reports, report_ends = _lines(by_type[RelType.REPORTS_TO.value], row)
+    hosts, _ = _lines(by_type[RelType.HOSTED_BY.value], row)
+    report_to, report_mode, modes = _single_line(reports, report_ends, n)
+    all_became = by_type[RelType.BECAME.value]
+    became_start = rows_of(map(_START, all_became), row, len(all_became))
+    known = became_start >= 0
+    became = all_became if known.all() else list(compress(all_became, known.tolist()))
     changes = (c._value_ if c is not None else Change.CONTINUED.value for c in map(attrgetter("change"), became))
     return SnapshotColumns(
         agencies=tuple(agencies),
@@ -180,7 +183,7 @@ def build_columns(agencies: Sequence[Agency], edges: Sequence[Edge]) -> Snapshot
         reports=LinesById(reports, row),
         hosts=LinesById(hosts, row),
         became=tuple(became),
-        became_start=rows_of(map(_START, became), row, len(became)),
+        became_start=became_start[known],
         became_end=list(map(_END, became)),
         became_change=np.fromiter(map(_CHANGE_CODE.__getitem__, changes), np.int64, len(became)),
     )
@@ -191,18 +194,19 @@ def rows_of(ids: Iterator[str], row: dict[str, int], count: int) -> Ints:
     return np.fromiter(map(row.get, ids, repeat(-1)), np.int64, count)
 
 
-def _lines(edges: list[Edge], row: dict[str, int]) -> EdgesByRow:
-    """The edges whose both ends are agencies of this snapshot, grouped by start row (stable: edge order kept)."""
+def _lines(edges: list[Edge], row: dict[str, int]) -> tuple[EdgesByRow, Ints]:
+    """The edges whose both ends are agencies of this snapshot, grouped by start row (stable: edge order kept),
+    and the row of each one's end, in that order."""
     starts = rows_of(map(_START, edges), row, len(edges))
     ends = rows_of(map(_END, edges), row, len(edges))
     kept = np.flatnonzero((starts >= 0) & (ends >= 0))
     order = kept[np.argsort(starts[kept], kind="stable")]
     offsets = np.zeros(len(row) + 1, np.int64)
     np.cumsum(np.bincount(starts[kept], minlength=len(row)), out=offsets[1:])
-    return EdgesByRow(tuple(map(edges.__getitem__, order.tolist())), offsets)
+    return EdgesByRow(tuple(map(edges.__getitem__, order.tolist())), offsets), ends[order]
 
 
-def _single_line(lines: EdgesByRow, row: dict[str, int], n: int) -> tuple[Ints, Ints, tuple[str, ...]]:
+def _single_line(lines: EdgesByRow, ends: Ints, n: int) -> tuple[Ints, Ints, tuple[str, ...]]:
     """(target row, mode code) of each agency's one line; -1 for none, -2 for several; and the mode vocabulary."""
     counts = np.diff(lines.offsets)
     starts = np.repeat(np.arange(n, dtype=np.int64), counts)
@@ -211,7 +215,7 @@ def _single_line(lines: EdgesByRow, row: dict[str, int], n: int) -> tuple[Ints, 
     mode_code = {m: i for i, m in enumerate(modes)}
     target = np.full(n, -1, np.int64)
     mode = np.full(n, -1, np.int64)
-    target[starts] = rows_of(map(_END, lines.edges), row, len(lines.edges))
+    target[starts] = ends
     mode[starts] = np.fromiter(map(mode_code.__getitem__, modes_of), np.int64, len(modes_of))
     target[counts > 1] = -2
     return target, mode, modes
