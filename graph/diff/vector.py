@@ -1,6 +1,6 @@
 """The diff of two large snapshots as array operations over their columns (graph/diff/columns.py): the same answer
-as the object-at-a-time diff (compare.py's `_diff`, which tests hold it to), at a cost per agency that does not
-grow with the snapshots.
+as the object-at-a-time diff (compare.py's `_diff`, which tests hold it to), at a cost per agency that stays
+nearly flat from 10k to 1M agencies (the object diff's grew 2.5x: bench/README.md).
 
 Every step that looks at all agencies, lines or lineage pairs is a numpy operation; Python runs only on what
 changed (established, abolished, merged, split, renamed, transferred, and the pairs whose lines differ from the
@@ -54,6 +54,7 @@ class _Lineage:
 
 
 def _lineage(start: Ints, end: Ints, change: Ints, n_before: int, n_after: int) -> _Lineage:
+    """lineage.match_lineage over arrays: the structural edges (start row, end row, change code, in edge order)."""
     keys = np.unique(start * n_after + end)
     pairs_start, pairs_end = keys // max(n_after, 1), keys % max(n_after, 1)
     succ_count = np.bincount(pairs_start, minlength=n_before)
