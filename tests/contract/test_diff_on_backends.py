@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from graph.diff import compare
 from graph.diff.compare import SnapshotData, diff_snapshots
 from graph.diff.model import SnapshotDiff
 from graph.diff.report import diff_to_dict
@@ -48,3 +49,17 @@ def test_xilingol_store_diff_equals_the_pure_diff(
     assert diff_to_dict(store_diff(store, xilingol_dataset, "2018", "2019", scope)) == diff_to_dict(
         pure_diff(xilingol_dataset, "2018", "2019", scope)
     )
+
+
+@pytest.mark.parametrize("scope", [None, "镶黄旗"])
+def test_xilingol_store_diff_over_columns_equals_the_pure_object_diff(
+    make_store: Any, store_kind: str, xilingol_dataset: Dataset, scope: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a store reads, diffed over columns (the path of large snapshots), against the object diff of the
+    Dataset: the columns are built from what each backend gives."""
+    store = make_store(store_kind)
+    store.load(xilingol_dataset)
+    monkeypatch.setattr(compare, "COLUMNAR_FROM", 0)
+    over_columns = store_diff(store, xilingol_dataset, "2018", "2019", scope)
+    monkeypatch.setattr(compare, "COLUMNAR_FROM", 2**62)
+    assert diff_to_dict(over_columns) == diff_to_dict(pure_diff(xilingol_dataset, "2018", "2019", scope))
