@@ -126,3 +126,18 @@ def test_the_export_preview_puts_the_party_committee_in_its_top_band(page, xilin
         f"ts => ts.filter(t => t.textContent.includes('{party.name_zh}')).map(t => t.getBoundingClientRect().y)"
     )
     assert tops and min(tops) < 200, f"the party committee is drawn at y={tops} in the preview"
+
+
+def test_the_export_preview_opens_on_the_party_committee(page, xilingol_server) -> None:  # type: ignore[no-untyped-def]
+    """A county's diagram is wider than the frame; the frame opens scrolled to its top box, the party committee,
+    which is in view whole (not at the left edge of a drawing whose top band is off to the right)."""
+    dataset, county, latest, agencies = _county()
+    open_page(page, xilingol_server, f"export?lang=zh&j={county.id}&snap={latest}", "导出")
+    frame = _preview(page)
+    party = next(a for a in agencies if a.type == "party_committee")
+    frame.wait_for_function("() => window.scrollX > 0", timeout=30_000)
+    box = frame.locator("g.node", has_text=party.name_zh).first.evaluate(
+        "n => { const r = n.getBoundingClientRect(); return [r.left, r.right, window.innerWidth, window.scrollX]; }"
+    )
+    left, right, width, scrolled = box
+    assert scrolled > 0 and 0 <= left and right <= width, f"party committee box {left:.0f}-{right:.0f} of {width}"
