@@ -16,7 +16,7 @@ Lineage vocabulary (a "structural" BECAME is any change but `transferred`, which
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from operator import attrgetter
 
 from graph.diff.lineage import Lineage, Scope, match_lineage
@@ -35,7 +35,7 @@ from graph.diff.model import (
     Split,
     Transfer,
 )
-from graph.diff.pairs import compare_pairs
+from graph.diff.pairs import DiffParts, Tally, compare_pairs
 from graph.diff.vector import columnar_parts
 from graph.errors import ComparisonError, NotFound
 from graph.gcpause import paused_gc
@@ -95,12 +95,12 @@ def _check_lineage(
     before: SnapshotData,
     after: SnapshotData,
     has_lineage: bool,
-    before_ids: Mapping[str, Agency],
 ) -> None:
     if before.snapshot == after.snapshot:
         raise ComparisonError(f"cannot compare snapshot {before.snapshot!r} with itself; choose two snapshots")
     if has_lineage or not before.agencies or not after.agencies:
         return
+    before_ids = {a.id for a in before.agencies}
     backwards = any(e.type is RelType.BECAME and e.end in before_ids for e in after.edges)
     hint = (
         f"; the lineage runs from {after.snapshot!r} to {before.snapshot!r}, so swap --from and --to"
@@ -183,56 +183,12 @@ def _diff(
     scope_id: str | None,
     scope_ids: set[str] | None,
 ) -> SnapshotDiff:
-    """The steps in order: index, match lineage, classify, compare lines, count."""
+    """Find the parts (object at a time, or over columns for large snapshots), check the lineage, assemble."""
     if len(before.agencies) + len(after.agencies) >= COLUMNAR_FROM:
-        return _columnar_diff(before, after, jurisdictions, scope_id, scope_ids)
-    b_agencies, b_by_id = _by_id(before.agencies)
-    a_agencies, a_by_id = _by_id(after.agencies)
-    b_reports, b_hosts, structural, transfers = index_lines(before.edges, b_by_id, a_by_id)
-    _check_lineage(before, after, bool(structural or transfers), b_by_id)
-    lineage = match_lineage(structural, b_by_id)
-    scope = Scope(scope_ids)
-
-    established, merged = _after_side(a_agencies, lineage, b_by_id, scope_ids)
-    abolished, split = _before_side(b_agencies, lineage, a_by_id, scope_ids)
-    transferred = [
-        Transfer(b_by_id[e.start], a_by_id[e.end], e.function or "")
-        for e in transfers
-        if e.start in b_by_id and scope.has(b_by_id[e.start], a_by_id[e.end])
-    ]
-    a_reports, a_hosts, _, _ = index_lines(after.edges, a_by_id)
-    pairs = compare_pairs(b_agencies, lineage, (b_by_id, a_by_id), scope_ids, (b_reports, b_hosts, a_reports, a_hosts))
-    scoped = tuple(j for j in jurisdictions if scope_ids is None or j.id in scope_ids)
-    return SnapshotDiff(
-        before=before.snapshot,
-        after=after.snapshot,
-        scope=scope_id,
-        jurisdictions=scoped,
-        established=tuple(established),
-        abolished=tuple(abolished),
-        continued=tuple(pairs.continued),
-        renamed=tuple(pairs.renamed),
-        merged=tuple(merged),
-        split=tuple(split),
-        transferred=tuple(sorted(transferred, key=attrgetter("source.id", "target.id", "function"))),
-        reporting=tuple(pairs.reporting),
-        categories=tuple(pairs.categories),
-        hosting=tuple(pairs.hosting),
-        counts=_counts(b_agencies, a_agencies, scoped, scope_ids),
-        moved=tuple(pairs.moved),
-    )
-
-
-def _columnar_diff(
-    before: SnapshotData,
-    after: SnapshotData,
-    jurisdictions: Sequence[Jurisdiction],
-    scope_id: str | None,
-    scope_ids: set[str] | None,
-) -> SnapshotDiff:
-    """`_diff` for large snapshots, over their columns (graph/diff/vector.py): the same SnapshotDiff."""
-    parts = columnar_parts(before, after, scope_ids)
-    _check_lineage(before, after, parts.has_lineage, before.columns().by_id)
+        parts = columnar_parts(before, after, scope_ids)
+    else:
+        parts = _object_parts(before, after, scope_ids)
+    _check_lineage(before, after, parts.has_lineage)
     pairs = parts.pairs
     scoped = tuple(j for j in jurisdictions if scope_ids is None or j.id in scope_ids)
     return SnapshotDiff(
@@ -255,6 +211,26 @@ def _columnar_diff(
     )
 
 
+def _object_parts(before: SnapshotData, after: SnapshotData, scope_ids: set[str] | None) -> DiffParts:
+    """The steps in order, object at a time: index, match lineage, classify, compare lines, count."""
+    b_agencies, b_by_id = _by_id(before.agencies)
+    a_agencies, a_by_id = _by_id(after.agencies)
+    b_reports, b_hosts, structural, transfers = index_lines(before.edges, b_by_id, a_by_id)
+    lineage = match_lineage(structural, b_by_id)
+    scope = Scope(scope_ids)
+    established, merged = _after_side(a_agencies, lineage, b_by_id, scope_ids)
+    abolished, split = _before_side(b_agencies, lineage, a_by_id, scope_ids)
+    transferred = [
+        Transfer(b_by_id[e.start], a_by_id[e.end], e.function or "")
+        for e in transfers
+        if e.start in b_by_id and scope.has(b_by_id[e.start], a_by_id[e.end])
+    ]
+    a_reports, a_hosts, _, _ = index_lines(after.edges, a_by_id)
+    pairs = compare_pairs(b_agencies, lineage, (b_by_id, a_by_id), scope_ids, (b_reports, b_hosts, a_reports, a_hosts))
+    tallies = (_tally(b_agencies, scope_ids), _tally(a_agencies, scope_ids))
+    return DiffParts(established, abolished, merged, split, transferred, pairs, tallies, bool(structural or transfers))
+
+
 _CATEGORIES = tuple(Category)
 _CATEGORY_INDEX = {c.value: i for i, c in enumerate(_CATEGORIES)}
 _PLACE_CATEGORY = attrgetter("jurisdiction", "category")
@@ -262,25 +238,14 @@ _PLACE = attrgetter("jurisdiction")
 _COUNTED = attrgetter("counts_toward_quota")
 
 
-Tally = Counter[tuple[str, Category | None]]  # (jurisdiction, category) -> agencies; category None: quota ones
-
-
-def _counts(
-    before: Sequence[Agency],
-    after: Sequence[Agency],
-    scoped: Sequence[Jurisdiction],
-    scope_ids: set[str] | None,
-) -> tuple[CountRow, ...]:
-    """Per jurisdiction in scope that has agencies: counted (quota) agencies, then agencies per category."""
-    sides: list[Tally] = []
-    for agencies in (before, after):
-        if scope_ids is not None:
-            agencies = [a for a in agencies if a.jurisdiction in scope_ids]
-        by_category: Tally = Counter(map(_PLACE_CATEGORY, agencies))
-        quota = Counter(map(_PLACE, filter(_COUNTED, agencies)))  # C-level; then one entry per jurisdiction
-        by_category.update({(place, None): n for place, n in quota.items()})
-        sides.append(by_category)
-    return count_rows(sides[0], sides[1], scoped)
+def _tally(agencies: Sequence[Agency], scope_ids: set[str] | None) -> Tally:
+    """(jurisdiction, category) -> agencies in scope, and (jurisdiction, None) -> those counting toward the quota."""
+    if scope_ids is not None:
+        agencies = [a for a in agencies if a.jurisdiction in scope_ids]
+    tally: Tally = Counter(map(_PLACE_CATEGORY, agencies))
+    quota = Counter(map(_PLACE, filter(_COUNTED, agencies)))  # C-level; then one entry per jurisdiction
+    tally.update({(place, None): n for place, n in quota.items()})
+    return tally
 
 
 def count_rows(before: Tally, after: Tally, scoped: Sequence[Jurisdiction]) -> tuple[CountRow, ...]:

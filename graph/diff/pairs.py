@@ -7,15 +7,34 @@ comes out sorted without a sort; on the common pair (one line each way, kept) it
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph.diff.lineage import Lineage
 from graph.diff.lines import LineIndex, Lines, changed_lines, first_place, links
-from graph.diff.model import CategoryChange, HostingChange, Move, Pair, ReportingChange
-from graph.model import Agency, Change
+from graph.diff.model import CategoryChange, HostingChange, Merge, Move, Pair, ReportingChange, Split, Transfer
+from graph.model import Agency, Category, Change
 
-__all__ = ["PairChanges", "compare_lines", "compare_pairs"]
+__all__ = ["DiffParts", "PairChanges", "Tallies", "Tally", "compare_lines", "compare_pairs"]
+
+
+Tally = Counter[tuple[str, Category | None]]  # (jurisdiction, category) -> agencies; category None: quota ones
+Tallies = tuple[Tally, Tally]  # before, after
+
+
+@dataclass(slots=True)
+class DiffParts:
+    """What either way of diffing finds (object at a time, or over columns), for compare.py to assemble."""
+
+    established: list[Agency]
+    abolished: list[Agency]
+    merged: list[Merge]
+    split: list[Split]
+    transferred: list[Transfer]  # in any order
+    pairs: PairChanges
+    tallies: Tallies
+    has_lineage: bool  # any BECAME edge from before into after
 
 
 @dataclass(slots=True)

@@ -27,15 +27,13 @@ from graph.diff.columns import (
     translate,
 )
 from graph.diff.model import CategoryChange, Merge, Pair, SnapshotData, Split, Transfer
-from graph.diff.pairs import PairChanges, compare_lines
-from graph.model import Agency, Category, Change, Edge
+from graph.diff.pairs import DiffParts, PairChanges, Tally, compare_lines
+from graph.model import Agency, Change, Edge
 
-__all__ = ["Parts", "Tallies", "columnar_parts"]
+__all__ = ["columnar_parts"]
 
 _CONTINUED, _RENAMED = CHANGE_CODE[Change.CONTINUED], CHANGE_CODE[Change.RENAMED]
 _MERGED, _SPLIT, _TRANSFERRED = CHANGE_CODE[Change.MERGED], CHANGE_CODE[Change.SPLIT], CHANGE_CODE[Change.TRANSFERRED]
-
-Tallies = tuple[Counter[tuple[str, Category | None]], Counter[tuple[str, Category | None]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,20 +115,6 @@ def _in_scope(columns: SnapshotColumns, wanted: set[str] | None) -> Flags | None
     return np.isin(columns.place, codes)
 
 
-@dataclass(slots=True)
-class Parts:
-    """What the columnar diff finds, for compare.py to assemble into a SnapshotDiff."""
-
-    established: list[Agency]
-    abolished: list[Agency]
-    merged: list[Merge]
-    split: list[Split]
-    transferred: list[Transfer]
-    pairs: PairChanges
-    tallies: Tallies
-    has_lineage: bool
-
-
 #: before columns -> after columns -> their lineage and transfers: resolved once per pair of snapshots (it does
 #: not depend on the scope), and dropped with the columns
 _RESOLVED: WeakKeyDictionary[SnapshotColumns, WeakKeyDictionary[SnapshotColumns, tuple[_Lineage, list[Edge]]]] = (
@@ -153,14 +137,14 @@ def _resolved(b: SnapshotColumns, a: SnapshotColumns) -> tuple[_Lineage, list[Ed
     return lineage, transfers
 
 
-def columnar_parts(before: SnapshotData, after: SnapshotData, wanted: set[str] | None) -> Parts:
+def columnar_parts(before: SnapshotData, after: SnapshotData, wanted: set[str] | None) -> DiffParts:
     """Every part of the diff of `before` and `after` within the jurisdictions `wanted` (None: all)."""
     b, a = before.columns(), after.columns()
     lineage, transfers = _resolved(b, a)
     b_in, a_in = _in_scope(b, wanted), _in_scope(a, wanted)
     established, merged = _after_side(lineage, b, a, b_in, a_in)
     abolished, split = _before_side(lineage, b, a, b_in, a_in)
-    return Parts(
+    return DiffParts(
         established,
         abolished,
         merged,
@@ -281,13 +265,13 @@ def _compare_uncommon(
         compare_lines(out, old, new, succ, (b.by_id, a.by_id), lines)
 
 
-def _tally(columns: SnapshotColumns, chosen: Flags | None) -> Counter[tuple[str, Category | None]]:
+def _tally(columns: SnapshotColumns, chosen: Flags | None) -> Tally:
     """(jurisdiction, category) -> agencies, and (jurisdiction, None) -> agencies counting toward the quota."""
     place, category, quota = columns.place, columns.category, columns.quota
     if chosen is not None:
         place, category, quota = place[chosen], category[chosen], quota[chosen]
     size = len(CATEGORIES)
-    tally: Counter[tuple[str, Category | None]] = Counter()
+    tally: Tally = Counter()
     for code, n in enumerate(np.bincount(place * size + category, minlength=len(columns.places) * size).tolist()):
         if n:
             tally[(columns.places[code // size], CATEGORIES[code % size])] = n
