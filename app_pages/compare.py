@@ -25,8 +25,9 @@ from app_pages.common import (
 )
 from graph.diff.report import summaries
 from graph.errors import OrgraphError
-from views import changes, overlay, render, sankey
+from views import changes, overlay, panes, render, sankey
 
+panes.follow_click(lang())  # a box clicked in an org chart pane opens on the Explorer
 service = get_service()
 dataset = service.dataset
 st.title(tr("compare"))
@@ -63,7 +64,6 @@ for row in (bodies, others):
     for col, tile in zip(st.columns(len(bodies)), row):
         col.metric(tile.label, tile.value, help=tile.help or None)
 st.caption(ended_sentence)
-
 max_drawn = settings().max_drawn_elements
 # Both panes grow with both snapshots; above the budget each jurisdiction is one box, and one may be expanded.
 sides = (comparison.before, comparison.after)
@@ -72,7 +72,13 @@ present = {a.jurisdiction for s in sides for a in s.agencies}
 groups = ["", *(j.id for j in dataset.jurisdictions if j.id in present)] if aggregate else [""]
 expand_key = url_state("expand", "", groups)
 expand = st.session_state[expand_key] or None
-publish(j=scope, before=before, after=after, stacked="1" if st.session_state[stacked_key] else None, expand=expand)
+single = jurisdiction in places and not aggregate  # one jurisdiction: its org charts side by side, by default
+panes_key = url_state("panes", "org", ["org", "network"])
+org_view = single and st.session_state[panes_key] == "org"
+stacked = bool(st.session_state[stacked_key])
+view = "network" if single and not org_view else None  # the URL names only the view that is not the default
+publish(j=scope, before=before, after=after, stacked="1" if stacked else None, expand=expand, panes=view)
+pane_old = pane_new = None
 if aggregate:
     pane_old, pane_new = overlay.aggregated_panes(
         comparison, dataset, lang=lang(), expand=expand, max_elements=max_drawn
@@ -81,7 +87,7 @@ if aggregate:
     st.selectbox(tr("expand_one"), groups, key=expand_key, format_func=lambda g: places.get(g) or tr("expand_none"))
     if expand and expand in pane_new.groups:
         st.warning(tr("expand_too_big", name=places[expand], max=max_drawn))
-else:
+elif not org_view:
     pane_old, pane_new = overlay.compare_panes(comparison, lang=lang())
 picture = overlay.overlay_chart(comparison, lang=lang(), only=expand if aggregate else None)
 
@@ -89,20 +95,15 @@ side, over, flow, table, checks = st.tabs(
     [tr("side_by_side"), tr("overlay"), tr("sankey"), tr("changes_table"), tr("checks")]
 )
 with side:
-    stacked = st.toggle(tr("stacked"), key=stacked_key, help=tr("stacked_help"))
-    frame = render.bounding_box([*pane_old.nodes, *pane_new.nodes])  # one frame: same spot on screen in both
-    height = render.fit_height([*pane_old.nodes, *pane_new.nodes], 1150 if stacked else 560, high=1100)
-    pane_legend = chart_legend([*pane_old.nodes, *pane_new.nodes], [*pane_old.links, *pane_new.links])
-    left, right = (st.container(), st.container()) if stacked else st.columns(2)
-    for column, pane, data in ((left, pane_old, comparison.before), (right, pane_new, comparison.after)):
-        counted = overlay.places_text(dataset, data.agencies, lang=lang()) if aggregate else None
-        counted = counted or tr("n_agencies", n=len(data.agencies))
-        column.markdown(f"**{render.md(snapshot_names[data.snapshot])}** · {render.md(counted)}")
-        with column:
-            page = render.chart_html(
-                pane.nodes, pane.links, height=height, frame=frame, legend=pane_legend, direction="LR"
-            )
-            show_chart(page, height)
+    st.toggle(tr("stacked"), key=stacked_key, help=tr("stacked_help"))
+    if single:
+        panes.choose_view(panes_key, lang())
+    headers = panes.headers(sides, snapshot_names, dataset if aggregate else None, lang())
+    if pane_old is None or pane_new is None:
+        panes.org_panes(service, comparison, scope, headers, lang=lang(), stacked=stacked)
+    else:
+        legend = chart_legend([*pane_old.nodes, *pane_new.nodes], [*pane_old.links, *pane_new.links])
+        panes.network_panes((pane_old, pane_new), headers, stacked=stacked, legend=legend)
 with over:
     if aggregate and not expand:
         st.info(tr("overlay_expand_hint", max=max_drawn))

@@ -122,6 +122,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "划线、淡色、点线框：改革后不再单设（撤销、并入他机构或被拆分）",
         "Struck through, faded, dotted box: no longer a body of its own (abolished, merged into another or split up)",
     ),
+    "legend_struck": (
+        "划线：改革后不再单设（撤销、并入他机构或被拆分）",
+        "Struck through: no longer a body of its own (abolished, merged into another or split up)",
+    ),
+    "pane_view": ("并排显示", "Show the panes as"),
+    "pane_org": ("组织结构图", "Org charts"),
+    "pane_network": ("关系网络图", "Network pictures"),
     "legend_became": ("沿革：原机构 → 承接它的机构", "Lineage: a body before → the body that took it over"),
     "sankey_sides": (
         "左侧为改革前的机构（{before}），右侧为改革后的机构（{after}）；连线颜色表示变化：",

@@ -18,7 +18,7 @@ from graph.model import Agency, Category, Dataset, Edge, RelType
 from i18n import t
 from service import OrgService
 from views import render
-from views.orgchart import build_org_chart, org_chart_html
+from views.orgchart import ChangeMark, build_org_chart, org_chart_html
 
 __all__ = [
     "Chart",
@@ -259,8 +259,10 @@ def org_chart_for(
     lang: str,
     focus: str | None,
     view: ViewFilter = ALL,
+    marks: Mapping[str, ChangeMark] | None = None,
 ) -> str:
-    """The org chart of one jurisdiction in one snapshot as escaped HTML (views/orgchart.py), narrowed by `view`."""
+    """The org chart of one jurisdiction in one snapshot as escaped HTML (views/orgchart.py), narrowed by `view`,
+    with the change badges of a comparison (`marks`, agency id -> its badge) when Compare draws it."""
     agencies, edges = _filtered(view, service.agencies(snapshot, jurisdiction), service.edges(snapshot, jurisdiction))
     inside = {a.id for a in agencies}
     names: dict[str, str] = {}
@@ -277,4 +279,6 @@ def org_chart_for(
         mode_names={m: t(f"mode_{m}", lang) for m in modes},
         outside_title=t("run_from_elsewhere", lang),
         focus=focus,
+        marks=marks,
+        ended_note=t("legend_struck", lang),
     )

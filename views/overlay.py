@@ -19,11 +19,13 @@ from i18n import t
 from usecases.comparison import Comparison
 from views import render
 from views.charts import Chart, agency_rows, aggregated_chart, mode_labels, parent_pairs, sibling_order, sideways
+from views.orgchart import ChangeMark
 
 __all__ = [
     "CHANGE_COLOURS",
     "CLASS_ORDER",
     "aggregated_panes",
+    "change_marks",
     "compare_panes",
     "overlay_chart",
     "overlay_legend",
@@ -163,6 +165,22 @@ def overlay_legend(chart: Chart, comparison: Comparison, *, lang: str) -> render
         ended_note=t("legend_ended", lang) if drawn & comparison.ended else "",
         dashed_note=t("modeled_dashed", lang),
     )
+
+
+def change_marks(comparison: Comparison, *, lang: str) -> tuple[dict[str, ChangeMark], dict[str, ChangeMark]]:
+    """The org charts' badges, before and after: every body of either side the comparison changed, in the
+    overlay's colours; a before body that ended is struck through."""
+    sides: list[dict[str, ChangeMark]] = []
+    for data in (comparison.before, comparison.after):
+        marks: dict[str, ChangeMark] = {}
+        for agency in data.agencies:
+            kind = comparison.classes.get(agency.id, ChangeClass.UNCHANGED).value
+            ended = agency.id in comparison.ended
+            if kind != ChangeClass.UNCHANGED or ended:
+                fill, border = CHANGE_COLOURS[kind]
+                marks[agency.id] = ChangeMark(kind, t(f"change_{kind}", lang), fill, border, ended)
+        sides.append(marks)
+    return sides[0], sides[1]
 
 
 def places_text(dataset: Dataset, agencies: Sequence[Agency], *, lang: str) -> str:

@@ -8,7 +8,7 @@ import re
 
 from graph.diff.report import change_rows, summaries
 from graph.model import Change, RelType
-from tests.app.conftest import chart_nodes, iframe_pages
+from tests.app.conftest import chart_nodes, iframe_pages, org_charts
 from views.overlay import CHANGE_COLOURS
 from views.sankey import FLOW_COLOURS
 
@@ -60,7 +60,7 @@ def test_headline_tiles_say_before_to_after_and_what_ended(open_app, app_service
 
 def test_continuing_agencies_sit_at_the_same_position_in_both_panes(open_app, app_service) -> None:
     county, before, after = _defaults(app_service)
-    at = open_app("compare")
+    at = open_app("compare", params={"panes": "network"})  # one jurisdiction shows org charts unless asked
     old_page, new_page, overlay = iframe_pages(at)
     old = {n["id"]: (n["x"], n["y"]) for n in chart_nodes(old_page)}
     new = {n["id"]: (n["x"], n["y"]) for n in chart_nodes(new_page)}
@@ -83,7 +83,7 @@ def test_ended_bodies_are_drawn_as_struck_through_ghosts(open_app, app_service) 
     county, before, after = _defaults(app_service)
     comparison = app_service.comparison(before, after, county)
     at = open_app("compare", params={"lang": "en"})
-    page = iframe_pages(at)[2]
+    page = iframe_pages(at)[-1]  # the overlay: the last chart frame
     nodes = {n["id"]: n for n in chart_nodes(page)}
     assert comparison.ended and comparison.ended <= set(nodes)
     for agency_id, node in nodes.items():
@@ -102,7 +102,7 @@ def test_ended_bodies_are_drawn_as_struck_through_ghosts(open_app, app_service) 
     lineage = re.findall(r'"from": "([^"]+)"[^}]*"to": "([^"]+)"', page)
     assert {(a.id, merge.target.id) for a in merge.sources} <= set(lineage)
     assert "orgraphEnded" in page and "no longer a body of its own" in page  # the strike script and its legend
-    assert "不再单设" in iframe_pages(open_app("compare"))[2]
+    assert "不再单设" in iframe_pages(open_app("compare"))[-1]
 
 
 def test_the_moved_body_is_its_own_kind_in_tiles_table_overlay_and_sankey(open_app, app_service) -> None:
@@ -116,7 +116,7 @@ def test_the_moved_body_is_its_own_kind_in_tiles_table_overlay_and_sankey(open_a
     assert list(moved["From"]) == [move.before.name_en] and list(moved["To"]) == [move.after.name_en]
     place = app_service.dataset.jurisdiction(move.to_place).name_en
     assert list(moved["Note"])[0].startswith(f"now run from {place}")
-    overlay = {n["id"]: n for n in chart_nodes(iframe_pages(at)[2])}
+    overlay = {n["id"]: n for n in chart_nodes(iframe_pages(at)[-1])}
     assert overlay[move.after.id]["color"]["border"] == CHANGE_COLOURS["moved"][1]
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert FLOW_COLOURS["moved"] in spec["data"][0]["link"]["color"]
@@ -157,7 +157,7 @@ def test_url_state_round_trips_and_equal_snapshots_are_refused(open_app, app_ser
     at = open_app("compare", params={"before": after, "after": after, "j": county, "lang": "en"})
     assert [w.value for w in at.warning] == ["Pick two different snapshots."]
     at.selectbox(key="w_before").set_value(before).run()
-    assert "Pick two different snapshots." not in [w.value for w in at.warning] and len(iframe_pages(at)) == 3
+    assert "Pick two different snapshots." not in [w.value for w in at.warning] and len(org_charts(at)) == 2
     assert str(at.query_params["before"]).strip("[]'") == before
 
 
@@ -191,3 +191,28 @@ def test_the_whole_scope_aggregates_and_expands_one_jurisdiction(open_app, app_s
 
     again = open_app("compare", params={"j": "all", "expand": county, "lang": "en"})  # a copied link reopens it
     assert again.selectbox(key="w_expand").value == county and len(iframe_pages(again)) == 3
+
+
+def test_one_jurisdiction_s_panes_are_org_charts_badged_by_the_comparison(open_app, app_service) -> None:
+    """Side by side, a county is its two org charts: each body the comparison changed carries a badge of its kind
+    (in the overlay's colours, in words), and a body that ended is struck through; the network pictures stay one
+    click away, in the URL."""
+    county, before, after = _defaults(app_service)
+    comparison = app_service.comparison(before, after, county)
+    at = open_app("compare", params={"j": county})
+    old, new = org_charts(at)
+    ended = sorted(comparison.ended)
+    assert ended, "the county has bodies that ended"
+    for agency_id in ended:  # struck through, badged by its kind, on the before side only
+        assert re.search(rf'class="[^"]*\bended\b[^"]*" data-id="{re.escape(agency_id)}"', old), agency_id
+        assert f'data-id="{agency_id}"' not in new
+    for agency in comparison.diff.established:
+        assert re.search(rf'class="[^"]*\bchanged added\b[^"]*" data-id="{re.escape(agency.id)}"', new), agency.id
+    kinds = {c.value for c in comparison.classes.values()} - {"unchanged"}
+    for kind in kinds & {"added", "merged", "moved", "renamed"}:
+        assert f'data-change="{kind}"' in new, kind
+    assert "划线：改革后不再单设" in old and 'data-change="added"' not in old
+    assert not iframe_pages(at)[:-1], "no network pane drawn besides the overlay"
+    at.radio(key="w_panes").set_value("network").run()
+    assert len(iframe_pages(at)) == 3 and str(at.query_params["panes"]).strip("[]'") == "network"
+    assert not org_charts(at)

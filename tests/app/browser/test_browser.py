@@ -81,7 +81,11 @@ def test_every_page_renders_in_chinese(page, server, name, heading) -> None:  # 
         assert nav.get_by_text(label, exact=True).is_visible()
     if name == "explorer":
         assert _org_chart(page).locator("[data-id]").count() > 0
-    if name == "compare":
+    if name == "compare":  # one jurisdiction: its two org charts, then the network pictures when asked for
+        charts = page.locator(".orgchart")
+        charts.nth(1).wait_for(timeout=30_000)
+        assert charts.nth(0).locator("[data-id]").count() > 0 and charts.nth(1).locator("[data-id]").count() > 0
+        _open(page, server, PAGES[name] + "?panes=network", heading or _mini_title())
         frame = _chart_frame(page)
         assert frame.evaluate("() => nodes.length") > 0
         assert frame.locator("canvas").count() == 1

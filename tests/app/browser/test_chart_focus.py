@@ -84,7 +84,10 @@ def _assert_focused(page, dataset, agency_id: str) -> None:  # type: ignore[no-u
 def test_a_click_in_a_compare_pane_focuses_that_body_on_the_explorer(page, xilingol_server) -> None:  # type: ignore[no-untyped-def]
     dataset, county, snaps = _county()
     open_page(
-        page, xilingol_server, f"compare?lang=zh&j={county.id}&before={snaps[0]}&after={snaps[-1]}", "改革前后对比"
+        page,
+        xilingol_server,
+        f"compare?lang=zh&j={county.id}&before={snaps[0]}&after={snaps[-1]}&panes=network",
+        "改革前后对比",
     )
     frames = _chart_frames(page)
     agency_id = _click_an_agency(page, frames[-1])
@@ -110,4 +113,23 @@ def test_a_click_in_the_cypher_result_graph_focuses_that_body(page, xilingol_ser
     open_page(page, xilingol_server, path, "Cypher 查询")
     settle(page)
     agency_id = _click_an_agency(page, _chart_frames(page)[0])
+    _assert_focused(page, dataset, agency_id)
+
+
+def test_a_click_in_a_compare_org_chart_focuses_that_body_on_the_explorer(page, xilingol_server) -> None:  # type: ignore[no-untyped-def]
+    """One county's panes are org charts: a body that ended is struck through on the before side, and a click on a
+    box of the after side opens it on the Explorer."""
+    dataset, county, snaps = _county()
+    open_page(
+        page, xilingol_server, f"compare?lang=zh&j={county.id}&before={snaps[0]}&after={snaps[-1]}", "改革前后对比"
+    )
+    charts = page.locator(".orgchart")
+    charts.nth(1).wait_for(timeout=60_000)
+    struck = charts.nth(0).locator(".ended > .name").first
+    assert struck.evaluate("n => getComputedStyle(n).textDecorationLine") == "line-through"
+    box = charts.nth(1).locator(".card.changed").first
+    agency_id = box.get_attribute("data-id")
+    assert agency_id
+    box.locator(".name").first.click()
+    page.wait_for_url(lambda url: urlparse(url).path.endswith("/explorer"), timeout=60_000)
     _assert_focused(page, dataset, agency_id)
