@@ -17,11 +17,11 @@ What a row holds (-1: none):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -40,6 +40,7 @@ __all__ = [
     "translate",
 ]
 
+V = TypeVar("V")
 Ints = npt.NDArray[np.int64]
 Flags = npt.NDArray[np.bool_]
 
@@ -94,32 +95,39 @@ class EdgesByRow:
     offsets: Ints  # row r's edges are edges[offsets[r]:offsets[r + 1]]
 
 
-class LinesById(Mapping[str, list[Edge]]):
-    """id -> its lines (the object diff's Lines dict) over EdgesByRow; `get` gives None for an agency without."""
+class RowGroups(Mapping[str, list[V]]):
+    """id -> the values grouped under its row (rows' groups are [offsets[r], offsets[r + 1]), read by `pick`): an
+    agency's lines, or its successors, without a dict of every agency's list. `get` gives `default` for an agency
+    with an empty group, as a dict of the non-empty groups would."""
 
-    __slots__ = ("_lines", "_row")
+    __slots__ = ("_offsets", "_pick", "_row")
 
-    def __init__(self, lines: EdgesByRow, row: dict[str, int]) -> None:
-        self._lines, self._row = lines, row
+    def __init__(self, row: dict[str, int], offsets: Ints, pick: Callable[[int, int], list[V]]) -> None:
+        self._row, self._offsets, self._pick = row, offsets, pick
 
-    def get(self, agency_id: str, default: Any = None) -> Any:  # Mapping.get goes through a raised KeyError
-        row = self._row.get(agency_id)
+    def get(self, key: str, default: Any = None) -> Any:  # Mapping.get goes through a raised KeyError
+        row = self._row.get(key)
         if row is None:
             return default
-        lo, hi = self._lines.offsets[row], self._lines.offsets[row + 1]
-        return list(self._lines.edges[lo:hi]) if hi > lo else default
+        lo, hi = int(self._offsets[row]), int(self._offsets[row + 1])
+        return self._pick(lo, hi) if hi > lo else default
 
-    def __getitem__(self, agency_id: str) -> list[Edge]:
-        found = self.get(agency_id)
+    def __getitem__(self, key: str) -> list[V]:
+        found = self.get(key)
         if found is None:
-            raise KeyError(agency_id)
+            raise KeyError(key)
         return found  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
         return (i for i in self._row if self.get(i) is not None)
 
     def __len__(self) -> int:
-        return int(np.count_nonzero(np.diff(self._lines.offsets)))
+        return int(np.count_nonzero(np.diff(self._offsets)))
+
+
+def lines_by_id(lines: EdgesByRow, row: dict[str, int]) -> RowGroups[Edge]:
+    """id -> its lines (the object diff's Lines dict)."""
+    return RowGroups(row, lines.offsets, lambda lo, hi: list(lines.edges[lo:hi]))
 
 
 @dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)  # compared and hashed by identity: a cache key
@@ -135,8 +143,8 @@ class SnapshotColumns:
     report_to: Ints
     report_mode: Ints
     hosted: Flags
-    reports: LinesById  # REPORTS_TO lines to agencies of this snapshot
-    hosts: LinesById  # HOSTED_BY lines to agencies of this snapshot
+    reports: RowGroups[Edge]  # REPORTS_TO lines to agencies of this snapshot
+    hosts: RowGroups[Edge]  # HOSTED_BY lines to agencies of this snapshot
     became: tuple[Edge, ...]  # BECAME edges out of an agency of this snapshot, in edge order
     became_start: Ints
     became_end: list[str]
@@ -180,8 +188,8 @@ def build_columns(agencies: Sequence[Agency], edges: Sequence[Edge]) -> Snapshot
         report_to=report_to,
         report_mode=report_mode,
         hosted=np.diff(hosts.offsets) > 0,
-        reports=LinesById(reports, row),
-        hosts=LinesById(hosts, row),
+        reports=lines_by_id(reports, row),
+        hosts=lines_by_id(hosts, row),
         became=tuple(became),
         became_start=became_start[known],
         became_end=list(map(_END, became)),

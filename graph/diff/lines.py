@@ -16,7 +16,7 @@ __all__ = ["Line", "LineIndex", "Lines", "changed_lines", "first_place", "index_
 
 Line = tuple[str, str]  # (mode, target id): a REPORTS_TO or HOSTED_BY line before it becomes a Link
 Lines = dict[str, list[Edge]]  # start id -> its REPORTS_TO (or HOSTED_BY) edges
-LineIndex = Mapping[str, list[Edge]]  # Lines, or a view over graph/diff/columns.py's EdgesByRow
+LineIndex = Mapping[str, list[Edge]]  # Lines, or graph/diff/columns.py's RowGroups of edges
 
 
 def index_lines(

@@ -9,10 +9,9 @@ common kept line), through the same helpers the object diff uses (pairs.compare_
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -22,6 +21,7 @@ from graph.diff.columns import (
     CHANGE_CODE,
     Flags,
     Ints,
+    RowGroups,
     SnapshotColumns,
     rows_of,
     translate,
@@ -77,31 +77,11 @@ def _lineage(start: Ints, end: Ints, change: Ints, n_before: int, n_after: int) 
     )
 
 
-class _Successors(Mapping[str, list[str]]):
+def _successors(lineage: _Lineage, before: SnapshotColumns, after: SnapshotColumns) -> RowGroups[str]:
     """before id -> its structural successors' ids, read from the lineage pairs (for the few pairs compared line
     by line)."""
-
-    def __init__(self, lineage: _Lineage, before: SnapshotColumns, after: SnapshotColumns) -> None:
-        self._lineage, self._before, self._after = lineage, before, after
-
-    def get(self, agency_id: str, default: Any = None) -> Any:  # Mapping.get goes through a raised KeyError
-        row = self._before.row.get(agency_id)
-        if row is None:
-            return default
-        lo, hi = self._lineage.succ_offsets[row], self._lineage.succ_offsets[row + 1]
-        return [self._after.agencies[r].id for r in self._lineage.end[lo:hi].tolist()] if hi > lo else default
-
-    def __getitem__(self, agency_id: str) -> list[str]:
-        found = self.get(agency_id)
-        if found is None:
-            raise KeyError(agency_id)
-        return found  # type: ignore[no-any-return]
-
-    def __iter__(self) -> Iterator[str]:
-        return (a.id for a, n in zip(self._before.agencies, self._lineage.succ_count.tolist()) if n)
-
-    def __len__(self) -> int:
-        return int(np.count_nonzero(self._lineage.succ_count))
+    ids = after.agencies
+    return RowGroups(before.row, lineage.succ_offsets, lambda lo, hi: [ids[r].id for r in lineage.end[lo:hi].tolist()])
 
 
 def _agencies(columns: SnapshotColumns, rows: Ints) -> list[Agency]:
@@ -259,7 +239,7 @@ def _compare_uncommon(
     out: PairChanges, lineage: _Lineage, b: SnapshotColumns, a: SnapshotColumns, which: Ints, pairs: tuple[Ints, Ints]
 ) -> None:
     """Lines and running jurisdiction of the pairs `which` (indexes into `pairs`), one by one, in pair order."""
-    succ = _Successors(lineage, b, a)
+    succ = _successors(lineage, b, a)
     lines = (b.reports, b.hosts, a.reports, a.hosts)
     for old, new in zip(_agencies(b, pairs[0][which]), _agencies(a, pairs[1][which])):
         compare_lines(out, old, new, succ, (b.by_id, a.by_id), lines)
